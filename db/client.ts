@@ -1,0 +1,92 @@
+// The one database client: postgres.js when DATABASE_URL is set, embedded PGlite otherwise.
+// Opened lazily on first use and kept on globalThis, so hot reloads and Next's module layers share it.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Query functions take this first, so a transaction can pass through. */
+export type DbOrTx = Db | Tx;
+
+interface Handle {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** LISTEN on a channel (cross-process cache invalidation). */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+const g = globalThis as typeof globalThis & { __memberCareDb?: Promise<Handle> };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const sql = postgres(url, {
+    max: env().DB_POOL_MAX,
+    onnotice: () => {},
+  });
+  const db = drizzle(sql, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    listen: async (channel, onMessage) => { await sql.listen(channel, onMessage); },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dir: string): Promise<Handle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dataDir = path.resolve(process.cwd(), dir);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzle(client, { schema }) as unknown as Db;
+  // The embedded database is the newcomer's: migrate and seed it on first use.
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  const { seedDemoData } = await import('./seed');
+  await seedDemoData(db);
+  return {
+    db,
+    kind: 'pglite',
+    listen: async (channel, onMessage) => { await client.listen(channel, onMessage); },
+    close: () => client.close(),
+  };
+}
+
+function open(): Promise<Handle> {
+  const { DATABASE_URL, PGLITE_DIR } = env();
+  return DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DIR);
+}
+
+export function getHandle(): Promise<Handle> {
+  g.__memberCareDb ??= open().catch((err: unknown) => {
+    g.__memberCareDb = undefined;
+    throw err;
+  });
+  return g.__memberCareDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = g.__memberCareDb;
+  g.__memberCareDb = undefined;
+  if (handle) await (await handle).close();
+}
+
+/** Rows of a raw statement, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
+export async function execRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

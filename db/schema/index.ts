@@ -1,0 +1,5 @@
+export * from './orgs';
+export * from './config';
+export * from './loyalty';
+export * from './customers';
+export * from './audit';

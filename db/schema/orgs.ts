@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import { boolean, foreignKey, integer, pgTable, serial, text, timestamp, uniqueIndex, check, primaryKey } from 'drizzle-orm/pg-core';
+
+/** Regions and their default rate limits (requests per minute; null = none). */
+export const REGIONS = ['ASIA1', 'ASIA2', 'EMEA', 'US'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const orgs = pgTable(
+  'orgs',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    region: text('region').$type<Region>().notNull(),
+    /** Per-org override of the region's requests per minute; null = the region's default. */
+    rateLimitOverride: integer('rate_limit_override'),
+    /** Bumped by every configuration save: caches compare it. */
+    configVersion: integer('config_version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orgs_code_key').on(t.code),
+    check('orgs_region_check', sql`${t.region} in ('ASIA1','ASIA2','EMEA','US')`),
+    check('orgs_rate_limit_override_check', sql`${t.rateLimitOverride} is null or ${t.rateLimitOverride} > 0`),
+  ],
+);
+
+/** Store tills. A till code is global: Basic authentication names a till without its org. */
+export const tills = pgTable(
+  'tills',
+  {
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    id: serial('id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('tills_code_key').on(t.code)],
+);
+
+export const API_CLIENT_KINDS = ['TILL', 'OAUTH_CLIENT'] as const;
+export type ApiClientKind = (typeof API_CLIENT_KINDS)[number];
+
+/**
+ * Callers of the API. A TILL client signs in with Basic (till code + MD5 of its password); an
+ * OAUTH_CLIENT exchanges key + secret for a token. `secretHash` is HMAC-SHA256(salt, md5hex(secret)):
+ * fast to check per request, never the secret itself.
+ */
+export const apiClients = pgTable(
+  'api_clients',
+  {
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    id: serial('id').notNull(),
+    kind: text('kind').$type<ApiClientKind>().notNull(),
+    /** Till code (TILL) or OAuth key (OAUTH_CLIENT). Unique across orgs. */
+    key: text('key').notNull(),
+    tillId: integer('till_id'),
+    secretSalt: text('secret_salt').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    canWriteCustomers: boolean('can_write_customers').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('api_clients_key_key').on(t.key),
+    foreignKey({ columns: [t.orgId, t.tillId], foreignColumns: [tills.orgId, tills.id] }),
+    check('api_clients_kind_check', sql`${t.kind} in ('TILL','OAUTH_CLIENT')`),
+  ],
+);
+
+export const STAFF_ROLES = ['admin', 'staff'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** People who sign in to the browser UI. Passwords are bcrypt hashes. */
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    id: serial('id').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').$type<StaffRole>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('staff_users_email_key').on(sql`lower(${t.email})`),
+    check('staff_users_role_check', sql`${t.role} in ('admin','staff')`),
+  ],
+);

@@ -1,0 +1,142 @@
+// The route wrapper: request id → authenticate → authorise → rate limit → read the body → act →
+// envelope. Every /v2 and /v3 answer, failures included, leaves through here as JSON.
+import { authenticateBasic } from '@/lib/auth/basic';
+import { authenticateOAuthToken } from '@/lib/auth/oauth';
+import { authenticateStaffSession } from '@/lib/auth/staff-session';
+import { ApiError, errorItem, type ApiErrorItem } from '@/lib/errors';
+import { log } from '@/lib/log';
+import type { Actor } from './actor';
+import { consumeRateLimit } from './rate-limit';
+import { requestIdOf, userContextOf } from './request-context';
+
+/** Which envelope failures use: POST /v2/customers adds createdId, /v3 adds data. */
+export type Envelope = 'create' | 'v2' | 'v3';
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RouteResult { status: number; body: unknown; headers?: Record<string, string> }
+
+interface BaseCtx<P> { req: Request; requestId: string; params: P; userContext: Record<string, string> | null }
+export interface AuthedCtx<P> extends BaseCtx<P> { actor: Actor; body: unknown }
+type Handler = (req: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+
+interface Options { envelope: Envelope; write?: boolean; body?: boolean }
+
+export function failureBody(envelope: Envelope, errors: ApiErrorItem[]): Record<string, unknown> {
+  const base = { warnings: [], errors };
+  if (envelope === 'create') return { createdId: null, ...base };
+  if (envelope === 'v3') return { data: null, ...base };
+  return base;
+}
+
+function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): Response {
+  return Response.json(body, {
+    status,
+    headers: { 'x-request-id': requestId, 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export function errorResponse(err: unknown, envelope: Envelope, requestId: string, headers: Record<string, string> = {}): Response {
+  if (err instanceof ApiError) {
+    return respond(err.http, failureBody(envelope, err.items), requestId, { ...headers, ...err.headers });
+  }
+  log.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack }, requestId }, 'unhandled error');
+  return respond(500, failureBody(envelope, [errorItem(500, { requestId })]), requestId, headers);
+}
+
+/** The caller: an OAuth token decides when sent; else Basic; else the browser's session. */
+export async function authenticate(req: Request): Promise<Actor> {
+  const token = req.headers.get('x-cap-api-oauth-token');
+  const authorization = req.headers.get('authorization');
+  const actor = token !== null
+    ? await authenticateOAuthToken(token)
+    : authorization !== null
+      ? await authenticateBasic(authorization)
+      : await authenticateStaffSession(req);
+  if (!actor) throw ApiError.of(401);
+  return actor;
+}
+
+async function readJsonBody(req: Request): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) throw ApiError.of(415);
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw ApiError.of(413);
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw ApiError.of(413);
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder('utf-8').decode(bytes));
+  } catch {
+    throw ApiError.of(400, { path: 'body', problem: 'malformed JSON' });
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw ApiError.of(400, { path: 'body', problem: 'must be a JSON object' });
+  }
+  return body;
+}
+
+/** An authenticated API route. */
+export function apiRoute<P = Record<string, never>>(
+  opts: Options,
+  fn: (ctx: AuthedCtx<P>) => Promise<RouteResult | Response>,
+): Handler {
+  return async (req, context) => {
+    const requestId = requestIdOf(req);
+    let limitHeaders: Record<string, string> = {};
+    try {
+      const actor = await authenticate(req);
+      if (opts.write && !actor.canWriteCustomers) throw ApiError.of(403);
+      limitHeaders = await consumeRateLimit(actor);
+      const body = opts.body ? await readJsonBody(req) : undefined;
+      const params = (await context.params) as P;
+      const result = await fn({ req, requestId, params, actor, body, userContext: userContextOf(req) });
+      if (result instanceof Response) {
+        result.headers.set('x-request-id', requestId);
+        for (const [k, v] of Object.entries(limitHeaders)) result.headers.set(k, v);
+        return result;
+      }
+      return respond(result.status, result.body, requestId, { ...limitHeaders, ...result.headers });
+    } catch (err) {
+      return errorResponse(err, opts.envelope, requestId, limitHeaders);
+    }
+  };
+}
+
+/** A route open to anyone (token generation, health, the OpenAPI document). */
+export function publicRoute<P = Record<string, never>>(
+  opts: { envelope: Envelope; body?: boolean },
+  fn: (ctx: BaseCtx<P> & { body: unknown }) => Promise<RouteResult | Response>,
+): Handler {
+  return async (req, context) => {
+    const requestId = requestIdOf(req);
+    try {
+      const body = opts.body ? await readJsonBody(req) : undefined;
+      const params = (await context.params) as P;
+      const result = await fn({ req, requestId, params, body, userContext: userContextOf(req) });
+      if (result instanceof Response) {
+        result.headers.set('x-request-id', requestId);
+        return result;
+      }
+      return respond(result.status, result.body, requestId, result.headers);
+    } catch (err) {
+      return errorResponse(err, opts.envelope, requestId);
+    }
+  };
+}
+
+const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type Method = (typeof ALL_METHODS)[number];
+
+/** Handlers answering 405 in the envelope for every method a route does not serve. */
+export function methodNotAllowed(envelope: Envelope, allowed: Method[]): Partial<Record<Method, Handler>> {
+  const handler: Handler = async (req) => {
+    const requestId = requestIdOf(req);
+    return respond(405, failureBody(envelope, [errorItem(405)]), requestId, { allow: allowed.join(', ') });
+  };
+  return Object.fromEntries(ALL_METHODS.filter((m) => !allowed.includes(m)).map((m) => [m, handler]));
+}
+
+/** 404 in the envelope, for the catch-all of unknown /v2 and /v3 paths. */
+export function notFoundHandler(envelope: Envelope): Handler {
+  return async (req) => respond(404, failureBody(envelope, [errorItem(404)]), requestIdOf(req));
+}
