@@ -1,0 +1,124 @@
+// The SQL of one registration: find who the identifiers belong to, then write everything in one
+// statement (data-modifying CTEs fed by JSON parameters), so a registration costs two round trips.
+import { sql, type SQL } from 'drizzle-orm';
+import { execRows, type DbOrTx } from '@/db/client';
+import type { ActorType } from '@/db/schema';
+
+export interface IdentityMatch { type: string; value: string; customerId: number; source: string | null; accountId: string | null }
+
+/** Customers owning any of these unique identifiers, with each customer's source accounts. */
+export async function findIdentityMatches(
+  db: DbOrTx, orgId: number, keys: { type: string; value: string }[],
+): Promise<IdentityMatch[]> {
+  if (keys.length === 0) return [];
+  const rows = await execRows<{ type: string; value: string; customer_id: string | number; source: string | null; account_id: string | null }>(db, sql`
+    select k.type, k.value, k.customer_id, sa.source, sa.account_id
+    from identity_keys k
+    left join source_accounts sa on sa.org_id = k.org_id and sa.customer_id = k.customer_id
+    where k.org_id = ${orgId}
+      and (k.type, k.value) in (select x.type, x.value from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as x(type text, value text))`);
+  return rows.map((r) => ({ type: r.type, value: r.value, customerId: Number(r.customer_id), source: r.source, accountId: r.account_id }));
+}
+
+export async function findCustomerIdByReferralCode(db: DbOrTx, orgId: number, code: string): Promise<number | null> {
+  const [row] = await execRows<{ id: string | number }>(db, sql`
+    select id from customers where org_id = ${orgId} and referral_code = ${code}`);
+  return row ? Number(row.id) : null;
+}
+
+export interface RegistrationWrite {
+  orgId: number;
+  /** Set: add source accounts to this customer. Null: create the customer. */
+  existingCustomerId: number | null;
+  customer: {
+    statusLabelId: number | null; loyaltyType: string; extendedFields: Record<string, unknown>;
+    referralCode: string; registeredTillId: number | null;
+  };
+  actor: { type: ActorType; code: string };
+  profiles: { source: string; account_id: string; first_name: string | null; last_name: string | null; fields: Record<string, unknown> }[];
+  identifiers: {
+    source: string; account_id: string; type: string; value: string; position: number;
+    series_id: number | null; status_label: string | null; extended_fields: Record<string, unknown> | null;
+  }[];
+  /** Identity keys the org does not hold yet. */
+  keys: { type: string; value: string }[];
+  channels: {
+    source: string; account_id: string; position: number; type: string; value: string;
+    is_primary: boolean; verified: boolean; subscribed: boolean | null; meta: Record<string, unknown>;
+  }[];
+  enrollments: { program_id: number; tier_number: number; points: number; tier_expiry_date: string | null; points_expiry_date: string | null }[];
+  sideEffects: {
+    position: number; type: string; program_id: number | null; is_referrer: boolean; beneficiary: number | null;
+    raw_value: number | null; currency_identifier: string | null; currency_name: string | null; coupon_code: string | null;
+    coupon_type: string | null; valid_till: string | null; description: string | null; discount_code: string | null;
+  }[];
+  audit: { requestId: string; userContext: Record<string, string> | null; details: Record<string, unknown> };
+}
+
+const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::jsonb`;
+
+/** Writes the whole registration; returns the customer id and the ids of the side effects by position. */
+export async function insertRegistration(
+  db: DbOrTx, w: RegistrationWrite,
+): Promise<{ customerId: number; sideEffectIds: Map<number, number> }> {
+  const { orgId, actor } = w;
+  const customer = w.existingCustomerId !== null
+    ? sql`select ${w.existingCustomerId}::bigint as id`
+    : sql`insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
+          values (${orgId}, ${w.customer.statusLabelId}, ${w.customer.loyaltyType}, ${json(w.customer.extendedFields)},
+                  ${w.customer.referralCode}, ${w.customer.registeredTillId}, ${actor.type}, ${actor.code})
+          returning id`;
+  const parts: SQL[] = [sql`c as (${customer})`];
+  parts.push(sql`sa as (
+    insert into source_accounts (org_id, customer_id, source, account_id, first_name, last_name, fields, created_by_type, created_by_code)
+    select ${orgId}, c.id, p.source, p.account_id, p.first_name, p.last_name, p.fields, ${actor.type}, ${actor.code}
+    from c, jsonb_to_recordset(${json(w.profiles)}) as p(source text, account_id text, first_name text, last_name text, fields jsonb)
+    returning id, source, account_id)`);
+  parts.push(sql`i as (
+    insert into identifiers (org_id, source_account_id, type, value, customer_id, position, series_id, status_label, extended_fields)
+    select ${orgId}, sa.id, x.type, x.value, c.id, x.position, x.series_id, x.status_label, x.extended_fields
+    from c, sa join jsonb_to_recordset(${json(w.identifiers)}) as x(source text, account_id text, type text, value text, position int, series_id int, status_label text, extended_fields jsonb)
+      on x.source = sa.source and x.account_id = sa.account_id)`);
+  if (w.keys.length) {
+    parts.push(sql`k as (
+      insert into identity_keys (org_id, type, value, customer_id)
+      select ${orgId}, x.type, x.value, c.id from c, jsonb_to_recordset(${json(w.keys)}) as x(type text, value text))`);
+  }
+  if (w.channels.length) {
+    parts.push(sql`ch as (
+      insert into comm_channels (org_id, source_account_id, position, type, value, is_primary, verified, subscribed, meta)
+      select ${orgId}, sa.id, x.position, x.type, x.value, x.is_primary, x.verified, x.subscribed, x.meta
+      from sa join jsonb_to_recordset(${json(w.channels)}) as x(source text, account_id text, position int, type text, value text, is_primary boolean, verified boolean, subscribed boolean, meta jsonb)
+        on x.source = sa.source and x.account_id = sa.account_id)`);
+  }
+  if (w.enrollments.length) {
+    parts.push(sql`en as (
+      insert into loyalty_enrollments (org_id, customer_id, program_id, tier_number, points, tier_expiry_date, points_expiry_date)
+      select ${orgId}, c.id, x.program_id, x.tier_number, x.points, x.tier_expiry_date, x.points_expiry_date
+      from c, jsonb_to_recordset(${json(w.enrollments)}) as x(program_id int, tier_number int, points numeric, tier_expiry_date timestamptz, points_expiry_date timestamptz))`);
+  }
+  if (w.sideEffects.length) {
+    parts.push(sql`se as (
+      insert into side_effects (org_id, customer_id, beneficiary_customer_id, position, program_id, type, is_referrer, raw_value,
+                                currency_identifier, currency_name, coupon_code, coupon_type, valid_till, description, discount_code)
+      select ${orgId}, c.id, coalesce(x.beneficiary, c.id), x.position, x.program_id, x.type, x.is_referrer, x.raw_value,
+             x.currency_identifier, x.currency_name, x.coupon_code, x.coupon_type, x.valid_till, x.description, x.discount_code
+      from c, jsonb_to_recordset(${json(w.sideEffects)}) as x(position int, type text, program_id int, is_referrer boolean, beneficiary bigint,
+        raw_value numeric, currency_identifier text, currency_name text, coupon_code text, coupon_type text, valid_till timestamptz,
+        description text, discount_code text)
+      returning id, position)`);
+  }
+  parts.push(sql`au as (
+    insert into audit_log (org_id, action, outcome, customer_id, request_id, actor_type, actor_code, user_context, details)
+    select ${orgId}, 'customer.register', 'success', c.id, ${w.audit.requestId}, ${actor.type}, ${actor.code},
+           ${w.audit.userContext ? json(w.audit.userContext) : sql`null`}, ${json(w.audit.details)} from c)`);
+  const effects = w.sideEffects.length
+    ? sql`(select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se)`
+    : sql`'[]'::jsonb`;
+  const [row] = await execRows<{ customer_id: string | number; effects: { id: number | string; position: number }[] | string }>(
+    db, sql`with ${sql.join(parts, sql`, `)} select (select id from c) as customer_id, ${effects} as effects`,
+  );
+  if (!row) throw new Error('registration insert returned no row');
+  const list = typeof row.effects === 'string' ? (JSON.parse(row.effects) as { id: number; position: number }[]) : row.effects;
+  return { customerId: Number(row.customer_id), sideEffectIds: new Map(list.map((e) => [e.position, Number(e.id)])) };
+}

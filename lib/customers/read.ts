@@ -1,0 +1,166 @@
+// The read model of a customer, shared by GET /v2/customers/{id}, the lookup and the customer page.
+// Plain functions of a connection (no Next.js), so a route, a server component and a test call the same.
+import type { z } from 'zod';
+import type { DbOrTx } from '@/db/client';
+import {
+  findCustomerIdByIdentifier, findCustomerRow, findRegistrationAuditRow, listCommChannelsOfCustomer, listEnrollments,
+  listIdentifiersOfCustomer, listSideEffectsCausedBy, listSourceAccounts,
+} from '@/db/queries/customer-read';
+import type { sideEffects } from '@/db/schema';
+import type { CustomerViewSchema, SideEffect } from '@/lib/api/schemas';
+import type { OrgConfig } from '@/lib/config/types';
+import { ApiError } from '@/lib/errors';
+import { normaliseIdentifierValue } from './identifier-values';
+import { canonicalSource, type IdentifierType, type Source } from './vocabulary';
+
+/** The customer as GET /v2/customers/{id} answers it (contract §12); the schema is the one definition. */
+export type CustomerView = z.infer<typeof CustomerViewSchema>;
+export type ProfileView = CustomerView['profiles'][number];
+
+export interface CustomerFilter { source?: Source; accountId?: string }
+
+/** ISO 8601 in UTC, without the zero milliseconds (as Capillary writes dates: 2025-07-29T23:59:59Z). */
+export function isoUtc(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
+/** A side_effects row as the API shows it: the same item in the POST response and in the customer view. */
+export function toSideEffectItem(row: typeof sideEffects.$inferSelect): SideEffect {
+  const raw = row.rawValue ?? 0;
+  if (row.type === 'coupon') {
+    const code = row.couponCode ?? '';
+    return {
+      id: row.id, entityType: 'USER', couponType: row.couponType ?? 'PE', couponCode: code,
+      validTill: row.validTill ? isoUtc(row.validTill) : '', description: row.description ?? '',
+      discountCode: row.discountCode ?? 'NO_VALUE', trimmedCouponCode: code.trim(), type: 'coupon',
+    };
+  }
+  if (row.type === 'alternate_currency') {
+    return {
+      entityType: 'USER', rawAwardedValue: raw, awardedValue: Math.floor(raw),
+      alternateCurrencyIdentifier: row.currencyIdentifier ?? '', alternateCurrencyName: row.currencyName ?? '',
+      type: 'alternate_currency',
+    };
+  }
+  const points = { entityType: 'USER' as const, rawAwardedPoints: raw, awardedPoints: Math.floor(raw), type: 'points' as const };
+  return row.isReferrer ? { ...points, isReferrer: true, customerId: row.beneficiaryCustomerId } : points;
+}
+
+/**
+ * One customer of the org, or null: unknown id, another org's id, or no source account matching the
+ * filter (a customer not found "for the given identifiers", as the API says it).
+ */
+export async function getCustomer(
+  db: DbOrTx, orgId: number, customerId: number, filter: CustomerFilter = {},
+): Promise<CustomerView | null> {
+  if (!Number.isSafeInteger(customerId) || customerId <= 0) return null;
+  const key = { orgId, customerId };
+  const [customer, accounts, idRows, channelRows, enrollments, effects] = await Promise.all([
+    findCustomerRow(db, key), listSourceAccounts(db, key), listIdentifiersOfCustomer(db, key),
+    listCommChannelsOfCustomer(db, key), listEnrollments(db, key), listSideEffectsCausedBy(db, key),
+  ]);
+  if (!customer) return null;
+  const shown = accounts.filter((a) =>
+    (filter.source === undefined || a.source === filter.source)
+    && (filter.accountId === undefined || a.accountId === filter.accountId));
+  if (shown.length === 0 && (filter.source !== undefined || filter.accountId !== undefined)) return null;
+
+  const primaryType = customer.primaryIdentifier ?? 'mobile';
+  const profiles: ProfileView[] = shown.map((account) => ({
+    source: account.source as Source,
+    accountId: account.accountId,
+    firstName: account.firstName ?? '',
+    lastName: account.lastName ?? '',
+    identifiers: idRows
+      .filter((i) => i.sourceAccountId === account.id)
+      // Stable sort: the primary type first, request order (position) otherwise.
+      .sort((a, b) => Number(b.type === primaryType) - Number(a.type === primaryType))
+      .map((i) => ({
+        type: i.type,
+        value: i.value,
+        ...(i.seriesId !== null && { seriesId: i.seriesId }),
+        ...(i.statusLabel !== null && { statusLabel: i.statusLabel }),
+        ...(i.extendedFields !== null && { extendedFields: i.extendedFields }),
+      })),
+    commChannels: channelRows
+      .filter(({ channel }) => channel.sourceAccountId === account.id)
+      .map(({ channel: c }) => ({
+        type: c.type, value: c.value, primary: c.primary, verified: c.verified,
+        ...(c.subscribed !== null && { subscribed: c.subscribed }),
+        meta: c.meta,
+      })),
+    fields: account.fields,
+    attribution: {
+      createDate: isoUtc(account.createdAt),
+      createdBy: { code: account.createdByCode, type: account.createdByType },
+    },
+  }));
+
+  return {
+    id: customer.id,
+    statusLabel: customer.labelName,
+    status: customer.labelStatus ?? 'ACTIVE',
+    loyaltyInfo: { loyaltyType: customer.loyaltyType === 'non_loyalty' ? 'non_loyalty' : 'loyalty' },
+    extendedFields: customer.extendedFields,
+    profiles,
+    loyaltyProgramEnrollments: enrollments.map((e) => ({
+      programId: e.programId, programName: e.programName, tierNumber: e.tierNumber, tierName: e.tierName,
+      loyaltyPoints: e.points,
+      tierExpiryDate: e.tierExpiryDate ? isoUtc(e.tierExpiryDate) : null,
+      pointsExpiryDate: e.pointsExpiryDate ? isoUtc(e.pointsExpiryDate) : null,
+    })),
+    sideEffects: effects.map(toSideEffectItem),
+    referralCode: customer.referralCode,
+    registeredTill: customer.tillCode,
+    warnings: [],
+  };
+}
+
+export interface RegistrationAudit {
+  actorType: string;
+  actorCode: string;
+  /** USER-CONTEXT-ENTITY-* headers of the request (entityType, entityId, entitySource, entitySourceId). */
+  userContext: Record<string, string> | null;
+  requestId: string;
+  at: string;
+}
+
+/** Who registered the customer, from which request and when; null when no record names it. */
+export async function getRegistrationAudit(db: DbOrTx, orgId: number, customerId: number): Promise<RegistrationAudit | null> {
+  if (!Number.isSafeInteger(customerId) || customerId <= 0) return null;
+  const row = await findRegistrationAuditRow(db, { orgId, customerId });
+  if (!row) return null;
+  return {
+    actorType: row.actorType, actorCode: row.actorCode, userContext: row.userContext ?? null,
+    requestId: row.requestId, at: isoUtc(row.createdAt),
+  };
+}
+
+export interface LookupQuery {
+  type: IdentifierType;
+  value: string;
+  /** Omitted: every source. */
+  source?: Source;
+  accountId?: string;
+}
+
+/**
+ * The customer holding an identifier, the value normalised as registration stores it (mobile digits
+ * without +, lowercase email, others trimmed); null when none does or the value could never be stored.
+ */
+export async function lookupCustomerId(db: DbOrTx, config: OrgConfig, q: LookupQuery): Promise<number | null> {
+  const value = normaliseIdentifierValue(q.type, q.value, config);
+  if (value === null) return null;
+  return findCustomerIdByIdentifier(db, {
+    orgId: config.orgId, type: q.type, value, source: q.source, accountId: q.accountId,
+  });
+}
+
+/** The `source` query parameter: absent, empty or ALL means every source; an unknown one is 3217. */
+export function sourceParamOf(raw: string | null): Source | undefined {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value.toUpperCase() === 'ALL') return undefined;
+  const source = canonicalSource(value);
+  if (!source) throw ApiError.of(3217);
+  return source;
+}

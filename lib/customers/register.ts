@@ -1,0 +1,123 @@
+// Registers a customer, or adds a source account to an existing one (contract §3-§8, §11).
+// One transaction per attempt; a lost race (unique violation) is retried and then sees the winner.
+import type { Db, DbOrTx } from '@/db/client';
+import { isRetryable, LOCK_NOT_AVAILABLE, pgErrorCode } from '@/db/errors';
+import { findCustomerIdByReferralCode, findIdentityMatches, insertRegistration, type RegistrationWrite } from '@/db/queries/registration';
+import type { Actor } from '@/lib/api/actor';
+import type { OrgConfig } from '@/lib/config/types';
+import { ApiError, warningItem, type ApiMessage } from '@/lib/errors';
+import { newReferralCode } from './codes';
+import { issuesToErrors } from './issues';
+import { buildRegistrationSchema } from './request-schema';
+import { resolveIdentity } from './resolve-identity';
+import { planSideEffects, sideEffectView } from './side-effects';
+import type { NormalisedRegistration } from './types';
+
+export interface RegisterInput {
+  config: OrgConfig;
+  actor: Actor;
+  body: unknown;
+  requestId: string;
+  userContext: Record<string, string> | null;
+}
+
+export interface RegisterSuccess {
+  createdId: number;
+  warnings: ApiMessage[];
+  sideEffects: Record<string, unknown>[];
+}
+
+const MAX_ATTEMPTS = 8;
+
+/** Validates against the org's configuration; throws ApiError with every problem at once. */
+export function parseRegistration(config: OrgConfig, body: unknown): NormalisedRegistration {
+  const parsed = buildRegistrationSchema(config).safeParse(body);
+  if (!parsed.success) throw new ApiError(issuesToErrors(parsed.error.issues));
+  return parsed.data;
+}
+
+export async function registerCustomer(db: Db, input: RegisterInput): Promise<RegisterSuccess> {
+  const registration = parseRegistration(input.config, input.body);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => attemptRegistration(tx, registration, input));
+    } catch (err) {
+      if (pgErrorCode(err) === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
+      if (!isRetryable(err)) throw err;
+      if (attempt >= MAX_ATTEMPTS) throw ApiError.of(521);
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+    }
+  }
+}
+
+async function attemptRegistration(tx: DbOrTx, reg: NormalisedRegistration, input: RegisterInput): Promise<RegisterSuccess> {
+  const { config, actor } = input;
+  const orgId = config.orgId;
+  const keyOf = (t: string, v: string) => `${t}\u0000${v}`;
+  const keys = new Map<string, { type: string; value: string }>();
+  for (const p of reg.profiles) {
+    for (const i of p.identifiers) if (i.unique) keys.set(keyOf(i.type, i.value), { type: i.type, value: i.value });
+  }
+  const matches = await findIdentityMatches(tx, orgId, [...keys.values()]);
+  const resolution = resolveIdentity(reg.profiles, matches);
+  if (resolution.kind === 'exists-in-source') throw ApiError.of(8006, { id: resolution.customerId });
+  if (resolution.kind === 'conflict') throw ApiError.of(8052, { ids: resolution.customerIds.join(', ') });
+
+  const warnings = [...reg.warnings];
+  const existing = resolution.kind === 'existing' ? resolution.customerId : null;
+  let sideEffects: ReturnType<typeof planSideEffects> = [];
+  let referrerId: number | null = null;
+  if (existing !== null) {
+    warnings.push(warningItem(8050));
+    if (reg.hasCustomerLevelDetails) warnings.push(warningItem(8120));
+  } else {
+    if (reg.referralCode) {
+      referrerId = await findCustomerIdByReferralCode(tx, orgId, reg.referralCode.toUpperCase());
+      if (referrerId === null) warnings.push(warningItem(8118, { code: reg.referralCode }));
+    }
+    if (reg.loyaltyType === 'loyalty') sideEffects = planSideEffects(reg.enrollments, referrerId, config);
+    if (!reg.statusLabel && config.defaultStatusLabelId === null) warnings.push(warningItem(8107));
+  }
+
+  const known = new Set(matches.map((m) => keyOf(m.type, m.value)));
+  const write: RegistrationWrite = {
+    orgId,
+    existingCustomerId: existing,
+    customer: {
+      statusLabelId: reg.statusLabel?.id ?? config.defaultStatusLabelId,
+      loyaltyType: reg.loyaltyType,
+      extendedFields: reg.extendedFields,
+      referralCode: newReferralCode(),
+      registeredTillId: reg.associatedTill?.id ?? (actor.type === 'TILL' ? actor.tillId : null),
+    },
+    actor: { type: actor.type, code: actor.code },
+    profiles: reg.profiles.map((p) => ({
+      source: p.source, account_id: p.accountId, first_name: p.firstName, last_name: p.lastName, fields: p.fields,
+    })),
+    identifiers: reg.profiles.flatMap((p) => p.identifiers.map((i) => ({
+      source: p.source, account_id: p.accountId, type: i.type, value: i.value, position: i.position,
+      series_id: i.seriesId, status_label: i.statusLabel, extended_fields: i.extendedFields,
+    }))),
+    keys: [...keys.entries()].filter(([k]) => !known.has(k)).map(([, v]) => v),
+    channels: reg.profiles.flatMap((p) => p.channels.map((c) => ({
+      source: p.source, account_id: p.accountId, position: c.position, type: c.type, value: c.value,
+      is_primary: c.primary, verified: c.verified, subscribed: c.subscribed, meta: c.meta,
+    }))),
+    enrollments: existing !== null || reg.loyaltyType !== 'loyalty' ? [] : reg.enrollments.map((e) => ({
+      program_id: e.program.id, tier_number: e.tierNumber, points: e.points,
+      tier_expiry_date: e.tierExpiryDate?.toISOString() ?? null, points_expiry_date: e.pointsExpiryDate?.toISOString() ?? null,
+    })),
+    sideEffects,
+    audit: {
+      requestId: input.requestId,
+      userContext: input.userContext,
+      details: { combined: existing !== null, sources: reg.profiles.map((p) => (p.accountId ? `${p.source}:${p.accountId}` : p.source)) },
+    },
+  };
+  const { customerId, sideEffectIds } = await insertRegistration(tx, write);
+  return {
+    createdId: customerId,
+    warnings,
+    sideEffects: sideEffects.map((e) => sideEffectView(e, sideEffectIds.get(e.position), e.is_referrer ? referrerId : null)),
+  };
+}

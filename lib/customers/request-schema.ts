@@ -1,0 +1,79 @@
+// The POST /v2/customers body. `RegistrationRequestSchema` is the wire shape (types only: it feeds the
+// OpenAPI document and the 400 schema errors); `buildRegistrationSchema(config)` adds the org's rules
+// and yields the normalised registration. The API, the form's resolver and the docs share both.
+import { z } from 'zod';
+import type { OrgConfig } from '@/lib/config/types';
+import { normaliseRegistration } from './normalise';
+import type { NormalisedRegistration } from './types';
+
+/** JSON booleans, or the strings "true"/"false" (the seed uses both). */
+const BoolLike = z.union([z.boolean(), z.string().regex(/^(true|false)$/i, 'expected true or false')]);
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const FieldMap = z.record(z.string(), Scalar);
+const Text = z.union([z.string(), z.number()]);
+
+export const IdentifierSchema = z.object({
+  type: z.string().meta({ description: 'mobile, email, externalId, cardnumber, … (case-insensitive)' }),
+  value: Text,
+  seriesId: z.union([z.number().int(), z.string().regex(/^\d+$/, 'expected a number')]).optional().meta({ description: 'Card series (card identifiers)' }),
+  statusLabel: z.string().optional().meta({ description: 'Card status: ACTIVE, INACTIVE, EXPIRED, …' }),
+  extendedFields: FieldMap.optional().meta({ description: 'Card-level extended fields' }),
+});
+
+export const CommChannelSchema = z.object({
+  type: z.string().meta({ description: 'mobile, email, cardnumber, wechat, ios, android, line, mobilePush, whatsapp' }),
+  value: Text,
+  primary: BoolLike.optional(),
+  verified: BoolLike.optional(),
+  subscribed: BoolLike.optional(),
+  meta: z.object({ residence: BoolLike.optional(), office: BoolLike.optional(), lastViewedDate: z.string().optional() })
+    .catchall(z.unknown()).optional(),
+});
+
+export const ProfileSchema = z.object({
+  firstName: z.string().nullish().meta({ description: 'At most 100 characters; longer is cut with warning 8119' }),
+  lastName: z.string().nullish(),
+  identifiers: z.array(IdentifierSchema).optional(),
+  commChannels: z.array(CommChannelSchema).optional(),
+  fields: FieldMap.nullish().meta({ description: 'Custom fields defined by the org' }),
+  source: z.string().nullish().meta({ description: 'One of the 12 sources enabled for the org' }),
+  accountId: Text.nullish().meta({ description: 'Required for multi-account sources (WECHAT, LINE, FACEBOOK, MOBILE_APP, WEB_ENGAGE)' }),
+});
+
+export const EnrollmentSchema = z.object({
+  programId: z.number().int(),
+  tierNumber: z.number().int().min(1).optional(),
+  loyaltyPoints: z.number().min(0).optional(),
+  tierExpiryDate: z.string().nullish().meta({ description: 'ISO 8601 with offset, e.g. 2024-05-11T16:36:17+05:30' }),
+  pointsExpiryDate: z.string().nullish(),
+});
+
+export const RegistrationRequestSchema = z.object({
+  associatedWith: z.string().nullish().meta({ description: 'Till code associated with the customer' }),
+  loyaltyInfo: z.object({ loyaltyType: z.enum(['loyalty', 'non_loyalty']).optional() }).nullish(),
+  profiles: z.array(ProfileSchema).min(1, 'at least one profile is required'),
+  extendedFields: FieldMap.nullish(),
+  loyaltyProgramEnrollments: z.array(EnrollmentSchema).nullish(),
+  referralCode: z.string().nullish(),
+  statusLabel: z.string().nullish(),
+}).meta({ id: 'RegistrationRequest' });
+
+export type RegistrationRequest = z.input<typeof RegistrationRequestSchema>;
+export type ParsedRegistrationRequest = z.output<typeof RegistrationRequestSchema>;
+
+const built = new WeakMap<OrgConfig, z.ZodType<NormalisedRegistration, RegistrationRequest>>();
+
+/** The request schema with the org's rules; cached per configuration object. */
+export function buildRegistrationSchema(config: OrgConfig): z.ZodType<NormalisedRegistration, RegistrationRequest> {
+  let schema = built.get(config);
+  if (!schema) {
+    schema = RegistrationRequestSchema.transform((req, ctx) => {
+      const out = normaliseRegistration(req, config, (code, message, path) => {
+        ctx.issues.push({ code: 'custom', message, path, params: { code }, input: undefined });
+      });
+      return out ?? z.NEVER;
+    });
+    built.set(config, schema);
+  }
+  return schema;
+}

@@ -1,0 +1,59 @@
+// What a registration request becomes once validated against the org's configuration.
+import type { ProgramDef, StatusLabelDef } from '@/lib/config/types';
+import type { ApiMessage } from '@/lib/errors';
+import type { ChannelType, IdentifierType, LoyaltyType, Source } from './vocabulary';
+
+export interface NormalisedIdentifier {
+  type: IdentifierType;
+  value: string;
+  /** Takes part in identity resolution (a type the org marks unique). */
+  unique: boolean;
+  position: number;
+  seriesId: number | null;
+  statusLabel: string | null;
+  extendedFields: Record<string, unknown> | null;
+}
+
+export interface NormalisedChannel {
+  type: ChannelType;
+  value: string;
+  position: number;
+  primary: boolean;
+  verified: boolean;
+  subscribed: boolean | null;
+  meta: Record<string, unknown>;
+}
+
+export interface NormalisedProfile {
+  source: Source;
+  /** '' for single-account sources. */
+  accountId: string;
+  firstName: string | null;
+  lastName: string | null;
+  identifiers: NormalisedIdentifier[];
+  channels: NormalisedChannel[];
+  fields: Record<string, unknown>;
+}
+
+export interface NormalisedEnrollment {
+  program: ProgramDef;
+  tierNumber: number;
+  points: number;
+  tierExpiryDate: Date | null;
+  pointsExpiryDate: Date | null;
+}
+
+export interface NormalisedRegistration {
+  profiles: NormalisedProfile[];
+  extendedFields: Record<string, unknown>;
+  statusLabel: StatusLabelDef | null;
+  loyaltyType: LoyaltyType;
+  enrollments: NormalisedEnrollment[];
+  referralCode: string | null;
+  /** The valid associatedWith till, if one was given. */
+  associatedTill: { id: number; code: string } | null;
+  /** Whether the request carries customer-level details (ignored, with 8120, for an existing customer). */
+  hasCustomerLevelDetails: boolean;
+  /** Warnings found while validating, in request order. */
+  warnings: ApiMessage[];
+}
