@@ -31,6 +31,8 @@ async function openPostgres(url: string): Promise<Handle> {
   const sql = postgres(url, {
     max: env().DB_POOL_MAX,
     onnotice: () => {},
+    // A registration that cannot get its identifiers' locks in time answers 521 instead of hanging.
+    connection: { lock_timeout: env().LOCK_TIMEOUT_MS },
   });
   const db = drizzle(sql, { schema }) as unknown as Db;
   return {

@@ -7,6 +7,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default('.data/pglite'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(12),
+  LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** Set: rate limits are shared by every app process through Redis. */
   REDIS_URL: z.string().url().optional(),
   /** Signs sessions and OAuth tokens. Required in production. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { POST } from '@/app/v2/customers/route';
-import { SEED_EXAMPLES } from '@/lib/api/examples';
+import { loadOrgConfig } from '@/db/queries/config';
+import { orgs } from '@/db/schema';
+import { SEED_EXAMPLES, type SeedExampleName } from '@/lib/api/examples';
+import { registerCustomer } from '@/lib/customers/register';
+import { withFreshDatabase } from './fresh-database';
 import { BUKL_TILL, call, DEMO_TILL } from './helpers';
 
 type Success = { createdId: number; warnings: { status: boolean; code: number; message: string }[]; sideEffects: Record<string, unknown>[] };
@@ -56,6 +61,23 @@ describe('the seed document request examples', () => {
     expect(res.body).toEqual({
       createdId: null, warnings: [],
       errors: [{ status: false, code: 8006, message: `Customer already exists with id ${tomId} for same source` }],
+    });
+  });
+});
+
+describe('each seed example on a fresh database', () => {
+  it.each(Object.keys(SEED_EXAMPLES) as SeedExampleName[])('%s registers with a createdId', async (name) => {
+    await withFreshDatabase(async (db) => {
+      const [org] = await db.select().from(orgs).where(eq(orgs.code, 'demo'));
+      const config = (await loadOrgConfig(db, org!.id))!;
+      const till = config.tills.find((t) => t.code === 'demo.till')!;
+      const result = await registerCustomer(db, {
+        config, body: SEED_EXAMPLES[name], requestId: `fresh-${name}`, userContext: null,
+        actor: { type: 'TILL', orgId: org!.id, clientId: 1, code: till.code, tillId: till.id, canWriteCustomers: true },
+      });
+      expect(result.createdId).toBeGreaterThan(0);
+      // Only the example that names a status label escapes the seed's 8107.
+      expect(result.warnings.map((w) => w.code)).toEqual(name === 'withStatusLabel' ? [] : [8107]);
     });
   });
 });

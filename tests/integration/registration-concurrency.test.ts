@@ -1,0 +1,44 @@
+// Simultaneous registrations of one identifier (contract §8): the database decides, not a
+// check-then-insert. On PostgreSQL these really run in parallel on a pool of connections.
+import { describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { POST } from '@/app/v2/customers/route';
+import { getDb } from '@/db/client';
+import { identityKeys, sourceAccounts } from '@/db/schema';
+import { call, DEMO_TILL, uniqueMobile } from './helpers';
+
+type Reply = { createdId: number | null; errors?: { code: number; message: string }[] };
+const register = (body: unknown) => call<Reply>(POST, { body, headers: { authorization: DEMO_TILL } });
+
+describe('concurrent registrations', () => {
+  it('20 simultaneous registrations of one new mobile in INSTORE: exactly 1 success and 19 × 8006', async () => {
+    const m = uniqueMobile();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => register({ profiles: [{ firstName: `Twin ${i}`, source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }] })),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, ...Array(19).fill(409)]);
+    const winner = results.find((r) => r.status === 200)!.body.createdId;
+    for (const r of results.filter((x) => x.status === 409)) {
+      expect(r.body.errors).toEqual([{ status: false, code: 8006, message: `Customer already exists with id ${winner} for same source` }]);
+    }
+    const db = await getDb();
+    const keys = await db.select().from(identityKeys).where(eq(identityKeys.value, m));
+    expect(keys.map((k) => k.customerId)).toEqual([winner]);
+  });
+
+  it('6 simultaneous registrations of one mobile in 6 sources: 1 customer with 6 source accounts', async () => {
+    const m = uniqueMobile();
+    const profiles = [
+      { source: 'INSTORE' }, { source: 'WEBSITE' }, { source: 'ECOMMERCE' }, { source: 'LINE', accountId: '2001914141242' },
+      { source: 'WECHAT', accountId: 'wx-demo-1' }, { source: 'MOBILE_APP', accountId: 'testmobilepush1' },
+    ];
+    const results = await Promise.all(profiles.map((p) => register({ profiles: [{ ...p, identifiers: [{ type: 'mobile', value: m }] }] })));
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill(200));
+    const ids = new Set(results.map((r) => r.body.createdId));
+    expect(ids.size).toBe(1);
+    const db = await getDb();
+    const [accounts] = await db.select({ n: count() }).from(sourceAccounts).where(eq(sourceAccounts.customerId, [...ids][0]!));
+    expect(accounts?.n).toBe(6);
+  });
+});
