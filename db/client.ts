@@ -23,7 +23,8 @@ interface Handle {
 
 const g = globalThis as typeof globalThis & { __memberCareDb?: Promise<Handle> };
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+// Paths are resolved at run time from the working directory; the bundler must not trace them.
+export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
 async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import('postgres');
@@ -46,7 +47,7 @@ async function openPostgres(url: string): Promise<Handle> {
 async function openPglite(dir: string): Promise<Handle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const dataDir = path.resolve(process.cwd(), dir);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir);
   const db = drizzle(client, { schema }) as unknown as Db;
