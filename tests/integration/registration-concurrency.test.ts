@@ -42,3 +42,33 @@ describe('concurrent registrations', () => {
     expect(accounts?.n).toBe(6);
   });
 });
+
+// PGlite has a single connection, so a lock held by another session can only be shown on PostgreSQL.
+describe.runIf(Boolean(process.env.DATABASE_URL))('a lock that cannot be had in time', () => {
+  it('answers 521 while another transaction holds the identifier, and succeeds once it is released', async () => {
+    const m = uniqueMobile();
+    const { default: postgres } = await import('postgres');
+    const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const holder = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] });
+    let release!: () => void;
+    const released = new Promise<void>((r) => { release = r; });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => { locked = r; });
+    // Another session claims the mobile and keeps its transaction open; then rolls back.
+    const held = other.begin(async (tx) => {
+      await tx`insert into identity_keys (org_id, type, value, customer_id) select org_id, 'mobile', ${m}, id from customers where id = ${holder.body.createdId!}`;
+      locked();
+      await released;
+      throw new Error('roll back');
+    }).catch(() => undefined);
+    await isLocked;
+    const blocked = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }] });
+    expect(blocked.status).toBe(521);
+    expect(blocked.body.errors).toEqual([{ status: false, code: 521, message: 'Multiple actions are running for the same customer. Please try after some time.' }]);
+    release();
+    await held;
+    await other.end();
+    const after = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }] });
+    expect(after.status).toBe(200);
+  });
+});
