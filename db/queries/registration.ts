@@ -6,7 +6,10 @@ import type { ActorType } from '@/db/schema';
 
 export interface IdentityMatch { type: string; value: string; customerId: number; source: string | null; accountId: string | null }
 
-/** Customers owning any of these unique identifiers, with each customer's source accounts. */
+/**
+ * Customers owning any of these unique identifiers, with each customer's source accounts. The keys are
+ * a literal list (not a JSON set) so the planner probes the primary key however large the table.
+ */
 export async function findIdentityMatches(
   db: DbOrTx, orgId: number, keys: { type: string; value: string }[],
 ): Promise<IdentityMatch[]> {
@@ -16,7 +19,7 @@ export async function findIdentityMatches(
     from identity_keys k
     left join source_accounts sa on sa.org_id = k.org_id and sa.customer_id = k.customer_id
     where k.org_id = ${orgId}
-      and (k.type, k.value) in (select x.type, x.value from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as x(type text, value text))`);
+      and (k.type, k.value) in (${sql.join(keys.map((k) => sql`(${k.type}, ${k.value})`), sql`, `)})`);
   return rows.map((r) => ({ type: r.type, value: r.value, customerId: Number(r.customer_id), source: r.source, accountId: r.account_id }));
 }
 
