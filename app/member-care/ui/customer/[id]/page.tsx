@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { CustomerHeader } from '@/components/customer/customer-header';
+import { CustomerSummary } from '@/components/customer/customer-summary';
+import { RegistrationOutcomeNotice } from '@/components/customer/registration-outcome';
+import { SourceAccountTabs } from '@/components/customer/source-account-tabs';
+import type { CustomerPageLabels } from '@/components/customer/types';
+import { getDb } from '@/db/client';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { getOrgConfig } from '@/lib/config/cache';
+import type { OrgConfig } from '@/lib/config/types';
+import { getCustomer, getRegistrationAudit } from '@/lib/customers/read';
+
+export const metadata: Metadata = { title: 'Customer · Member Care' };
+
+type Props = { params: Promise<{ id: string }> };
+
+function labelsOf(config: OrgConfig): CustomerPageLabels {
+  const byName = (defs: { name: string; label: string; dataType: string }[]) =>
+    Object.fromEntries(defs.map((d) => [d.name, { label: d.label, dataType: d.dataType }]));
+  return {
+    primaryIdentifier: config.primaryIdentifier,
+    customFields: byName(config.customFields),
+    extendedFields: byName(config.extendedFields.customer),
+    cardFields: byName(config.extendedFields.card),
+    cardSeries: Object.fromEntries(config.cardSeries.map((s) => [s.id, s.name])),
+  };
+}
+
+export default async function CustomerPage({ params }: Props) {
+  const { id } = await params;
+  const staff = await requireStaff({ from: `/member-care/ui/customer/${encodeURIComponent(id)}` });
+  if (!/^\d{1,15}$/.test(id)) notFound();
+  const customerId = Number(id);
+  const db = await getDb();
+  // Scoped by the signed-in staff's org: another org's id is as unknown as a made-up one.
+  const [customer, audit, config] = await Promise.all([
+    getCustomer(db, staff.orgId, customerId),
+    getRegistrationAudit(db, staff.orgId, customerId),
+    getOrgConfig(staff.orgId),
+  ]);
+  if (!customer || !config) notFound();
+  const labels = labelsOf(config);
+  return (
+    <div className="flex flex-col gap-6">
+      <CustomerHeader customer={customer} />
+      <RegistrationOutcomeNotice customerId={customer.id} />
+      <section aria-labelledby="accounts-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <h2 id="accounts-heading" className="mb-3 text-base font-semibold text-slate-900">Source accounts</h2>
+        <SourceAccountTabs profiles={customer.profiles} labels={labels} />
+      </section>
+      <CustomerSummary customer={customer} labels={labels} registeredBy={audit} />
+    </div>
+  );
+}

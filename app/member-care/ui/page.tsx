@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { UserPlus } from 'lucide-react';
+import { customerDisplayName } from '@/components/customer/display-name';
+import { SearchForm } from '@/components/search/search-form';
+import { SearchResults } from '@/components/search/search-results';
+import { buttonVariants } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import { getDb } from '@/db/client';
+import { searchCustomers } from '@/db/queries/search';
+import { requireStaff } from '@/lib/auth/require-staff';
+
+export const metadata: Metadata = { title: 'Customers · Member Care' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function Results({ orgId, query }: { orgId: number; query: string }) {
+  const hits = await searchCustomers(await getDb(), { orgId, query });
+  const rows = hits.map((h) => ({
+    customerId: h.customerId,
+    name: customerDisplayName(h.customerId, [h]),
+    matches: h.matches.map((m) => `${m.type}: ${m.value}`),
+    sources: h.sources,
+  }));
+  return <SearchResults query={query} hits={rows} />;
+}
+
+export default async function HomePage({ searchParams }: Props) {
+  const raw = (await searchParams).q;
+  const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 255) ?? '';
+  const staff = await requireStaff({ from: query ? `/member-care/ui?q=${encodeURIComponent(query)}` : '/member-care/ui' });
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Customers</h1>
+          <p className="text-sm text-slate-500">Find a customer before registering them again.</p>
+        </div>
+        <Link href="/member-care/ui/register" className={buttonVariants()}>
+          <UserPlus aria-hidden="true" />
+          Register customer
+        </Link>
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <SearchForm query={query} />
+      </div>
+      {query ? (
+        <Suspense key={query} fallback={<ResultsSkeleton />}>
+          <Results orgId={staff.orgId} query={query} />
+        </Suspense>
+      ) : (
+        <p className="text-sm text-slate-500">Type a mobile number, an email, an external id or a card number and press Enter.</p>
+      )}
+    </div>
+  );
+}
+
+function ResultsSkeleton() {
+  return (
+    <div className="flex flex-col gap-2" role="status" aria-label="Searching">
+      <Skeleton className="h-12 w-full" />
+      <Skeleton className="h-12 w-full" />
+    </div>
+  );
+}

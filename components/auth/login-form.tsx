@@ -1,0 +1,58 @@
+'use client';
+
+import { Loader2, LogIn } from 'lucide-react';
+import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { signInErrorMessage } from './sign-in-messages';
+
+export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+  const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn('credentials', {
+        email: String(data.get('email') ?? ''),
+        password: String(data.get('password') ?? ''),
+        redirect: false,
+      });
+      if (result?.ok && !result.error) {
+        // A full navigation, so every server component renders again with the new cookie.
+        window.location.assign(callbackUrl);
+        return;
+      }
+      setError(signInErrorMessage(result?.error ?? 'unknown'));
+    } catch {
+      setError('Sign-in failed. Please check your connection and try again.');
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {error && (
+        <Alert variant="destructive" role="alert">
+          {error}
+        </Alert>
+      )}
+      <FormField id="email" label="Email">
+        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
+      </FormField>
+      <FormField id="password" label="Password">
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      </FormField>
+      <Button type="submit" size="lg" disabled={pending} className="mt-2 w-full">
+        {pending ? <Loader2 aria-hidden="true" className="animate-spin" /> : <LogIn aria-hidden="true" />}
+        {pending ? 'Signing in…' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { Alert, AlertTitle } from '@/components/ui/alert';
+import { takeRegistrationOutcome, type RegistrationOutcome } from '@/components/registration/outcome-store';
+import { SideEffectList } from './side-effect-list';
+
+/** What the registration that just created (or extended) this customer said: shown once, then forgotten. */
+export function RegistrationOutcomeNotice({ customerId }: { customerId: number }) {
+  const [outcome, setOutcome] = useState<RegistrationOutcome | null>(null);
+  useEffect(() => {
+    const taken = takeRegistrationOutcome(customerId);
+    // Reading sessionStorage can only happen after hydration; the notice appears on the next frame.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a one-time read of browser storage
+    if (taken) setOutcome(taken);
+  }, [customerId]);
+  if (!outcome) return null;
+  return (
+    <div className="flex flex-col gap-3" data-testid="registration-outcome">
+      <Alert variant="success" role="status">
+        <AlertTitle>Customer registered</AlertTitle>
+        {outcome.sideEffects.length > 0 && <SideEffectList items={outcome.sideEffects} />}
+      </Alert>
+      {outcome.warnings.length > 0 && (
+        <Alert variant="warning">
+          <AlertTitle>Warnings</AlertTitle>
+          <ul className="list-disc pl-4">
+            {outcome.warnings.map((w) => (
+              <li key={`${w.code}:${w.message}`}>
+                {w.message} <span className="text-xs opacity-70">({w.code})</span>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import type { ProfileView } from '@/lib/customers/read';
+import { orderProfiles, sourceAccountLabel } from './format';
+import { ProfilePanel } from './profile-panel';
+import type { CustomerPageLabels } from './types';
+
+const keyOf = (p: ProfileView) => `${p.source}:${p.accountId}`;
+
+/** One tab per source account, INSTORE first. */
+export function SourceAccountTabs({ profiles, labels }: { profiles: ProfileView[]; labels: CustomerPageLabels }) {
+  const ordered = orderProfiles(profiles);
+  const first = ordered[0];
+  if (!first) return <p className="text-sm text-slate-500">No source accounts.</p>;
+  return (
+    <Tabs defaultValue={keyOf(first)}>
+      <TabsList aria-label="Source accounts">
+        {ordered.map((p) => (
+          <TabsTrigger key={keyOf(p)} value={keyOf(p)}>
+            {sourceAccountLabel(p.source, p.accountId)}
+          </TabsTrigger>
+        ))}
+      </TabsList>
+      {ordered.map((p) => (
+        <TabsContent key={keyOf(p)} value={keyOf(p)}>
+          <ProfilePanel profile={p} labels={labels} />
+        </TabsContent>
+      ))}
+    </Tabs>
+  );
+}

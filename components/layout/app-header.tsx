@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { focusRing } from '@/components/ui/focus';
+import { MainNav } from './main-nav';
+import { SignOutButton } from './sign-out-button';
+
+interface AppHeaderProps { name: string; email: string; role: 'admin' | 'staff'; orgName: string }
+
+export function AppHeader({ name, email, role, orgName }: AppHeaderProps) {
+  const items = [
+    { href: '/member-care/ui', label: 'Search', exact: true },
+    { href: '/member-care/ui/register', label: 'Register' },
+    ...(role === 'admin' ? [{ href: '/member-care/ui/settings/registration', label: 'Settings' }] : []),
+  ];
+  return (
+    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <Link href="/member-care/ui" className={`rounded-md text-sm font-bold tracking-tight text-indigo-700 ${focusRing}`}>
+          Member Care
+        </Link>
+        <span className="hidden text-sm text-slate-400 md:inline">{orgName}</span>
+        <MainNav items={items} />
+        <div className="ml-auto flex items-center gap-3">
+          <div className="hidden text-right leading-tight sm:block">
+            <p className="text-sm font-medium text-slate-900">{name}</p>
+            <p className="text-xs text-slate-500">{email}</p>
+          </div>
+          <Badge variant={role === 'admin' ? 'default' : 'neutral'}>{role}</Badge>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

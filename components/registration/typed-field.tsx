@@ -1,0 +1,50 @@
+'use client';
+
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
+import type { FieldType } from '@/lib/customers/field-values';
+import { SelectField, TextField, type FormName, type Option } from './fields';
+
+countries.registerLocale(en);
+
+let countryOptions: Option[] | undefined;
+/** Countries by English name, valued by the ISO alpha-2 code the API stores. */
+function countriesList(): Option[] {
+  countryOptions ??= Object.entries(countries.getNames('en', { select: 'official' }))
+    .map(([code, name]) => ({ value: code, label: name }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return countryOptions;
+}
+
+const BOOLEAN_OPTIONS: Option[] = [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }];
+
+interface TypedFieldProps { name: FormName; label: string; dataType: FieldType; enumValues: string[]; mandatory: boolean }
+
+/** One custom or extended field, as the control its data type calls for. */
+export function TypedField({ name, label, dataType, enumValues, mandatory }: TypedFieldProps) {
+  const common = { name, label, required: mandatory };
+  const placeholder = mandatory ? 'Choose…' : 'Not set';
+  switch (dataType) {
+    case 'ENUM':
+    case 'STANDARD_ENUM':
+    case 'CUSTOM_ENUM':
+      return <SelectField {...common} placeholder={placeholder} options={enumValues.map((v) => ({ value: v, label: v }))} />;
+    case 'BOOLEAN':
+      return <SelectField {...common} placeholder={placeholder} options={BOOLEAN_OPTIONS} />;
+    case 'COUNTRY':
+      return <SelectField {...common} placeholder={placeholder} options={countriesList()} />;
+    case 'DATE':
+    case 'DATETIME':
+      return <TextField {...common} type="date" />;
+    case 'INTEGER':
+      return <TextField {...common} type="number" step={1} inputMode="numeric" />;
+    case 'DOUBLE':
+      return <TextField {...common} type="number" step="any" inputMode="decimal" />;
+    case 'LANGUAGE':
+      return <TextField {...common} hint="English name or ISO 639-1 code, e.g. Japanese or ja" autoComplete="off" />;
+    case 'CURRENCY':
+      return <TextField {...common} hint="ISO 4217 code, e.g. JPY" autoComplete="off" maxLength={3} />;
+    default:
+      return <TextField {...common} autoComplete="off" />;
+  }
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import type { SettingsInput } from '@/lib/config/settings-schema';
+import { CUSTOM_FIELD_TYPES } from '@/lib/config/settings-vocabulary';
+import { EnumValuesField } from './enum-values-field';
+import { CheckboxField, ListError, SelectField, TextField } from './fields';
+import { AddButton, EmptyNote, Row, SettingsSection } from './section';
+
+function CustomFieldRow({ index, onRemove }: { index: number; onRemove: () => void }) {
+  const type = useWatch<SettingsInput, `customFields.${number}.dataType`>({ name: `customFields.${index}.dataType` });
+  const base = `customFields.${index}` as const;
+  return (
+    <Row label={`Custom field ${index + 1}`} removeLabel={`Remove custom field ${index + 1}`} onRemove={onRemove}
+      className="sm:grid-cols-2 lg:grid-cols-[1fr_1fr_10rem]">
+      <TextField name={`${base}.name`} label="Field name" required hint="As sent in the API: a-z, 0-9, _" />
+      <TextField name={`${base}.label`} label="Field label" required hint="As staff see it" />
+      <SelectField name={`${base}.dataType`} label="Data type" required options={CUSTOM_FIELD_TYPES.map((t) => ({ value: t, label: t }))} />
+      {type === 'ENUM' && <div className="sm:col-span-2"><EnumValuesField index={index} /></div>}
+      <CheckboxField name={`${base}.mandatory`} label="Mandatory" className="sm:col-span-full" />
+    </Row>
+  );
+}
+
+export function CustomFieldsSection() {
+  const { control } = useFormContext<SettingsInput>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'customFields' });
+  return (
+    <SettingsSection id="custom-fields" title="Custom fields" description="Fields of each source account (profile `fields` in the API).">
+      {fields.length === 0 && <EmptyNote>No custom fields.</EmptyNote>}
+      {fields.map((field, i) => <CustomFieldRow key={field.id} index={i} onRemove={() => remove(i)} />)}
+      <ListError name="customFields" />
+      <AddButton onClick={() => append({ name: '', label: '', dataType: 'STRING', enumValues: [], mandatory: false })}>Add custom field</AddButton>
+    </SettingsSection>
+  );
+}

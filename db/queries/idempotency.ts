@@ -1,0 +1,69 @@
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { idempotencyKeys } from '@/db/schema';
+
+/** Which stored response a key names: the org, the calling client (actorKey) and the key itself. */
+export interface IdempotencyScope { orgId: number; clientKey: string; key: string }
+
+/** Rows older than this count as absent (contract §13: keys are kept 24 hours). */
+const EXPIRED = sql`now() - interval '24 hours'`;
+
+function inScope(s: IdempotencyScope) {
+  return and(eq(idempotencyKeys.orgId, s.orgId), eq(idempotencyKeys.clientKey, s.clientKey), eq(idempotencyKeys.key, s.key));
+}
+
+/**
+ * Claims the key for a new request: true when this call inserted the row (or took over an expired
+ * one), false when another request holds it. One statement, so the claim commits on its own.
+ */
+export async function claimIdempotencyKey(db: DbOrTx, s: IdempotencyScope, requestHash: string): Promise<boolean> {
+  const rows = await db
+    .insert(idempotencyKeys)
+    .values({ ...s, requestHash })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.orgId, idempotencyKeys.clientKey, idempotencyKeys.key],
+      set: { requestHash, responseStatus: null, responseBody: null, createdAt: sql`now()` },
+      setWhere: lt(idempotencyKeys.createdAt, EXPIRED),
+    })
+    .returning({ key: idempotencyKeys.key });
+  return rows.length > 0;
+}
+
+export async function findIdempotencyKey(db: DbOrTx, s: IdempotencyScope) {
+  const [row] = await db
+    .select({
+      requestHash: idempotencyKeys.requestHash,
+      responseStatus: idempotencyKeys.responseStatus,
+      responseBody: idempotencyKeys.responseBody,
+      expired: sql<boolean>`${idempotencyKeys.createdAt} < ${EXPIRED}`,
+    })
+    .from(idempotencyKeys)
+    .where(inScope(s));
+  return row ?? null;
+}
+
+/** Stores the finished response of the request that holds the claim. */
+export async function storeIdempotentResponse(
+  db: DbOrTx, s: IdempotencyScope, requestHash: string, response: { status: number; body: unknown },
+): Promise<void> {
+  await db
+    .update(idempotencyKeys)
+    .set({ responseStatus: response.status, responseBody: response.body })
+    .where(and(inScope(s), eq(idempotencyKeys.requestHash, requestHash), isNull(idempotencyKeys.responseStatus)));
+}
+
+/** Gives up an unfinished claim (the request failed), so a retry with the key can run. */
+export async function releaseIdempotencyKey(db: DbOrTx, s: IdempotencyScope, requestHash: string): Promise<void> {
+  await db
+    .delete(idempotencyKeys)
+    .where(and(inScope(s), eq(idempotencyKeys.requestHash, requestHash), isNull(idempotencyKeys.responseStatus)));
+}
+
+/** Deletes an org's expired keys; returns how many. */
+export async function purgeExpiredIdempotencyKeys(db: DbOrTx, orgId: number): Promise<number> {
+  const rows = await db
+    .delete(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.orgId, orgId), lt(idempotencyKeys.createdAt, EXPIRED)))
+    .returning({ key: idempotencyKeys.key });
+  return rows.length;
+}

@@ -1,0 +1,106 @@
+// Writes of the Registration Configuration editor (lib/config/save.ts runs them in one transaction).
+// Every statement is scoped by org; rows other tables point at (labels, tills, series, tiers) are
+// updated in place and deleted one at a time, so a row still in use fails alone (23503) and by name.
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import {
+  auditLog, customFields, orgExtendedFieldSettings, orgs, orgSourceAccounts, orgSources, registrationConfigs, statusLabels, tills,
+  type CustomerStatus, type CustomFieldType,
+} from '@/db/schema';
+
+/**
+ * Serialises saves of one org's configuration; false when the org does not exist. NO KEY UPDATE:
+ * registrations (foreign keys to orgs take KEY SHARE) carry on while an admin saves.
+ */
+export async function lockOrgConfig(db: DbOrTx, orgId: number): Promise<boolean> {
+  const rows = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId)).for('no key update');
+  return rows.length > 0;
+}
+
+/** Sets the rate-limit override and bumps the version that caches compare. */
+export async function bumpOrgConfigVersion(db: DbOrTx, orgId: number, rateLimitOverride: number | null): Promise<number> {
+  const [row] = await db.update(orgs)
+    .set({ rateLimitOverride, configVersion: sql`${orgs.configVersion} + 1` })
+    .where(eq(orgs.id, orgId))
+    .returning({ version: orgs.configVersion });
+  if (!row) throw new Error(`org ${orgId} vanished during a configuration save`);
+  return row.version;
+}
+
+/** Lets the labels be rewritten (the default label is a foreign key); set again by upsertRegistrationConfig. */
+export async function clearDefaultStatusLabel(db: DbOrTx, orgId: number): Promise<void> {
+  await db.update(registrationConfigs).set({ defaultStatusLabelId: null }).where(eq(registrationConfigs.orgId, orgId));
+}
+
+export type RegistrationConfigValues = Omit<typeof registrationConfigs.$inferInsert, 'orgId' | 'updatedAt'>;
+
+export async function upsertRegistrationConfig(db: DbOrTx, orgId: number, values: RegistrationConfigValues): Promise<void> {
+  const row = { ...values, updatedAt: new Date() };
+  await db.insert(registrationConfigs).values({ orgId, ...row })
+    .onConflictDoUpdate({ target: registrationConfigs.orgId, set: row });
+}
+
+/** Nothing points at sources or accounts (customers store the words), so they are simply replaced. */
+export async function replaceSources(
+  db: DbOrTx, orgId: number, sources: { source: string; accounts: { accountId: string; name: string }[] }[],
+): Promise<void> {
+  await db.delete(orgSourceAccounts).where(eq(orgSourceAccounts.orgId, orgId));
+  await db.delete(orgSources).where(eq(orgSources.orgId, orgId));
+  if (sources.length) await db.insert(orgSources).values(sources.map(({ source }) => ({ orgId, source })));
+  const accounts = sources.flatMap(({ source, accounts: list }) => list.map((a) => ({ orgId, source, ...a })));
+  if (accounts.length) await db.insert(orgSourceAccounts).values(accounts);
+}
+
+export async function replaceCustomFields(
+  db: DbOrTx, orgId: number,
+  fields: { name: string; label: string; dataType: CustomFieldType; enumValues: string[]; mandatory: boolean }[],
+): Promise<void> {
+  await db.delete(customFields).where(eq(customFields.orgId, orgId));
+  if (fields.length) await db.insert(customFields).values(fields.map((f, position) => ({ orgId, ...f, position })));
+}
+
+export async function replaceExtendedFieldSettings(
+  db: DbOrTx, orgId: number, settings: { id: number; mandatory: boolean }[],
+): Promise<void> {
+  await db.delete(orgExtendedFieldSettings).where(eq(orgExtendedFieldSettings.orgId, orgId));
+  if (settings.length) {
+    await db.insert(orgExtendedFieldSettings).values(settings.map((s) => ({ orgId, fieldId: s.id, mandatory: s.mandatory })));
+  }
+}
+
+export async function deleteStatusLabel(db: DbOrTx, orgId: number, id: number): Promise<void> {
+  await db.delete(statusLabels).where(and(eq(statusLabels.orgId, orgId), eq(statusLabels.id, id)));
+}
+
+export async function updateStatusLabel(db: DbOrTx, orgId: number, id: number, values: { name: string; status: CustomerStatus }): Promise<void> {
+  await db.update(statusLabels).set(values).where(and(eq(statusLabels.orgId, orgId), eq(statusLabels.id, id)));
+}
+
+export async function insertStatusLabel(db: DbOrTx, orgId: number, values: { name: string; status: CustomerStatus }): Promise<number> {
+  const [row] = await db.insert(statusLabels).values({ orgId, ...values }).returning({ id: statusLabels.id });
+  return row!.id;
+}
+
+export async function deleteTill(db: DbOrTx, orgId: number, id: number): Promise<void> {
+  await db.delete(tills).where(and(eq(tills.orgId, orgId), eq(tills.id, id)));
+}
+
+export async function updateTillName(db: DbOrTx, orgId: number, id: number, name: string): Promise<void> {
+  await db.update(tills).set({ name }).where(and(eq(tills.orgId, orgId), eq(tills.id, id)));
+}
+
+export async function insertTill(db: DbOrTx, orgId: number, values: { code: string; name: string }): Promise<void> {
+  await db.insert(tills).values({ orgId, ...values });
+}
+
+export async function insertConfigAudit(
+  db: DbOrTx, orgId: number,
+  entry: { requestId: string; actorType: string; actorCode: string; details: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(auditLog).values({ orgId, action: 'config.update', outcome: 'success', ...entry });
+}
+
+/** NOTIFY inside a transaction: listeners hear it at commit, and never after a rollback. */
+export async function notifyChannel(db: DbOrTx, channel: string, payload: string): Promise<void> {
+  await db.execute(sql`select pg_notify(${channel}, ${payload})`);
+}

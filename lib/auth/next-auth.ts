@@ -1,0 +1,74 @@
+// next-auth for staff: email + password checked against staff_users, a JWT session carrying the
+// staff member's org and role. Built lazily: env() must not run while `next build` imports modules.
+import bcrypt from 'bcryptjs';
+import type { NextAuthOptions, User } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { findActiveStaffUserByEmail } from '@/db/queries/staff-users';
+import { env } from '@/lib/env';
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from './sign-in-throttle';
+import { staffClaimsOf } from './session-token';
+
+/** A shift at the counter, so nobody signs in twice a day. */
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+/** Compared against when the email is unknown, so timing does not tell which part was wrong. */
+const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.r3bW9cXGGDM5YBzj6OvmTtsU8G6q';
+
+const CredentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(200) });
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  const real = headers?.['x-real-ip'];
+  return first || (typeof real === 'string' ? real : '') || 'unknown';
+}
+
+async function authorize(credentials: Record<string, string> | undefined, headers: Record<string, unknown> | undefined): Promise<User | null> {
+  const parsed = CredentialsSchema.safeParse(credentials ?? {});
+  if (!parsed.success || !parsed.data.email || !parsed.data.password) return null;
+  const { email, password } = parsed.data;
+  const ip = clientIp(headers);
+  // Thrown errors reach the sign-in form as their message: the throttling one is meant for people.
+  await assertSignInAllowed(email, ip);
+  const user = await findActiveStaffUserByEmail(await getDb(), email);
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok) {
+    await recordSignInFailure(email, ip);
+    return null;
+  }
+  await recordSignInSuccess(email);
+  return { id: String(user.id), userId: user.id, orgId: user.orgId, role: user.role, name: user.name, email: user.email };
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  cached ??= {
+    secret: env().AUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      CredentialsProvider({
+        name: 'Staff',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        authorize: (credentials, req) => authorize(credentials, req.headers),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const claims = staffClaimsOf(user);
+          if (claims) Object.assign(token, claims);
+        }
+        return token;
+      },
+      session({ session, token }) {
+        const claims = staffClaimsOf(token);
+        if (claims) session.user = { name: claims.name, email: claims.email, orgId: claims.orgId, role: claims.role, userId: claims.userId };
+        return session;
+      },
+    },
+  };
+  return cached;
+}

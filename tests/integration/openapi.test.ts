@@ -1,0 +1,180 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { validate } from '@readme/openapi-parser';
+import { describe, expect, it } from 'vitest';
+import { GET as getDocument } from '@/app/v2/openapi.json/route';
+import { ERROR_CATALOGUE, WARNING_CATALOGUE } from '@/lib/errors';
+import { getOpenApiDocument, OPERATIONS, type OperationSpec } from '@/lib/openapi/document';
+import { REGISTRATION_REQUEST_EXAMPLES } from '@/lib/openapi/examples';
+import { call, DEMO_TILL, type CallResult } from './helpers';
+
+type Handler = (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
+type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Handler>>;
+
+/** The route file that serves each documented path. */
+const MODULES: Record<string, () => Promise<RouteModule>> = {
+  '/v2/customers': () => import('@/app/v2/customers/route'),
+  '/v2/customers/{id}': () => import('@/app/v2/customers/[id]/route'),
+  '/v2/customers/lookup': () => import('@/app/v2/customers/lookup/route'),
+  '/v2/extendedFields': () => import('@/app/v2/extendedFields/route'),
+  '/v3/oauth/token/generate': () => import('@/app/v3/oauth/token/generate/route'),
+  '/v2/openapi.json': () => import('@/app/v2/openapi.json/route'),
+  '/api/health': () => import('@/app/api/health/route'),
+};
+
+const { doc } = getOpenApiDocument();
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+async function handlerOf(op: OperationSpec): Promise<Handler> {
+  const mod = await MODULES[op.path]!();
+  const handler = mod[op.method.toUpperCase() as (typeof METHODS)[number]];
+  if (!handler) throw new Error(`${op.path} exports no ${op.method.toUpperCase()}`);
+  return handler;
+}
+
+/** The API's route files (next-auth's and the 404 catch-alls aside), as OpenAPI paths. */
+function apiRouteFiles(): string[] {
+  const app = path.join(process.cwd(), 'app');
+  return readdirSync(app, { recursive: true, encoding: 'utf8' })
+    .filter((f) => path.basename(f) === 'route.ts')
+    .map((f) => `/${path.dirname(f).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/')}`)
+    .filter((p) => /^\/(v2|v3|api)\//.test(p) && !p.includes('[...') && !p.startsWith('/api/auth'))
+    .map((p) => p.replace(/\[(\w+)\]/g, '{$1}'))
+    .sort();
+}
+
+/** The body must be exactly what the documented schema describes: no missing and no extra keys. */
+function expectDocumented(op: OperationSpec, res: CallResult<unknown>): void {
+  const where = `${op.method.toUpperCase()} ${op.path} → ${res.status} ${JSON.stringify(res.body)}`;
+  const documented = doc.paths?.[op.path]?.[op.method]?.responses?.[String(res.status)];
+  expect(documented, where).toBeDefined();
+  const schema = res.status === op.success.status ? op.success.schema : op.extra?.[res.status]?.schema ?? op.failure;
+  const parsed = schema.safeParse(res.body);
+  expect(parsed.error?.issues, where).toBeUndefined();
+  expect(parsed.data, where).toEqual(res.body);
+  if (res.status !== op.success.status && !op.extra?.[res.status]) {
+    const codes = (res.body as { errors: { code: number }[] }).errors.map((e) => e.code);
+    for (const code of codes) expect((documented as { 'x-error-codes': number[] })['x-error-codes'], where).toContain(code);
+  }
+}
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await validate(structuredClone(doc) as never);
+    expect(result.valid ? [] : result.errors).toEqual([]);
+  });
+
+  it('is served at GET /v2/openapi.json', async () => {
+    const res = await call(getDocument, { method: 'GET', path: '/v2/openapi.json' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+
+  it('documents exactly the routes the API serves, with both security schemes', async () => {
+    expect(Object.keys(doc.paths ?? {}).sort()).toEqual(apiRouteFiles());
+    expect(Object.keys(doc.components?.securitySchemes ?? {}).sort()).toEqual(['basicAuth', 'oauthToken']);
+    for (const op of OPERATIONS) {
+      const mod = await MODULES[op.path]!();
+      expect(typeof mod[op.method.toUpperCase() as (typeof METHODS)[number]], `${op.method} ${op.path}`).toBe('function');
+    }
+  });
+
+  it('lists every error and warning code of the catalogues, and documents every error code on some response', () => {
+    const wire = JSON.parse(getOpenApiDocument().json) as Record<string, { code: number }[]>;
+    const table = (key: string) => wire[key]?.map((r) => r.code);
+    expect(table('x-error-codes')).toEqual(Object.keys(ERROR_CATALOGUE).map(Number));
+    expect(table('x-warning-codes')).toEqual(Object.keys(WARNING_CATALOGUE).map(Number));
+    const codesOf = (responses: object) => Object.values(responses).flatMap((r) => (r as { 'x-error-codes'?: number[] })['x-error-codes'] ?? []);
+    const onResponses = new Set([
+      ...Object.values(doc.paths ?? {}).flatMap((item) => Object.values(item ?? {}).flatMap((op) => codesOf((op as { responses?: object }).responses ?? {}))),
+      ...codesOf(doc.components?.responses ?? {}),
+    ]);
+    expect([...onResponses].sort((a, b) => a - b)).toEqual(Object.keys(ERROR_CATALOGUE).map(Number).sort((a, b) => a - b));
+    const registered = doc.paths?.['/v2/customers']?.post?.responses?.['200'] as { description: string; 'x-warning-codes': number[] };
+    expect(registered['x-warning-codes']).toEqual(Object.keys(WARNING_CATALOGUE).map(Number));
+    for (const code of Object.keys(WARNING_CATALOGUE)) expect(registered.description).toContain(`**${code}**`);
+  });
+
+  it('documents the headers of the contract', () => {
+    const json = getOpenApiDocument().json;
+    for (const header of [
+      'X-Request-Id', 'Idempotency-Key', 'USER-CONTEXT-ENTITY-TYPE', 'USER-CONTEXT-ENTITY-ID', 'USER-CONTEXT-ENTITY-SOURCE',
+      'USER-CONTEXT-ENTITY-SOURCE-ID', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After',
+    ]) expect(json.includes(`"${header}"`), header).toBe(true);
+  });
+});
+
+describe('the documented examples, sent to the routes', () => {
+  const op = (method: string, p: string) => OPERATIONS.find((o) => o.method === method && o.path === p)!;
+
+  it("answer every seed request example of POST /v2/customers as documented: created, or 8006 once it exists", async () => {
+    const register = op('post', '/v2/customers');
+    const handler = await handlerOf(register);
+    for (const [name, example] of Object.entries(REGISTRATION_REQUEST_EXAMPLES)) {
+      const res = await call<unknown>(handler, { body: example.value, headers: { authorization: DEMO_TILL } });
+      expectDocumented(register, res);
+      const codes = res.status === 200 ? [] : (res.body as { errors: { code: number }[] }).errors.map((e) => e.code);
+      expect([200, 409], name).toContain(res.status);
+      if (res.status === 409) expect(codes, name).toEqual([8006]);
+    }
+  });
+
+  it('answer the lookup with its parameter examples, and the customer it finds', async () => {
+    const lookup = op('get', '/v2/customers/lookup');
+    const query = new URLSearchParams({ identifierName: 'mobile', identifierValue: '8795779625', source: 'INSTORE' });
+    const found = await call<{ entity: number }>(await handlerOf(lookup), {
+      method: 'GET', path: `/v2/customers/lookup?${query}`, headers: { authorization: DEMO_TILL },
+    });
+    expect(found.status).toBe(200);
+    expectDocumented(lookup, found);
+
+    const get = op('get', '/v2/customers/{id}');
+    const id = String(found.body.entity);
+    const customer = await call(await handlerOf(get), {
+      method: 'GET', path: `/v2/customers/${id}?source=ALL`, params: { id }, headers: { authorization: DEMO_TILL },
+    });
+    expect(customer.status).toBe(200);
+    expectDocumented(get, customer);
+    const missing = await call(await handlerOf(get), {
+      method: 'GET', path: '/v2/customers/1', params: { id: '1' }, headers: { authorization: DEMO_TILL },
+    });
+    expect(missing.status).toBe(404);
+    expectDocumented(get, missing);
+  });
+
+  it('answer the other operations as documented', async () => {
+    const token = op('post', '/v3/oauth/token/generate');
+    const tokenExample = (doc.paths?.[token.path]?.post?.requestBody as { content: Record<string, { examples: Record<string, { value: unknown }> }> })
+      .content['application/json']!.examples.demo!.value;
+    const issued = await call(await handlerOf(token), { path: token.path, body: tokenExample });
+    expect(issued.status).toBe(200);
+    expectDocumented(token, issued);
+    const refused = await call(await handlerOf(token), { path: token.path, body: { key: 'demo-key', secret: 'wrong' } });
+    expect(refused.status).toBe(401);
+    expectDocumented(token, refused);
+
+    for (const [p, headers] of [['/v2/extendedFields', { authorization: DEMO_TILL }], ['/api/health', {}], ['/v2/openapi.json', {}]] as const) {
+      const spec = op('get', p);
+      const res = await call<unknown>(await handlerOf(spec), { method: 'GET', path: p, headers });
+      expect(res.status, p).toBe(200);
+      expectDocumented(spec, res);
+    }
+    const unauthenticated = op('get', '/v2/extendedFields');
+    expectDocumented(unauthenticated, await call<unknown>(await handlerOf(unauthenticated), { method: 'GET', path: '/v2/extendedFields' }));
+  });
+
+  it('answer undocumented methods with a documented 405', async () => {
+    for (const spec of OPERATIONS) {
+      const mod = await MODULES[spec.path]!();
+      for (const method of METHODS.filter((m) => m.toLowerCase() !== spec.method)) {
+        const handler = mod[method];
+        if (!handler || !spec.errorCodes.includes(405)) continue;
+        const res = await call<unknown>(handler, { method, path: spec.path, params: { id: '1' } });
+        expect(res.status, `${method} ${spec.path}`).toBe(405);
+        expectDocumented(spec, res);
+      }
+    }
+  });
+});
