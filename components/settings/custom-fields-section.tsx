@@ -12,12 +12,12 @@ function CustomFieldRow({ index, onRemove }: { index: number; onRemove: () => vo
   const base = `customFields.${index}` as const;
   return (
     <Row label={`Custom field ${index + 1}`} removeLabel={`Remove custom field ${index + 1}`} onRemove={onRemove}
-      className="sm:grid-cols-2 lg:grid-cols-[1fr_1fr_10rem]">
-      <TextField name={`${base}.name`} label="Field name" required hint="As sent in the API: a-z, 0-9, _" />
-      <TextField name={`${base}.label`} label="Field label" required hint="As staff see it" />
+      className="sm:grid-cols-2 lg:grid-cols-[1fr_1fr_9rem_7rem]">
+      <TextField name={`${base}.name`} label="Field name" required />
+      <TextField name={`${base}.label`} label="Field label" required />
       <SelectField name={`${base}.dataType`} label="Data type" required options={CUSTOM_FIELD_TYPES.map((t) => ({ value: t, label: t }))} />
-      {type === 'ENUM' && <div className="sm:col-span-2"><EnumValuesField index={index} /></div>}
-      <CheckboxField name={`${base}.mandatory`} label="Mandatory" className="sm:col-span-full" />
+      <CheckboxField name={`${base}.mandatory`} label="Mandatory" className="lg:pt-6" />
+      {type === 'ENUM' && <div className="sm:col-span-full"><EnumValuesField index={index} /></div>}
     </Row>
   );
 }
@@ -26,7 +26,7 @@ export function CustomFieldsSection() {
   const { control } = useFormContext<SettingsInput>();
   const { fields, append, remove } = useFieldArray({ control, name: 'customFields' });
   return (
-    <SettingsSection id="custom-fields" title="Custom fields" description="Fields of each source account (profile `fields` in the API).">
+    <SettingsSection id="custom-fields" title="Custom fields" description="Fields of each source account (profile `fields` in the API). The name is what the API sends (a-z, 0-9, _); the label is what staff see.">
       {fields.length === 0 && <EmptyNote>No custom fields.</EmptyNote>}
       {fields.map((field, i) => <CustomFieldRow key={field.id} index={i} onRemove={() => remove(i)} />)}
       <ListError name="customFields" />

@@ -16,16 +16,16 @@ const split = (text: string) => text.split(',').map((v) => v.trim()).filter(Bool
 export function EnumValuesField({ index }: { index: number }) {
   const name = `customFields.${index}.enumValues` as const;
   const { control } = useFormContext<SettingsInput>();
-  const { field } = useController({ control, name });
-  const [text, setText] = useState(() => field.value.join(', '));
+  const { field: { ref, onBlur, onChange, value } } = useController({ control, name });
+  const [text, setText] = useState(() => value.join(', '));
   const error = useFieldError(name);
   const id = fieldIdOf(name);
   const hint = 'Separated by commas';
   return (
     <FormField id={id} label="Values" required error={error} hint={hint}>
-      <Input id={id} ref={field.ref} name={field.name} value={text} onBlur={field.onBlur} autoComplete="off"
+      <Input id={id} ref={ref} name={name} value={text} onBlur={onBlur} autoComplete="off"
         aria-invalid={error ? 'true' : undefined} aria-required="true" aria-describedby={error ? errorIdOf(id) : hintIdOf(id)}
-        onChange={(e) => { setText(e.target.value); field.onChange(split(e.target.value)); }} />
+        onChange={(e) => { setText(e.target.value); onChange(split(e.target.value)); }} />
     </FormField>
   );
 }

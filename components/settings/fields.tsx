@@ -20,7 +20,8 @@ export const fieldIdOf = (name: string) => `s-${name.replace(/[^A-Za-z0-9_-]/g, 
  * whether it came from the resolver or from the server: both are read.
  */
 export function useFieldError(name: string): string | undefined {
-  const { errors } = useFormState<SettingsInput>();
+  // Subscribed to this name only: a page of ~200 controls must not all re-render on each change.
+  const { errors } = useFormState<SettingsInput>({ name: name as SettingsName });
   const at: unknown = get(errors, name);
   for (const node of [at, get(at, 'root')]) {
     const message: unknown = node && typeof node === 'object' && 'message' in node ? node.message : undefined;

@@ -10,7 +10,7 @@ function SourceAccounts({ index, source }: { index: number; source: Source }) {
   const { control } = useFormContext<SettingsInput>();
   const { fields, append, remove } = useFieldArray({ control, name: `sources.${index}.accounts` });
   return (
-    <div className="flex flex-col gap-2 pl-6">
+    <div className="flex flex-col gap-2 sm:pl-6">
       {fields.length === 0 && <EmptyNote>No {source} accounts yet.</EmptyNote>}
       {fields.map((field, j) => (
         <Row key={field.id} label={`${source} account ${j + 1}`} removeLabel={`Remove ${source} account ${j + 1}`}
@@ -25,26 +25,30 @@ function SourceAccounts({ index, source }: { index: number; source: Source }) {
   );
 }
 
-function SourceRow({ index }: { index: number }) {
-  const source = useWatch<SettingsInput, `sources.${number}.source`>({ name: `sources.${index}.source` });
-  const multi = isMultiAccountSource(source);
-  return (
-    <div className="flex flex-col gap-2 border-b border-slate-100 pb-3 last:border-b-0 last:pb-0">
-      <CheckboxField name={`sources.${index}.enabled`} label={source}
-        hint={multi ? 'Multi-account: registrations name one of the accounts below.' : undefined} />
-      {multi && <SourceAccounts index={index} source={source} />}
-    </div>
-  );
-}
-
 export function SourcesSection() {
   const sources = useWatch<SettingsInput, 'sources'>({ name: 'sources' });
+  const indexed = sources.map((s, i) => ({ source: s.source, i }));
+  const single = indexed.filter((s) => !isMultiAccountSource(s.source));
+  const multi = indexed.filter((s) => isMultiAccountSource(s.source));
   return (
     <SettingsSection id="sources" title="Sources and accounts"
       description="Registrations from a source that is not enabled are refused (3217); from an account not listed, too (8127).">
-      <div className="flex flex-col gap-3">
-        {sources.map((s, i) => <SourceRow key={s.source} index={i} />)}
-      </div>
+      <fieldset className="flex min-w-0 flex-col gap-1">
+        <legend className="mb-1 text-sm font-medium text-slate-800">Enabled sources</legend>
+        <div className="grid grid-cols-2 gap-x-4 sm:grid-cols-4">
+          {single.map(({ source, i }) => <CheckboxField key={source} name={`sources.${i}.enabled`} label={source} />)}
+        </div>
+      </fieldset>
+      <fieldset className="flex min-w-0 flex-col gap-3">
+        <legend className="mb-1 text-sm font-medium text-slate-800">Multi-account sources</legend>
+        <p className="-mt-2 text-xs text-slate-500">Registrations from these name one of the source&apos;s accounts (accountId).</p>
+        {multi.map(({ source, i }) => (
+          <div key={source} className="flex flex-col gap-2 border-t border-slate-100 pt-2">
+            <CheckboxField name={`sources.${i}.enabled`} label={source} />
+            <SourceAccounts index={i} source={source} />
+          </div>
+        ))}
+      </fieldset>
       <ListError name="sources" />
     </SettingsSection>
   );

@@ -7,6 +7,7 @@ import { ApiError, errorItem, type ApiErrorItem } from '@/lib/errors';
 import { log } from '@/lib/log';
 import type { Actor } from './actor';
 import { consumeRateLimit } from './rate-limit';
+import { readBodyAtMost } from './read-body';
 import { requestIdOf, userContextOf } from './request-context';
 
 /** Which envelope failures use: POST /v2/customers adds createdId, /v3 adds data. */
@@ -61,8 +62,7 @@ async function readJsonBody(req: Request): Promise<unknown> {
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) throw ApiError.of(415);
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw ApiError.of(413);
-  const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw ApiError.of(413);
+  const bytes = await readBodyAtMost(req, MAX_BODY_BYTES);
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder('utf-8').decode(bytes));

@@ -17,6 +17,10 @@ const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.r3bW9cXGGDM5YBzj6OvmTtsU8G6q
 
 const CredentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(200) });
 
+/**
+ * The caller's address for the per-IP limit. X-Forwarded-For can be forged without a proxy in front;
+ * the per-email limit does not depend on it.
+ */
 function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.['x-forwarded-for'];
   const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;

@@ -3,17 +3,18 @@
 // needs experimental.authInterrupts in next.config).
 import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { loginUrlFor, PATH_HEADER } from './callback-url';
 import { sessionTokenOf, type StaffClaims } from './session-token';
 import { staffFromToken } from './staff-session';
 
 export type StaffSession = StaffClaims;
 
-/** The signed-in staff member, from the session cookie; null when signed out. */
-export async function getStaffSession(): Promise<StaffSession | null> {
+/** The signed-in staff member, from the session cookie; null when signed out. Once per request. */
+export const getStaffSession = cache(async (): Promise<StaffSession | null> => {
   const jar = await cookies();
   return staffFromToken(sessionTokenOf((name) => jar.get(name)?.value));
-}
+});
 
 export async function requireStaff(opts: { admin?: boolean; from?: string } = {}): Promise<StaffSession> {
   const staff = await getStaffSession();

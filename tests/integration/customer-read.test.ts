@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET, POST as POST_ON_ID } from '@/app/v2/customers/[id]/route';
 import { POST } from '@/app/v2/customers/route';
 import { CustomerViewSchema } from '@/lib/api/schemas';
-import type { CustomerView } from '@/lib/customers/read';
+import { getDb } from '@/db/client';
+import { orgs } from '@/db/schema';
+import { getRegistrationAudit, type CustomerView } from '@/lib/customers/read';
 import { call, DEMO_TILL, OTHER_TILL, uniqueEmail, uniqueMobile } from './helpers';
 
 type Failure = { warnings: unknown[]; errors: { status: boolean; code: number; message: string }[] };
@@ -157,5 +160,26 @@ describe('GET /v2/customers/{id}', () => {
     const post = await call<Failure>(POST_ON_ID!, { path: '/v2/customers/1', body: {}, params: { id: '1' }, headers: { authorization: DEMO_TILL } });
     expect(post.status).toBe(405);
     expect(post.body.errors[0]?.code).toBe(405);
+  });
+});
+
+describe('getRegistrationAudit (the customer page\'s "registered by")', () => {
+  it('names the client, the user-context headers and the request of the registration, in its own org only', async () => {
+    const db = await getDb();
+    const orgIdOf = async (code: string) => (await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, code)))[0]!.id;
+    const mobile = uniqueMobile();
+    const id = await register(
+      { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: mobile }] }] },
+      DEMO_TILL,
+      { 'x-request-id': `audit-${mobile}`, 'user-context-entity-type': 'STAFF', 'user-context-entity-id': '42' },
+    );
+    // A later source account of the same customer does not change who registered it.
+    await register({ profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'mobile', value: mobile }] }] }, DEMO_TILL);
+
+    expect(await getRegistrationAudit(db, await orgIdOf('demo'), id)).toEqual({
+      actorType: 'TILL', actorCode: 'demo.till', userContext: { entityType: 'STAFF', entityId: '42' },
+      requestId: `audit-${mobile}`, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/),
+    });
+    expect(await getRegistrationAudit(db, await orgIdOf('other'), id)).toBeNull();
   });
 });

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import * as unknownV2 from '@/app/v2/[...path]/route';
 import * as unknownV3 from '@/app/v3/[...path]/route';
+import * as v2Root from '@/app/v2/route';
+import * as v3Root from '@/app/v3/route';
 import * as customers from '@/app/v2/customers/route';
 import { call, DEMO_TILL, newCustomerBody, READONLY_TILL } from './helpers';
 
@@ -21,6 +23,15 @@ describe('unknown paths', () => {
     const res = await call<Envelope & { data: null }>(unknownV3.POST, { path: '/v3/oauth/nothing', body: {} });
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ data: null, warnings: [], errors: [{ status: false, code: 404, message: 'Not found' }] });
+  });
+
+  it('answer the bare /v2 and /v3 with 404 in their envelopes', async () => {
+    const v2 = await call<Envelope>(v2Root.GET, { method: 'GET', path: '/v2' });
+    expect(v2.status).toBe(404);
+    expect(v2.body).toEqual({ warnings: [], errors: [{ status: false, code: 404, message: 'Not found' }] });
+    const v3 = await call<Envelope>(v3Root.POST, { path: '/v3', body: {} });
+    expect(v3.status).toBe(404);
+    expect(v3.body).toMatchObject({ data: null, errors: [{ code: 404 }] });
   });
 });
 
@@ -46,6 +57,24 @@ describe('POST /v2/customers request checks', () => {
     const res = await post({ rawBody: big, headers: { authorization: DEMO_TILL, 'content-type': 'application/json' } });
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ createdId: null, errors: [{ code: 413 }] });
+  });
+
+  it('answers 413 to a chunked body without Content-Length, without reading it all', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        if (pulled > 64 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const req = new Request('http://localhost/v2/customers', {
+      method: 'POST', headers: { authorization: DEMO_TILL, 'content-type': 'application/json' }, body: endless, duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
+    const res = await customers.POST(req, { params: Promise.resolve({}) });
+    expect(res.status).toBe(413);
+    expect(pulled).toBeLessThan(2 * 1024 * 1024); // stopped just past 1 MiB, not at 64 MiB
   });
 
   it.each([

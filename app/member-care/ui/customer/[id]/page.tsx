@@ -15,6 +15,9 @@ export const metadata: Metadata = { title: 'Customer · Member Care' };
 
 type Props = { params: Promise<{ id: string }> };
 
+// No loading.tsx above this page: a streamed response cannot change its status any more, and an
+// unknown or other-org id must answer a real 404.
+
 function labelsOf(config: OrgConfig): CustomerPageLabels {
   const byName = (defs: { name: string; label: string; dataType: string }[]) =>
     Object.fromEntries(defs.map((d) => [d.name, { label: d.label, dataType: d.dataType }]));

@@ -1,0 +1,35 @@
+import { Alert, AlertTitle } from '@/components/ui/alert';
+import type { SectionInfo } from './sections';
+
+export type Outcome = { ok: true; message: string } | { ok: false; message: string; sections: SectionInfo[] };
+
+/**
+ * The answer to "Save configuration". The status region is always rendered, so screen readers
+ * announce the success when its text arrives; an error interrupts (role alert).
+ */
+export function SaveOutcome({ outcome }: { outcome: Outcome | null }) {
+  return (
+    <>
+      <div role="status" aria-live="polite" className="empty:hidden">
+        {outcome?.ok && <Alert variant="success"><p>{outcome.message}</p></Alert>}
+      </div>
+      {outcome && !outcome.ok && (
+        <Alert variant="destructive" role="alert">
+          <AlertTitle>The configuration was not saved</AlertTitle>
+          <p>{outcome.message}</p>
+          {outcome.sections.length > 0 && (
+            <p>
+              See:{' '}
+              {outcome.sections.map((s, i) => (
+                <span key={s.id}>
+                  {i > 0 && ', '}
+                  <a href={`#${s.id}`} className="font-medium underline underline-offset-2">{s.title}</a>
+                </span>
+              ))}
+            </p>
+          )}
+        </Alert>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The registration form, by the accessible names of the UI contract. */
+export class RegisterPage {
+  readonly submit: Locator;
+  readonly formError: Locator;
+
+  constructor(readonly page: Page) {
+    this.submit = page.getByRole('button', { name: 'Register customer' });
+    this.formError = page.getByRole('alert').filter({ hasText: 'The customer was not registered' });
+  }
+
+  async goto() {
+    await this.page.goto('/member-care/ui/register');
+    await this.page.getByRole('heading', { name: 'Register customer' }).waitFor();
+  }
+
+  identifierRow(index: number): Locator {
+    return this.page.getByRole('group', { name: `Identifier ${index + 1}` });
+  }
+
+  channelRow(index: number): Locator {
+    return this.page.getByRole('group', { name: `Channel ${index + 1}` });
+  }
+
+  async fillName(first: string, last: string) {
+    await this.page.getByLabel('First name').fill(first);
+    await this.page.getByLabel('Last name').fill(last);
+  }
+
+  async setIdentifier(index: number, type: string, value: string) {
+    const row = this.identifierRow(index);
+    await row.getByLabel('Identifier type').selectOption(type);
+    await row.getByLabel('Identifier value').fill(value);
+  }
+
+  async addIdentifier(type: string, value: string) {
+    const count = await this.page.getByRole('group', { name: /^Identifier \d+$/ }).count();
+    await this.page.getByRole('button', { name: 'Add identifier' }).click();
+    await this.setIdentifier(count, type, value);
+  }
+
+  async addChannel(type: string, value: string, flags: { primary?: boolean; verified?: boolean } = {}) {
+    const count = await this.page.getByRole('group', { name: /^Channel \d+$/ }).count();
+    await this.page.getByRole('button', { name: 'Add channel' }).click();
+    const row = this.channelRow(count);
+    await row.getByLabel('Channel type').selectOption(type);
+    await row.getByLabel('Channel value').fill(value);
+    await row.getByLabel('Primary').setChecked(flags.primary ?? false);
+    await row.getByLabel('Verified').setChecked(flags.verified ?? false);
+  }
+
+  /** Sets a custom or extended field by its label: selects pick an option, other inputs are typed into. */
+  async setField(label: string, value: string) {
+    const control = this.page.getByLabel(label, { exact: true });
+    const tag = await control.evaluate((el) => el.tagName);
+    if (tag === 'SELECT') await control.selectOption(value);
+    else await control.fill(value);
+  }
+
+  async chooseSource(source: string, accountId?: string) {
+    await this.page.getByLabel('Source').selectOption(source);
+    if (accountId) await this.page.getByLabel('Account ID').selectOption(accountId);
+  }
+}

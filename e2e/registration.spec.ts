@@ -1,0 +1,59 @@
+// A cashier registers a customer in the form and lands on the customer's page.
+import { expect, test } from './fixtures';
+import { CUSTOMER_URL } from './pages/customer-page';
+import { STAFF_STATE } from './support/accounts';
+import { registerViaApi, uniqueEmail, uniqueMobile } from './support/api';
+import { saveScreenshot } from './support/screenshot';
+
+test.use({ storageState: STAFF_STATE });
+
+test('staff registers a customer with two identifiers, a channel and an extended field', async ({ page, registerPage, customerPage }, testInfo) => {
+  const mobile = uniqueMobile();
+  const email = uniqueEmail('asha');
+  await registerPage.goto();
+  await registerPage.fillName('Asha', 'Rao');
+  await registerPage.setIdentifier(0, 'mobile', mobile);
+  await registerPage.addIdentifier('email', email);
+  await registerPage.addChannel('mobile', mobile, { primary: true, verified: true });
+  await registerPage.setField('Gender', 'Female');
+  await registerPage.setField('City', 'Pune');
+  await registerPage.setField('Loyalty program', '470');
+  await registerPage.setField('Points', '50');
+  await saveScreenshot(page, testInfo, 'registration-form');
+
+  await registerPage.submit.click();
+  await expect(page).toHaveURL(CUSTOMER_URL);
+  const id = customerPage.idFromUrl();
+
+  await expect(customerPage.heading).toHaveText('Asha Rao');
+  await expect(customerPage.tabs).toHaveText(['INSTORE']);
+  await expect(customerPage.tab('INSTORE')).toHaveAttribute('aria-selected', 'true');
+  const panel = customerPage.activePanel();
+  await expect(panel.getByText(mobile).first()).toBeVisible();
+  await expect(panel.getByText(email)).toBeVisible();
+  await expect(page.getByText('Pune')).toBeVisible();
+  // The registration's warnings, shown once: demo has no default status label (8107).
+  await expect(customerPage.outcome).toContainText('Default customer status label not set');
+  // Demo Club's registration benefits: the welcome coupon, with its code, and the bonus points.
+  await expect(customerPage.outcome).toContainText('Welcome Offer - 10% flat discount');
+  await expect(page.getByText('Demo Club (470)')).toBeVisible();
+
+  await customerPage.avatar.hover();
+  await expect(customerPage.tooltip).toHaveText(`Account ID: ${id}`);
+  await saveScreenshot(page, testInfo, 'customer-page');
+
+  await page.reload();
+  await expect(customerPage.heading).toHaveText('Asha Rao');
+  await expect(customerPage.outcome).toHaveCount(0);
+});
+
+test('the profile picture shows the account id on keyboard focus too', async ({ request, customerPage }) => {
+  const id = await registerViaApi(request, 'demo', { firstName: 'Kiran', lastName: 'Mehta', mobile: uniqueMobile() });
+  await customerPage.goto(id);
+  await expect(customerPage.heading).toHaveText('Kiran Mehta');
+  await expect(customerPage.tooltip).toHaveCount(0);
+  await customerPage.focusAvatarByKeyboard();
+  await expect(customerPage.tooltip).toHaveText(`Account ID: ${id}`);
+  await customerPage.page.keyboard.press('Escape');
+  await expect(customerPage.tooltip).toHaveCount(0);
+});

@@ -1,0 +1,12 @@
+import path from 'node:path';
+
+/** Demo staff of org `demo` (shared spec: demo-org.md), and where each role's signed-in state is kept. */
+export const STAFF = { email: 'staff@demo.example', password: 'Staff@12345', name: 'Demo Staff' } as const;
+export const ADMIN = { email: 'admin@demo.example', password: 'Admin@12345', name: 'Demo Admin' } as const;
+
+const AUTH_DIR = path.join(import.meta.dirname, '..', '.auth');
+export const STAFF_STATE = path.join(AUTH_DIR, 'staff.json');
+export const ADMIN_STATE = path.join(AUTH_DIR, 'admin.json');
+
+/** Screenshots a person should look at: kept with the run's artifacts, never committed. */
+export const SCREENSHOT_DIR = path.join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');

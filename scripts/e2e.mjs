@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// npm run test:e2e — the end-to-end suite, self-contained: a fresh database (a new PostgreSQL database
+// when DATABASE_URL is set, else a temporary PGlite folder), migrated and seeded; a production build in
+// .next-e2e; `next start` on a free port with a random AUTH_SECRET; Playwright against it. Everything
+// it made is removed at the end, failures included; the exit code is Playwright's.
+// Extra arguments go to Playwright (npm run test:e2e -- e2e/search.spec.ts). E2E_REUSE_BUILD=1 skips
+// the build when .next-e2e exists (for local reruns only).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+const DIST_DIR = '.next-e2e';
+const cleanups = [];
+let server;
+
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function must(command, args, env) {
+  const code = await run(command, args, env);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A database nobody else uses: dropped again at the end. */
+async function freshDatabase(env) {
+  if (!env.DATABASE_URL) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'member-care-e2e-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    return { ...env, PGLITE_DIR: path.join(dir, 'pglite') };
+  }
+  const name = `e2e_${process.pid}_${Date.now()}`;
+  const admin = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  cleanups.push(async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+  const url = new URL(env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { ...env, DATABASE_URL: url.toString() };
+}
+
+async function waitForHealth(baseUrl, exited) {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (exited()) throw new Error('the server stopped before it answered');
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not become healthy within 3 minutes');
+}
+
+async function stopServer() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  // The whole group: npx and the next-server it started.
+  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  const timer = setTimeout(() => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } }, 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function cleanUp() {
+  await stopServer();
+  for (const fn of cleanups.reverse()) {
+    try { await fn(); } catch (err) { console.error('cleanup failed:', err.message); }
+  }
+  cleanups.length = 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { void cleanUp().finally(() => process.exit(130)); });
+}
+
+async function main() {
+  const base = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST_DIR };
+  const env = await freshDatabase(base);
+  console.log(env.DATABASE_URL ? `e2e: database ${new URL(env.DATABASE_URL).pathname.slice(1)}` : `e2e: PGlite in ${env.PGLITE_DIR}`);
+  await must('npx', ['tsx', 'scripts/db-migrate.ts'], env);
+  await must('npx', ['tsx', 'scripts/db-seed.ts'], env);
+  if (process.env.E2E_REUSE_BUILD === '1' && existsSync(path.join(DIST_DIR, 'BUILD_ID'))) console.log(`e2e: reusing ${DIST_DIR}`);
+  else await must('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' });
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const serverEnv = {
+    ...env, NODE_ENV: 'production', PORT: String(port),
+    AUTH_SECRET: randomBytes(32).toString('hex'), NEXTAUTH_URL: baseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'inherit', env: serverEnv, detached: true });
+  await waitForHealth(baseUrl, () => server.exitCode !== null);
+  console.log(`e2e: server ready at ${baseUrl}`);
+  return run('npx', ['playwright', 'test', ...process.argv.slice(2)], { ...env, BASE_URL: baseUrl });
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
+  console.error(`e2e: ${err.message}`);
+} finally {
+  await cleanUp();
+}
+process.exit(code);
