@@ -6,11 +6,11 @@ import {
   findCustomerIdByIdentifier, findCustomerRow, findRegistrationAuditRow, listCommChannelsOfCustomer, listEnrollments,
   listIdentifiersOfCustomer, listSideEffectsCausedBy, listSourceAccounts,
 } from '@/db/queries/customer-read';
-import type { sideEffects } from '@/db/schema';
-import type { CustomerViewSchema, SideEffect } from '@/lib/api/schemas';
+import type { CustomerViewSchema } from '@/lib/api/schemas';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError } from '@/lib/errors';
 import { normaliseIdentifierValue } from './identifier-values';
+import { isoUtc, toSideEffectItem } from './side-effects';
 import { canonicalSource, type IdentifierType, type Source } from './vocabulary';
 
 /** The customer as GET /v2/customers/{id} answers it (contract §12); the schema is the one definition. */
@@ -18,33 +18,6 @@ export type CustomerView = z.infer<typeof CustomerViewSchema>;
 export type ProfileView = CustomerView['profiles'][number];
 
 export interface CustomerFilter { source?: Source; accountId?: string }
-
-/** ISO 8601 in UTC, without the zero milliseconds (as Capillary writes dates: 2025-07-29T23:59:59Z). */
-export function isoUtc(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
-}
-
-/** A side_effects row as the API shows it: the same item in the POST response and in the customer view. */
-export function toSideEffectItem(row: typeof sideEffects.$inferSelect): SideEffect {
-  const raw = row.rawValue ?? 0;
-  if (row.type === 'coupon') {
-    const code = row.couponCode ?? '';
-    return {
-      id: row.id, entityType: 'USER', couponType: row.couponType ?? 'PE', couponCode: code,
-      validTill: row.validTill ? isoUtc(row.validTill) : '', description: row.description ?? '',
-      discountCode: row.discountCode ?? 'NO_VALUE', trimmedCouponCode: code.trim(), type: 'coupon',
-    };
-  }
-  if (row.type === 'alternate_currency') {
-    return {
-      entityType: 'USER', rawAwardedValue: raw, awardedValue: Math.floor(raw),
-      alternateCurrencyIdentifier: row.currencyIdentifier ?? '', alternateCurrencyName: row.currencyName ?? '',
-      type: 'alternate_currency',
-    };
-  }
-  const points = { entityType: 'USER' as const, rawAwardedPoints: raw, awardedPoints: Math.floor(raw), type: 'points' as const };
-  return row.isReferrer ? { ...points, isReferrer: true, customerId: row.beneficiaryCustomerId } : points;
-}
 
 /**
  * One customer of the org, or null: unknown id, another org's id, or no source account matching the

@@ -4,13 +4,14 @@ import type { Db, DbOrTx } from '@/db/client';
 import { isRetryable, LOCK_NOT_AVAILABLE, pgErrorCode } from '@/db/errors';
 import { findCustomerIdByReferralCode, findIdentityMatches, insertRegistration, type RegistrationWrite } from '@/db/queries/registration';
 import type { Actor } from '@/lib/api/actor';
+import type { SideEffect } from '@/lib/api/schemas';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, warningItem, type ApiMessage } from '@/lib/errors';
 import { newReferralCode } from './codes';
 import { issuesToErrors } from './issues';
 import { buildRegistrationSchema } from './request-schema';
 import { resolveIdentity } from './resolve-identity';
-import { planSideEffects, sideEffectView } from './side-effects';
+import { planSideEffects, toSideEffectItem, writtenSideEffect } from './side-effects';
 import type { NormalisedRegistration } from './types';
 
 export interface RegisterInput {
@@ -24,7 +25,7 @@ export interface RegisterInput {
 export interface RegisterSuccess {
   createdId: number;
   warnings: ApiMessage[];
-  sideEffects: Record<string, unknown>[];
+  sideEffects: SideEffect[];
 }
 
 const MAX_ATTEMPTS = 8;
@@ -118,6 +119,6 @@ async function attemptRegistration(tx: DbOrTx, reg: NormalisedRegistration, inpu
   return {
     createdId: customerId,
     warnings,
-    sideEffects: sideEffects.map((e) => sideEffectView(e, sideEffectIds.get(e.position), e.is_referrer ? referrerId : null)),
+    sideEffects: sideEffects.map((e) => toSideEffectItem(writtenSideEffect(e, sideEffectIds.get(e.position)!, customerId))),
   };
 }

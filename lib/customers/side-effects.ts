@@ -2,6 +2,8 @@
 // transaction, and answered in the API's shapes.
 import type { OrgConfig } from '@/lib/config/types';
 import type { RegistrationWrite } from '@/db/queries/registration';
+import type { sideEffects } from '@/db/schema';
+import type { SideEffect } from '@/lib/api/schemas';
 import { newCouponCode } from './codes';
 import type { NormalisedEnrollment } from './types';
 
@@ -45,24 +47,45 @@ export function planSideEffects(
   return out;
 }
 
-/** A stored or planned side effect in the API's shape. */
-export function sideEffectView(e: PlannedSideEffect, id: number | undefined, beneficiaryId: number | null): Record<string, unknown> {
-  const raw = e.raw_value ?? 0;
-  switch (e.type) {
-    case 'points':
-      return {
-        entityType: 'USER', rawAwardedPoints: raw, awardedPoints: Math.floor(raw), type: 'points',
-        ...(e.is_referrer ? { isReferrer: true, customerId: beneficiaryId } : {}),
-      };
-    case 'alternate_currency':
-      return {
-        entityType: 'USER', rawAwardedValue: raw, alternateCurrencyIdentifier: e.currency_identifier,
-        alternateCurrencyName: e.currency_name, awardedValue: Math.floor(raw), type: 'alternate_currency',
-      };
-    default:
-      return {
-        id, entityType: 'USER', couponType: e.coupon_type, couponCode: e.coupon_code, validTill: e.valid_till,
-        description: e.description, discountCode: e.discount_code, trimmedCouponCode: e.coupon_code?.trim(), type: 'coupon',
-      };
+/** ISO 8601 in UTC, without the zero milliseconds (as Capillary writes dates: 2025-07-29T23:59:59Z). */
+export function isoUtc(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
+type StoredSideEffect = Pick<
+  typeof sideEffects.$inferSelect,
+  'id' | 'type' | 'rawValue' | 'isReferrer' | 'beneficiaryCustomerId' | 'couponCode' | 'couponType' | 'validTill'
+  | 'description' | 'discountCode' | 'currencyIdentifier' | 'currencyName'
+>;
+
+/** A side effect as the API shows it: the same item in the POST response and in the customer view. */
+export function toSideEffectItem(row: StoredSideEffect): SideEffect {
+  const raw = row.rawValue ?? 0;
+  if (row.type === 'coupon') {
+    const code = row.couponCode ?? '';
+    return {
+      id: row.id, entityType: 'USER', couponType: row.couponType ?? 'PE', couponCode: code,
+      validTill: row.validTill ? isoUtc(row.validTill) : '', description: row.description ?? '',
+      discountCode: row.discountCode ?? 'NO_VALUE', trimmedCouponCode: code.trim(), type: 'coupon',
+    };
   }
+  if (row.type === 'alternate_currency') {
+    return {
+      entityType: 'USER', rawAwardedValue: raw, awardedValue: Math.floor(raw),
+      alternateCurrencyIdentifier: row.currencyIdentifier ?? '', alternateCurrencyName: row.currencyName ?? '',
+      type: 'alternate_currency',
+    };
+  }
+  const points = { entityType: 'USER' as const, rawAwardedPoints: raw, awardedPoints: Math.floor(raw), type: 'points' as const };
+  return row.isReferrer ? { ...points, isReferrer: true, customerId: row.beneficiaryCustomerId } : points;
+}
+
+/** A planned side effect once written: its id from the database, its beneficiary resolved. */
+export function writtenSideEffect(e: PlannedSideEffect, id: number, customerId: number): StoredSideEffect {
+  return {
+    id, type: e.type as StoredSideEffect['type'], rawValue: e.raw_value, isReferrer: e.is_referrer,
+    beneficiaryCustomerId: e.beneficiary ?? customerId, couponCode: e.coupon_code, couponType: e.coupon_type,
+    validTill: e.valid_till ? new Date(e.valid_till) : null, description: e.description, discountCode: e.discount_code,
+    currencyIdentifier: e.currency_identifier, currencyName: e.currency_name,
+  };
 }
