@@ -19,6 +19,7 @@ test.describe('signed in as the demo admin', () => {
   test.describe.configure({ mode: 'serial' });
 
   test('adds a status label, and the registration form offers it at once; removes it again', async ({ page, settingsPage, registerPage }, testInfo) => {
+    test.slow(); // two saves and four page loads of the longest form in the app
     const label = `E2E ${Date.now().toString(36)}`;
     await settingsPage.goto();
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');

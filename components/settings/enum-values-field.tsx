@@ -23,7 +23,7 @@ export function EnumValuesField({ index }: { index: number }) {
   const hint = 'Separated by commas';
   return (
     <FormField id={id} label="Values" required error={error} hint={hint}>
-      <Input id={id} ref={ref} name={name} value={text} onBlur={onBlur} autoComplete="off"
+      <Input id={id} ref={ref} name={name} value={text} onBlur={onBlur} autoComplete="off" className="scroll-mt-24 scroll-mb-48"
         aria-invalid={error ? 'true' : undefined} aria-required="true" aria-describedby={error ? errorIdOf(id) : hintIdOf(id)}
         onChange={(e) => { setText(e.target.value); onChange(split(e.target.value)); }} />
     </FormField>

@@ -30,6 +30,9 @@ export function useFieldError(name: string): string | undefined {
   return undefined;
 }
 
+/** Focus (first error, new row) scrolls a control clear of the sticky header and save bar. */
+const SCROLL_CLEAR = 'scroll-mt-24 scroll-mb-48';
+
 const describedBy = (id: string, error?: string, hint?: string) => (error ? errorIdOf(id) : hint ? hintIdOf(id) : undefined);
 
 interface BaseProps { name: SettingsName; label: string; required?: boolean; hint?: string; className?: string }
@@ -40,7 +43,7 @@ export function TextField({ name, label, required, hint, className, ...input }: 
   const id = fieldIdOf(name);
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
-      <Input id={id} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
+      <Input id={id} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined} className={SCROLL_CLEAR}
         aria-describedby={describedBy(id, error, hint)} autoComplete="off" {...input} {...register(name)} />
     </FormField>
   );
@@ -54,7 +57,7 @@ export function NumberField({ name, label, required, hint, className, ...input }
   const field = register(name, { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) });
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
-      <Input id={id} type="number" inputMode="decimal" aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
+      <Input id={id} type="number" inputMode="decimal" className={SCROLL_CLEAR} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
         aria-describedby={describedBy(id, error, hint)} {...input} {...field} />
     </FormField>
   );
@@ -68,7 +71,7 @@ export function SelectField({ name, label, required, hint, className, options, p
   const id = fieldIdOf(name);
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
-      <Select id={id} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
+      <Select id={id} className={SCROLL_CLEAR} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
         aria-describedby={describedBy(id, error, hint)} {...register(name)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
@@ -84,7 +87,7 @@ export function CheckboxField({ name, label, hint, className }: { name: Settings
   return (
     <div className={className}>
       <label htmlFor={id} className="flex min-h-10 items-center gap-2 text-sm text-slate-800">
-        <Checkbox id={id} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name)} />
+        <Checkbox id={id} className={SCROLL_CLEAR} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name)} />
         {label}
       </label>
       {hint && !error && <p id={hintIdOf(id)} className="text-xs text-slate-500">{hint}</p>}

@@ -40,10 +40,12 @@ function connectRedis(url: string): NonNullable<State['redis']> {
     if (state.degraded) log.info('rate limits: Redis is back; limits are shared again');
     state.degraded = false;
   });
-  // The first request waits (at most 1 s) for the connection instead of counting in memory.
+  // The first requests wait for the connection (at most 1 s) rather than count in memory; a refused
+  // connection ends the wait at once, and they go to the insurance.
   const ready = new Promise<void>((resolve) => {
     client.once('ready', () => resolve());
-    setTimeout(resolve, 1000).unref();
+    client.once('error', () => resolve());
+    setTimeout(resolve, 1000);
   });
   return { client, ready };
 }

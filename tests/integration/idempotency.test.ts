@@ -106,9 +106,12 @@ describe('withIdempotency', () => {
   it('answers 409 when the first request is still running after the wait', async () => {
     const key = randomUUID();
     let finish = () => {};
+    let running = () => {};
+    const started = new Promise<void>((resolve) => { running = resolve; });
     const first = withIdempotency({ req: requestWith(key), actor: demoTill, body }, registration(randomUUID(), {
-      before: () => new Promise<void>((resolve) => { finish = resolve; }),
+      before: () => new Promise<void>((resolve) => { finish = resolve; running(); }),
     }).run);
+    await started; // the first request holds the key
     await expect(withIdempotency({ req: requestWith(key), actor: demoTill, body }, registration(randomUUID()).run))
       .rejects.toMatchObject({ http: 409, items: [{ code: 409 }] });
     finish();

@@ -107,7 +107,9 @@ async function worker(redisUrl: string, key: string, limit: number, attempts: nu
     env: { ...process.env, REDIS_URL: redisUrl, LOG_LEVEL: 'warn' },
   });
   const lines = stdout.trim().split('\n');
-  return { report: JSON.parse(lines.at(-1) ?? '{}') as WorkerReport, logLines: lines.slice(0, -1) };
+  const report = lines.find((l) => l.startsWith('REPORT '));
+  if (!report) throw new Error(`the worker printed no report:\n${stdout}`);
+  return { report: JSON.parse(report.slice('REPORT '.length)) as WorkerReport, logLines: lines.filter((l) => l !== report) };
 }
 
 describe('several app processes', () => {

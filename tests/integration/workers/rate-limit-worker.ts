@@ -17,4 +17,5 @@ await Promise.all(Array.from({ length: Number(attempts) }, async () => {
   }
 }));
 await closeRateLimitStore();
-process.stdout.write(`${JSON.stringify({ admitted, refused: refusals.length, firstRefusal: refusals[0] ?? null })}\n`);
+// Marked: the app's log (asynchronous) may be written before or after it.
+process.stdout.write(`REPORT ${JSON.stringify({ admitted, refused: refusals.length, firstRefusal: refusals[0] ?? null })}\n`);

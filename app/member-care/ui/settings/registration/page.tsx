@@ -1,3 +1,4 @@
+// /member-care/ui/settings/registration — the Registration Configuration editor (admins only; staff get 403)
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ExtendedFieldInfo } from '@/components/settings/extended-fields-section';
