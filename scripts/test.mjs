@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test — every test: unit, integration (on DATABASE_URL's PostgreSQL, else embedded PGlite) and
+// npm test — typecheck, lint, then every test: unit, integration (on DATABASE_URL's PostgreSQL, else embedded PGlite) and
 // end-to-end (production build in Chromium). Stops at the first failing stage; ends with a summary line.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,6 +45,9 @@ function finish(code, why) {
   process.exit(code);
 }
 
+const none = () => ({ passed: 0, failed: 0, skipped: 0 });
+stage('typecheck', 'npx', ['tsc', '--noEmit'], none);
+stage('lint', 'npx', ['eslint', '.', '--max-warnings=0'], none);
 const unitJson = path.join(reports, 'unit.json');
 const integrationJson = path.join(reports, 'integration.json');
 const e2eJson = path.join(reports, 'e2e.json');
