@@ -3,6 +3,7 @@
 import { toNestErrors } from '@hookform/resolvers';
 import type { FieldError, Resolver } from 'react-hook-form';
 import type { OrgConfig } from '@/lib/config/types';
+import { droppedIdentifierWarning } from '@/lib/customers/normalise';
 import { buildRegistrationSchema } from '@/lib/customers/request-schema';
 import { normaliseEmail, normaliseIdentifierValue, normaliseMobile } from '@/lib/customers/identifier-values';
 import { canonicalChannelType, canonicalIdentifierType } from '@/lib/customers/vocabulary';
@@ -27,10 +28,7 @@ export function droppedValueProblems(values: RegistrationFormValues, config: Org
     const type = canonicalIdentifierType(row.type);
     if (!row.value.trim() || !type || type === config.primaryIdentifier) return;
     if (normaliseIdentifierValue(type, row.value, config) !== null) return;
-    const message = type === 'email' ? warningItem(8055).message
-      : type === 'mobile' ? warningItem(8056).message
-        : type === 'externalId' ? warningItem(8064).message
-          : `Invalid ${type}: at most 255 characters`;
+    const message = warningItem(droppedIdentifierWarning(type), { type }).message;
     out.push({ target: `profiles.0.identifiers.${i}.value`, message });
   });
   values.profiles[0].commChannels.forEach((row, i) => {

@@ -19,8 +19,10 @@ type Profile = ParsedRegistrationRequest['profiles'][number];
 type Params = Record<string, string | number>;
 
 export const NAME_LIMIT = 100;
-/** Warnings for invalid secondary identifiers, by type (8122 for the rest). */
-const DROP_WARNING: Partial<Record<IdentifierType, WarningCode>> = { email: 8055, mobile: 8056, externalId: 8064 };
+/** The warning for an invalid secondary identifier that is dropped: the form shows it as an error. */
+export function droppedIdentifierWarning(type: IdentifierType): WarningCode {
+  return type === 'email' ? 8055 : type === 'mobile' ? 8056 : type === 'externalId' ? 8064 : 8122;
+}
 
 class Walk {
   failed = false;
@@ -126,8 +128,7 @@ function normaliseIdentifiers(w: Walk, list: NonNullable<Profile['identifiers']>
       if (type === config.primaryIdentifier) {
         rejected = true;
         w.error(8014, { value: raw.slice(0, MAX_VALUE_LENGTH) }, [...at, 'value']);
-      } else if (DROP_WARNING[type]) w.warn(DROP_WARNING[type]);
-      else w.warn(8122, { type });
+      } else w.warn(droppedIdentifierWarning(type), { type });
       return;
     }
     let seriesId: number | null = null;
@@ -145,7 +146,7 @@ function normaliseIdentifiers(w: Walk, list: NonNullable<Profile['identifiers']>
     if (seen.has(key)) return;
     seen.add(key);
     out.push({
-      type, value, unique: config.uniqueIdentifierTypes.includes(type), position: out.length,
+      type, value, unique: config.uniqueIdentifierTypes.includes(type), position: out.length, requestIndex: i,
       seriesId, statusLabel: CARD_TYPES.includes(type) ? item.statusLabel?.trim() || null : null, extendedFields,
     });
   });

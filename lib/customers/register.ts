@@ -2,7 +2,9 @@
 // One transaction per attempt; a lost race (unique violation) is retried and then sees the winner.
 import type { Db, DbOrTx } from '@/db/client';
 import { isRetryable, LOCK_NOT_AVAILABLE, pgErrorCode } from '@/db/errors';
-import { findCustomerIdByReferralCode, findIdentityMatches, insertRegistration, type RegistrationWrite } from '@/db/queries/registration';
+import {
+  findCustomerIdByReferralCode, findIdentityMatches, insertRegistration, type IdentityMatch, type RegistrationWrite,
+} from '@/db/queries/registration';
 import type { Actor } from '@/lib/api/actor';
 import type { SideEffect } from '@/lib/api/schemas';
 import type { OrgConfig } from '@/lib/config/types';
@@ -51,6 +53,15 @@ export async function registerCustomer(db: Db, input: RegisterInput): Promise<Re
   }
 }
 
+/** The JSON path of the first identifier that led to an existing customer, for the form to mark. */
+function matchedIdentifierPath(reg: NormalisedRegistration, matches: IdentityMatch[], customerId: number): string | undefined {
+  for (const [p, profile] of reg.profiles.entries()) {
+    const hit = profile.identifiers.find((i) => matches.some((m) => m.customerId === customerId && m.type === i.type && m.value === i.value));
+    if (hit) return `profiles[${p}].identifiers[${hit.requestIndex}].value`;
+  }
+  return undefined;
+}
+
 async function attemptRegistration(tx: DbOrTx, reg: NormalisedRegistration, input: RegisterInput): Promise<RegisterSuccess> {
   const { config, actor } = input;
   const orgId = config.orgId;
@@ -61,7 +72,9 @@ async function attemptRegistration(tx: DbOrTx, reg: NormalisedRegistration, inpu
   }
   const matches = await findIdentityMatches(tx, orgId, [...keys.values()]);
   const resolution = resolveIdentity(reg.profiles, matches);
-  if (resolution.kind === 'exists-in-source') throw ApiError.of(8006, { id: resolution.customerId });
+  if (resolution.kind === 'exists-in-source') {
+    throw ApiError.of(8006, { id: resolution.customerId }, { field: matchedIdentifierPath(reg, matches, resolution.customerId) });
+  }
   if (resolution.kind === 'conflict') throw ApiError.of(8052, { ids: resolution.customerIds.join(', ') });
 
   const warnings = [...reg.warnings];

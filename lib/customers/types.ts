@@ -9,6 +9,8 @@ export interface NormalisedIdentifier {
   /** Takes part in identity resolution (a type the org marks unique). */
   unique: boolean;
   position: number;
+  /** Index in the request's identifiers array (invalid ones dropped, so it can differ from position). */
+  requestIndex: number;
   seriesId: number | null;
   statusLabel: string | null;
   extendedFields: Record<string, unknown> | null;

@@ -20,7 +20,9 @@ describe('concurrent registrations', () => {
     expect(statuses).toEqual([200, ...Array(19).fill(409)]);
     const winner = results.find((r) => r.status === 200)!.body.createdId;
     for (const r of results.filter((x) => x.status === 409)) {
-      expect(r.body.errors).toEqual([{ status: false, code: 8006, message: `Customer already exists with id ${winner} for same source` }]);
+      expect(r.body.errors).toEqual([{
+        status: false, code: 8006, message: `Customer already exists with id ${winner} for same source`, field: 'profiles[0].identifiers[0].value',
+      }]);
     }
     const db = await getDb();
     const keys = await db.select().from(identityKeys).where(eq(identityKeys.value, m));

@@ -51,7 +51,10 @@ describe('identity resolution', () => {
     const before = await rowCounts();
     const again = await register({ profiles: [{ firstName: 'Changed', source: 'instore', identifiers: [{ type: 'mobile', value: `+${m}` }, { type: 'email', value: uniqueEmail() }] }], statusLabel: 'Gold Member' });
     expect(again.status).toBe(409);
-    expect(again.body.errors).toEqual([{ status: false, code: 8006, message: `Customer already exists with id ${first.body.createdId} for same source` }]);
+    expect(again.body.errors).toEqual([{
+      status: false, code: 8006, message: `Customer already exists with id ${first.body.createdId} for same source`,
+      field: 'profiles[0].identifiers[0].value', // the mobile, for the form to mark
+    }]);
     expect(await rowCounts()).toEqual(before);
   });
 

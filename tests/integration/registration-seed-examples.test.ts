@@ -60,7 +60,10 @@ describe('the seed document request examples', () => {
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
       createdId: null, warnings: [],
-      errors: [{ status: false, code: 8006, message: `Customer already exists with id ${tomId} for same source` }],
+      errors: [{
+        status: false, code: 8006, message: `Customer already exists with id ${tomId} for same source`,
+        field: 'profiles[0].identifiers[2].value', // the card
+      }],
     });
   });
 });
