@@ -128,12 +128,13 @@ const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 type Method = (typeof ALL_METHODS)[number];
 
 /** Handlers answering 405 in the envelope for every method a route does not serve. */
-export function methodNotAllowed(envelope: Envelope, allowed: Method[]): Partial<Record<Method, Handler>> {
+export function methodNotAllowed<A extends Method>(envelope: Envelope, allowed: A[]): Record<Exclude<Method, A>, Handler> {
   const handler: Handler = async (req) => {
     const requestId = requestIdOf(req);
     return respond(405, failureBody(envelope, [errorItem(405)]), requestId, { allow: allowed.join(', ') });
   };
-  return Object.fromEntries(ALL_METHODS.filter((m) => !allowed.includes(m)).map((m) => [m, handler]));
+  const others = ALL_METHODS.filter((m) => !(allowed as Method[]).includes(m));
+  return Object.fromEntries(others.map((m) => [m, handler])) as Record<Exclude<Method, A>, Handler>;
 }
 
 /** 404 in the envelope, for the catch-all of unknown /v2 and /v3 paths. */
