@@ -1,5 +1,6 @@
 // Postgres error codes, read through drizzle's wrapping (the driver's error is in `cause`).
 export const UNIQUE_VIOLATION = '23505';
+export const FOREIGN_KEY_VIOLATION = '23503';
 export const DEADLOCK = '40P01';
 export const SERIALIZATION_FAILURE = '40001';
 export const LOCK_NOT_AVAILABLE = '55P03';

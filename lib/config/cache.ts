@@ -21,7 +21,8 @@ export async function getOrgConfig(orgId: number): Promise<OrgConfig | null> {
   void listenOnce();
   let entry = state.entries.get(orgId);
   if (!entry) {
-    entry = getDb().then((db) => loadOrgConfig(db, orgId));
+    // One snapshot: a save committing mid-read must not mix old and new rows.
+    entry = getDb().then((db) => db.transaction((tx) => loadOrgConfig(tx, orgId), { isolationLevel: 'repeatable read', accessMode: 'read only' }));
     entry.catch(() => state.entries.delete(orgId));
     state.entries.set(orgId, entry);
   }

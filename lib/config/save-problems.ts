@@ -2,9 +2,7 @@
 // transaction (SettingsRejected) and come back to the form as `fieldErrors`.
 import type { z } from 'zod';
 import type { Tx } from '@/db/client';
-import { pgErrorCode, UNIQUE_VIOLATION } from '@/db/errors';
-
-export const FOREIGN_KEY_VIOLATION = '23503';
+import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '@/db/errors';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,12 +1,13 @@
 // Registers a customer, or adds a source account to an existing one (contract §3-§8, §11).
 // One transaction per attempt; a lost race (unique violation) is retried and then sees the winner.
 import type { Db, DbOrTx } from '@/db/client';
-import { isRetryable, LOCK_NOT_AVAILABLE, pgErrorCode } from '@/db/errors';
+import { FOREIGN_KEY_VIOLATION, isRetryable, LOCK_NOT_AVAILABLE, pgErrorCode } from '@/db/errors';
 import {
   findCustomerIdByReferralCode, findIdentityMatches, insertRegistration, type IdentityMatch, type RegistrationWrite,
 } from '@/db/queries/registration';
 import type { Actor } from '@/lib/api/actor';
 import type { SideEffect } from '@/lib/api/schemas';
+import { getOrgConfig, invalidateOrgConfig } from '@/lib/config/cache';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, warningItem, type ApiMessage } from '@/lib/errors';
 import { newReferralCode } from './codes';
@@ -37,6 +38,24 @@ export function parseRegistration(config: OrgConfig, body: unknown): NormalisedR
   const parsed = buildRegistrationSchema(config).safeParse(body);
   if (!parsed.success) throw new ApiError(issuesToErrors(parsed.error.issues));
   return parsed.data;
+}
+
+/**
+ * Registers with the org's current configuration. Another process may have just removed a status
+ * label, card series or tier this process still has cached: the write then fails on a foreign key,
+ * and one more try with the configuration read afresh answers the proper error (8086, 8114, 8113).
+ */
+export async function registerWithCurrentConfig(db: Db, input: Omit<RegisterInput, 'config'>): Promise<RegisterSuccess> {
+  for (let fresh = false; ; fresh = true) {
+    const config = await getOrgConfig(input.actor.orgId);
+    if (!config) throw ApiError.of(401);
+    try {
+      return await registerCustomer(db, { ...input, config });
+    } catch (err) {
+      if (fresh || pgErrorCode(err) !== FOREIGN_KEY_VIOLATION) throw err;
+      invalidateOrgConfig(input.actor.orgId);
+    }
+  }
 }
 
 export async function registerCustomer(db: Db, input: RegisterInput): Promise<RegisterSuccess> {

@@ -2,19 +2,15 @@
 import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { withIdempotency } from '@/lib/api/idempotency';
-import { getOrgConfig } from '@/lib/config/cache';
-import { registerCustomer } from '@/lib/customers/register';
-import { ApiError } from '@/lib/errors';
+import { registerWithCurrentConfig } from '@/lib/customers/register';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = apiRoute({ envelope: 'create', write: true, body: true }, async ({ req, actor, body, requestId, userContext }) =>
-  withIdempotency({ req, actor, body }, async () => {
-    const config = await getOrgConfig(actor.orgId);
-    if (!config) throw ApiError.of(401);
-    const result = await registerCustomer(await getDb(), { config, actor, body, requestId, userContext });
-    return { status: 200, body: result };
-  }),
+  withIdempotency({ req, actor, body }, async () => ({
+    status: 200,
+    body: await registerWithCurrentConfig(await getDb(), { actor, body, requestId, userContext }),
+  })),
 );
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed('create', ['POST']);
