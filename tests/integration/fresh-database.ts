@@ -1,5 +1,5 @@
-// A brand-new migrated and seeded database for one test: a new PostgreSQL database when DATABASE_URL
-// is set (dropped afterwards), else an in-memory PGlite.
+// Brand-new migrated and seeded databases for tests that need the demo data untouched: a new
+// PostgreSQL database when DATABASE_URL is set (dropped afterwards), else a new PGlite.
 import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,76 +10,78 @@ import { closeDb, MIGRATIONS_FOLDER } from '@/db/client';
 import { seedDemoData } from '@/db/seed';
 import * as schema from '@/db/schema';
 
-export async function withFreshDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { drizzle } = await import('drizzle-orm/pglite');
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const client = await PGlite.create();
-    try {
-      const db = drizzle(client, { schema }) as unknown as Db;
-      await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-      await seedDemoData(db);
-      return await fn(db);
-    } finally {
-      await client.close();
-    }
-  }
+interface PostgresDatabase { url: string; db: Db; close(): Promise<void>; drop(): Promise<void> }
+
+/** A new database on the server of `serverUrl`, migrated and seeded, with an open connection. */
+async function createPostgresDatabase(serverUrl: string, prefix: string): Promise<PostgresDatabase> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const name = `mc_fresh_${randomInt(1e9, 1e10 - 1)}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const name = `${prefix}_${randomInt(1e9, 1e10 - 1)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
+  const target = new URL(serverUrl);
   target.pathname = `/${name}`;
   const client = postgres(target.toString(), { max: 4, onnotice: () => {} });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  await seedDemoData(db);
+  return {
+    url: target.toString(),
+    db,
+    close: () => client.end(),
+    drop: async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Runs `fn` on a database of its own, gone afterwards. */
+export async function withFreshDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const fresh = await createPostgresDatabase(url, 'mc_fresh');
+    try {
+      return await fn(fresh.db);
+    } finally {
+      await fresh.close();
+      await fresh.drop();
+    }
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const client = await PGlite.create();
   try {
     const db = drizzle(client, { schema }) as unknown as Db;
     await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     await seedDemoData(db);
     return await fn(db);
   } finally {
-    await client.end();
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await client.close();
   }
 }
 
 /**
- * Gives the calling test file a database of its own (route handlers included), for tests that need
- * the demo data untouched by other files. Call at the top level of the file, before anything opens
- * the database.
+ * Gives the calling test file a database of its own (its route handlers included). Call at the top
+ * level of the file, before anything opens the database.
  */
-export function useFreshDatabaseForThisFile(): void {
+export function isolateDatabaseForThisFile(): void {
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const url = process.env.DATABASE_URL;
-    if (!url) {
+    if (url) {
+      const fresh = await createPostgresDatabase(url, 'mc_file');
+      await fresh.close();
+      process.env.DATABASE_URL = fresh.url;
+      drop = fresh.drop;
+    } else {
+      // The app's own client migrates and seeds an empty PGlite folder when it opens it.
       const dir = mkdtempSync(path.join(tmpdir(), 'member-care-file-'));
       process.env.PGLITE_DIR = path.join(dir, 'pglite');
       drop = async () => rmSync(dir, { recursive: true, force: true });
-      return;
     }
-    const { default: postgres } = await import('postgres');
-    const { drizzle } = await import('drizzle-orm/postgres-js');
-    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const name = `mc_file_${randomInt(1e9, 1e10 - 1)}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const client = postgres(target.toString(), { max: 1, onnotice: () => {} });
-    const db = drizzle(client, { schema }) as unknown as Db;
-    await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-    await seedDemoData(db);
-    await client.end();
-    process.env.DATABASE_URL = target.toString();
-    drop = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
   });
   afterAll(async () => {
     await closeDb();

@@ -5,13 +5,13 @@ import { loadOrgConfig } from '@/db/queries/config';
 import { orgs } from '@/db/schema';
 import { SEED_EXAMPLES, type SeedExampleName } from '@/lib/api/examples';
 import { registerCustomer } from '@/lib/customers/register';
-import { useFreshDatabaseForThisFile, withFreshDatabase } from './fresh-database';
+import { isolateDatabaseForThisFile, withFreshDatabase } from './fresh-database';
 import { BUKL_TILL, call, DEMO_TILL } from './helpers';
 
 type Success = { createdId: number; warnings: { status: boolean; code: number; message: string }[]; sideEffects: Record<string, unknown>[] };
 
 // Other test files send these examples too: this file gets a database of its own.
-useFreshDatabaseForThisFile();
+isolateDatabaseForThisFile();
 
 // The examples share identifiers (card 12345678), so they run in the document's order on one
 // database: the last reuses Tom Sawyer's card in INSTORE and must be refused (demo-org.md).
