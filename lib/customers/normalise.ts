@@ -1,6 +1,6 @@
 // Validates a registration against the org's configuration and gives its normal form (contract §6-§7,
 // §9-§11). Every problem is reported, in request order; warnings travel with the result.
-import type { ExtendedFieldDef, OrgConfig } from '@/lib/config/types';
+import type { CustomFieldDef, ExtendedFieldDef, OrgConfig } from '@/lib/config/types';
 import { errorItem, warningItem, type ApiMessage, type ErrorCode, type WarningCode } from '@/lib/errors';
 import { isAbsent, parseFieldValue, parseIsoWithOffset } from './field-values';
 import { MAX_VALUE_LENGTH, normaliseIdentifierValue, normaliseMobile, normaliseEmail } from './identifier-values';
@@ -195,43 +195,39 @@ function normaliseChannels(w: Walk, list: NonNullable<Profile['commChannels']>, 
   return out;
 }
 
+/** The codes of one family of typed fields: custom fields, or extended fields. */
+interface FieldCodes { unknown: WarningCode; invalid: ErrorCode; missing: ErrorCode }
+const CUSTOM_FIELD_CODES: FieldCodes = { unknown: 8116, invalid: 8111, missing: 8112 };
+const EXTENDED_FIELD_CODES: FieldCodes = { unknown: 8117, invalid: 91015, missing: 91016 };
+
 function normaliseCustomFields(w: Walk, fields: Record<string, unknown>, path: Path): Record<string, unknown> {
-  const defs = w.config.customFields;
-  const out: Record<string, unknown> = {};
-  for (const [name, raw] of Object.entries(fields)) {
-    const def = defs.find((d) => d.name.toLowerCase() === name.toLowerCase());
-    if (!def) {
-      w.warn(8116, { name });
-      continue;
-    }
-    if (isAbsent(raw)) continue;
-    const parsed = parseFieldValue(def.dataType, def.enumValues, raw);
-    if (parsed.ok) out[def.name] = parsed.value;
-    else w.error(8111, { name: def.name }, [...path, name]);
-  }
-  for (const def of defs) {
-    if (def.mandatory && !(def.name in out) && !hasInvalid(fields, def.name)) w.error(8112, { name: def.name }, [...path, def.name]);
-  }
-  return out;
+  return normaliseTypedFields(w, fields, w.config.customFields, CUSTOM_FIELD_CODES, path);
 }
 
 function normaliseExtendedFields(
   w: Walk, fields: Record<string, unknown>, defs: ExtendedFieldDef[], path: Path,
 ): Record<string, unknown> {
+  return normaliseTypedFields(w, fields, defs, EXTENDED_FIELD_CODES, path);
+}
+
+/** Known names (case-insensitive) keep the defined spelling and a typed value; "" and null are absent. */
+function normaliseTypedFields(
+  w: Walk, fields: Record<string, unknown>, defs: (CustomFieldDef | ExtendedFieldDef)[], codes: FieldCodes, path: Path,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(fields)) {
     const def = defs.find((d) => d.name.toLowerCase() === name.toLowerCase());
     if (!def) {
-      w.warn(8117, { name });
+      w.warn(codes.unknown, { name });
       continue;
     }
     if (isAbsent(raw)) continue;
     const parsed = parseFieldValue(def.dataType, def.enumValues, raw);
     if (parsed.ok) out[def.name] = parsed.value;
-    else w.error(91015, { name: def.name }, [...path, name]);
+    else w.error(codes.invalid, { name: def.name }, [...path, name]);
   }
   for (const def of defs) {
-    if (def.mandatory && !(def.name in out) && !hasInvalid(fields, def.name)) w.error(91016, { name: def.name }, [...path, def.name]);
+    if (def.mandatory && !(def.name in out) && !hasInvalid(fields, def.name)) w.error(codes.missing, { name: def.name }, [...path, def.name]);
   }
   return out;
 }
