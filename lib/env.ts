@@ -10,24 +10,29 @@ const EnvSchema = z.object({
   LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** Set: rate limits are shared by every app process through Redis. */
   REDIS_URL: z.string().url().optional(),
-  /** Signs sessions and OAuth tokens. Required in production. */
+  /** Signs sessions and OAuth tokens. Required in production (see authSecret). */
   AUTH_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { AUTH_SECRET: string };
+export type Env = z.infer<typeof EnvSchema>;
 
 const DEV_SECRET = 'member-care-development-secret-do-not-use-in-production';
 
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const raw = { ...process.env, NEXTAUTH_SECRET: undefined };
-  const parsed = EnvSchema.parse({ ...raw, AUTH_SECRET: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET });
-  if (!parsed.AUTH_SECRET && parsed.NODE_ENV === 'production' && process.env.ALLOW_DEV_SECRET !== '1') {
-    throw new Error('AUTH_SECRET must be set in production (at least 16 characters).');
-  }
-  cached = { ...parsed, AUTH_SECRET: parsed.AUTH_SECRET ?? DEV_SECRET };
+  cached ??= EnvSchema.parse({ ...process.env, AUTH_SECRET: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET });
   return cached;
+}
+
+/**
+ * The key material for sessions and tokens. A fixed development secret outside production; in
+ * production it must be set — asked for only where it is used, so migrations and seeds run without it.
+ */
+export function authSecret(): string {
+  const { AUTH_SECRET, NODE_ENV } = env();
+  if (AUTH_SECRET) return AUTH_SECRET;
+  if (NODE_ENV === 'production') throw new Error('AUTH_SECRET must be set in production (at least 16 characters).');
+  return DEV_SECRET;
 }

@@ -4,7 +4,7 @@
 // new customer per request and prints registrations/s, p50, p99 and errors as one JSON line.
 // usage: npm run bench [-- --connections 32 --seconds 15 --preload 1000000 --probes]
 //   --preload N   insert N customers first (the "million customers already there" case)
-//   --probes      also run ../shared/bench/run-probes.sh against this server, in the same run
+//   --probes      first run the floors of ../shared/bench/run-probes.sh (raw SQL, bare Next.js), same run
 // env:   DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres): the server to create the db on
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
@@ -38,7 +38,7 @@ function sh(cmd, args) {
 }
 
 async function cleanup() {
-  if (server && server.exitCode === null) server.kill('SIGTERM');
+  if (server && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
   await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   await admin.end();
 }
@@ -92,12 +92,25 @@ async function load(target, auth, seconds) {
 }
 
 try {
+  const probes = path.resolve('..', 'shared', 'bench', 'run-probes.sh');
+  if (opt.probes && existsSync(probes)) {
+    // The floors first, on a quiet machine (no app server holding connections), then the app: one run.
+    const r = spawnSync('bash', [probes], {
+      stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CONNS: opt.connections, SECS: opt.seconds },
+    });
+    if (r.status !== 0) throw new Error('run-probes.sh failed');
+  }
   await admin.unsafe(`CREATE DATABASE ${dbName}`);
   sh('npx', ['tsx', 'scripts/db-migrate.ts']);
   sh('npx', ['tsx', 'scripts/db-seed.ts']);
   await preload(Number(opt.preload));
   if (!opt['skip-build']) sh('npx', ['next', 'build']);
-  server = spawn('npx', ['next', 'start', '-p', opt.port], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const taken = await fetch(`http://127.0.0.1:${opt.port}/api/health`).then(() => true, () => false);
+  if (taken) throw new Error(`port ${opt.port} is already serving: stop that server or pass --port`);
+  // Its own process group, so the cleanup stops next-server too, not just a wrapper.
+  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', opt.port], {
+    env, stdio: ['ignore', 'ignore', 'inherit'], detached: true,
+  });
   const origin = `http://127.0.0.1:${opt.port}`;
   for (let i = 0; i < 120; i++) {
     const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
@@ -112,12 +125,6 @@ try {
   console.error(`# app, ${opt.connections} connections, ${opt.seconds}s, preloaded ${opt.preload}`);
   const result = await load(target, auth, Number(opt.seconds));
   console.log(JSON.stringify({ probe: 'app (npm run bench)', preloaded: Number(opt.preload), connections: Number(opt.connections), seconds: Number(opt.seconds), ...result }));
-  const probes = path.resolve('..', 'shared', 'bench', 'run-probes.sh');
-  if (opt.probes && existsSync(probes)) {
-    sh('bash', [probes]);
-    // The same load once more right after the floors, so the ratio compares one machine state.
-    console.log(JSON.stringify({ probe: 'app (after floors)', ...(await load(target, auth, Number(opt.seconds))) }));
-  }
 } finally {
   await cleanup();
 }

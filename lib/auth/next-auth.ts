@@ -6,7 +6,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { findActiveStaffUserByEmail } from '@/db/queries/staff-users';
-import { env } from '@/lib/env';
+import { authSecret } from '@/lib/env';
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from './sign-in-throttle';
 import { staffClaimsOf } from './session-token';
 
@@ -49,7 +49,7 @@ let cached: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
   cached ??= {
-    secret: env().AUTH_SECRET,
+    secret: authSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/login', error: '/login' },
     providers: [

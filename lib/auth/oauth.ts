@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { findApiClientByKey } from '@/db/queries/api-clients';
 import type { Actor } from '@/lib/api/actor';
-import { env } from '@/lib/env';
+import { authSecret } from '@/lib/env';
 import { hashClientSecret, md5hex, verifyClientSecret } from './secrets';
 
 export const OAUTH_TOKEN_TTL_SECONDS = 300;
@@ -23,7 +23,7 @@ const state: State = (g.__memberCareOAuth ??= { clients: new Map() });
 
 /** A key of its own for tokens, derived from AUTH_SECRET, so a session key can never verify a token. */
 function signingKey(): Uint8Array {
-  const secret = env().AUTH_SECRET;
+  const secret = authSecret();
   if (state.key?.secret !== secret) {
     const bytes = new Uint8Array(hkdfSync('sha256', secret, 'member-care', 'oauth-access-token v1', 32));
     state.key = { secret, bytes };

@@ -1,7 +1,7 @@
 // The browser's caller: the next-auth session of a staff member, read from the request's cookies.
 import { decode } from 'next-auth/jwt';
 import type { Actor } from '@/lib/api/actor';
-import { env } from '@/lib/env';
+import { authSecret } from '@/lib/env';
 import { isSameOriginOrSafe } from './origin';
 import { parseCookieHeader, sessionTokenOf, staffClaimsOf, type StaffClaims } from './session-token';
 
@@ -9,7 +9,7 @@ import { parseCookieHeader, sessionTokenOf, staffClaimsOf, type StaffClaims } fr
 export async function staffFromToken(token: string | null): Promise<StaffClaims | null> {
   if (!token) return null;
   try {
-    return staffClaimsOf(await decode({ token, secret: env().AUTH_SECRET }));
+    return staffClaimsOf(await decode({ token, secret: authSecret() }));
   } catch {
     return null;
   }

@@ -58,16 +58,25 @@ export async function registerWithCurrentConfig(db: Db, input: Omit<RegisterInpu
   }
 }
 
+/**
+ * Most registrations are of new people. So the first attempt assumes so: one INSERT statement, which
+ * is a transaction of its own, and the identity keys' primary key says if the assumption was wrong.
+ * Then (and for requests that must read first, such as a referral code) the full path runs: a
+ * transaction that looks the identifiers up, decides, and writes.
+ */
 export async function registerCustomer(db: Db, input: RegisterInput): Promise<RegisterSuccess> {
   const registration = parseRegistration(input.config, input.body);
+  const optimistic = registration.referralCode === null;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => attemptRegistration(tx, registration, input));
+      if (attempt === 1 && optimistic) return await attemptRegistration(db, registration, input, { assumeNew: true });
+      return await db.transaction((tx) => attemptRegistration(tx, registration, input, { assumeNew: false }));
     } catch (err) {
       if (pgErrorCode(err) === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
       if (!isRetryable(err)) throw err;
       if (attempt >= MAX_ATTEMPTS) throw ApiError.of(521);
-      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+      // A wrong guess is no contention: look up at once. A lost race backs off a little.
+      if (!(attempt === 1 && optimistic)) await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
     }
   }
 }
@@ -81,7 +90,9 @@ function matchedIdentifierPath(reg: NormalisedRegistration, matches: IdentityMat
   return undefined;
 }
 
-async function attemptRegistration(tx: DbOrTx, reg: NormalisedRegistration, input: RegisterInput): Promise<RegisterSuccess> {
+async function attemptRegistration(
+  tx: DbOrTx, reg: NormalisedRegistration, input: RegisterInput, { assumeNew }: { assumeNew: boolean },
+): Promise<RegisterSuccess> {
   const { config, actor } = input;
   const orgId = config.orgId;
   const keyOf = (t: string, v: string) => `${t}\u0000${v}`;
@@ -89,7 +100,7 @@ async function attemptRegistration(tx: DbOrTx, reg: NormalisedRegistration, inpu
   for (const p of reg.profiles) {
     for (const i of p.identifiers) if (i.unique) keys.set(keyOf(i.type, i.value), { type: i.type, value: i.value });
   }
-  const matches = await findIdentityMatches(tx, orgId, [...keys.values()]);
+  const matches = assumeNew ? [] : await findIdentityMatches(tx, orgId, [...keys.values()]);
   const resolution = resolveIdentity(reg.profiles, matches);
   if (resolution.kind === 'exists-in-source') {
     throw ApiError.of(8006, { id: resolution.customerId }, { field: matchedIdentifierPath(reg, matches, resolution.customerId) });
