@@ -16,6 +16,7 @@ export class LoginPage {
 
   async goto(callbackUrl?: string) {
     await this.page.goto(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/login');
+    await this.page.waitForLoadState('networkidle'); // hydrated: typing is not undone
   }
 
   async signIn(email: string, password: string) {

@@ -13,6 +13,8 @@ export class RegisterPage {
   async goto() {
     await this.page.goto('/member-care/ui/register');
     await this.page.getByRole('heading', { name: 'Register customer' }).waitFor();
+    // Typing before React hydrates the server-rendered form would be undone by hydration.
+    await this.page.waitForLoadState('networkidle');
   }
 
   identifierRow(index: number): Locator {

@@ -18,6 +18,8 @@ export class SettingsPage {
   async goto() {
     const response = await this.page.goto(SettingsPage.URL);
     await this.heading.waitFor();
+    // The form is server-rendered: typing before React hydrates it is undone by hydration.
+    await this.page.waitForLoadState('networkidle');
     return response;
   }
 
