@@ -4,7 +4,7 @@
 import { get, useFormContext, useFormState, type FieldPath } from 'react-hook-form';
 import type { ComponentProps, ReactNode } from 'react';
 import { Checkbox } from '@/components/ui/checkbox';
-import { FieldError, FormField, errorIdOf, hintIdOf } from '@/components/ui/form-field';
+import { FieldError, FormField, describedByOf } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { RegistrationFormValues } from './form-values';
@@ -22,10 +22,6 @@ export function useFieldError(name: string): string | undefined {
   return typeof message === 'string' ? message : undefined;
 }
 
-function describedBy(id: string, error: string | undefined, hint: string | undefined) {
-  return error ? errorIdOf(id) : hint ? hintIdOf(id) : undefined;
-}
-
 interface BaseProps { name: FormName; label: string; required?: boolean; hint?: string; className?: string }
 
 export function TextField({ name, label, required, hint, className, ...input }: BaseProps & Omit<ComponentProps<'input'>, 'name'>) {
@@ -35,7 +31,7 @@ export function TextField({ name, label, required, hint, className, ...input }: 
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
       <Input id={id} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
-        aria-describedby={describedBy(id, error, hint)} {...input} {...register(name)} />
+        aria-describedby={describedByOf(id, error, hint)} {...input} {...register(name)} />
     </FormField>
   );
 }
@@ -49,7 +45,7 @@ export function SelectField({ name, label, required, hint, className, options, p
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
       <Select id={id} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
-        aria-describedby={describedBy(id, error, hint)} {...register(name)}>
+        aria-describedby={describedByOf(id, error, hint)} {...register(name)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </Select>

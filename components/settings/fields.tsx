@@ -4,7 +4,7 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { get, useFormContext, useFormState, type FieldPath } from 'react-hook-form';
 import { Checkbox } from '@/components/ui/checkbox';
-import { FieldError, FormField, errorIdOf, hintIdOf } from '@/components/ui/form-field';
+import { FieldError, FormField, describedByOf, errorIdOf, hintIdOf } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { SettingsInput } from '@/lib/config/settings-schema';
@@ -33,7 +33,6 @@ export function useFieldError(name: string): string | undefined {
 /** Focus (first error, new row) scrolls a control clear of the sticky header and save bar. */
 const SCROLL_CLEAR = 'scroll-mt-24 scroll-mb-48';
 
-const describedBy = (id: string, error?: string, hint?: string) => (error ? errorIdOf(id) : hint ? hintIdOf(id) : undefined);
 
 interface BaseProps { name: SettingsName; label: string; required?: boolean; hint?: string; className?: string }
 
@@ -44,7 +43,7 @@ export function TextField({ name, label, required, hint, className, ...input }: 
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
       <Input id={id} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined} className={SCROLL_CLEAR}
-        aria-describedby={describedBy(id, error, hint)} autoComplete="off" {...input} {...register(name)} />
+        aria-describedby={describedByOf(id, error, hint)} autoComplete="off" {...input} {...register(name)} />
     </FormField>
   );
 }
@@ -58,7 +57,7 @@ export function NumberField({ name, label, required, hint, className, ...input }
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
       <Input id={id} type="number" inputMode="decimal" className={SCROLL_CLEAR} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
-        aria-describedby={describedBy(id, error, hint)} {...input} {...field} />
+        aria-describedby={describedByOf(id, error, hint)} {...input} {...field} />
     </FormField>
   );
 }
@@ -72,7 +71,7 @@ export function SelectField({ name, label, required, hint, className, options, p
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
       <Select id={id} className={SCROLL_CLEAR} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
-        aria-describedby={describedBy(id, error, hint)} {...register(name)}>
+        aria-describedby={describedByOf(id, error, hint)} {...register(name)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </Select>
@@ -87,7 +86,7 @@ export function CheckboxField({ name, label, hint, className }: { name: Settings
   return (
     <div className={className}>
       <label htmlFor={id} className="flex min-h-10 items-center gap-2 text-sm text-slate-800">
-        <Checkbox id={id} className={SCROLL_CLEAR} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name)} />
+        <Checkbox id={id} className={SCROLL_CLEAR} aria-invalid={error ? 'true' : undefined} aria-describedby={describedByOf(id, error, hint)} {...register(name)} />
         {label}
       </label>
       {hint && !error && <p id={hintIdOf(id)} className="text-xs text-slate-500">{hint}</p>}
@@ -106,7 +105,7 @@ export function CheckboxGroup({ name, legend, hint, children }: { name: string; 
   const error = useFieldError(name);
   const id = fieldIdOf(name);
   return (
-    <fieldset aria-describedby={describedBy(id, error, hint)} aria-invalid={error ? 'true' : undefined} className="flex min-w-0 flex-col gap-2">
+    <fieldset aria-describedby={describedByOf(id, error, hint)} aria-invalid={error ? 'true' : undefined} className="flex min-w-0 flex-col gap-2">
       <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
       {hint && <p id={hintIdOf(id)} className="-mt-1 text-xs text-slate-500">{hint}</p>}
       <div className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-5">{children}</div>
