@@ -24,7 +24,11 @@ export const customers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex('customers_org_referral_code_key').on(t.orgId, t.referralCode),
+    // org_id last in this key (and in source_accounts'): while a table has no statistics (new, or
+    // autovacuum off), the planner rates any index led by org_id as good as the primary key for the
+    // foreign-key checks `org_id = $1 and id = $2`, and a check planned then on the wrong one
+    // walks the whole org for the life of the connection. Equality lookups use every column anyway.
+    uniqueIndex('customers_org_referral_code_key').on(t.referralCode, t.orgId),
     foreignKey({ columns: [t.orgId, t.statusLabelId], foreignColumns: [statusLabels.orgId, statusLabels.id] }),
     foreignKey({ columns: [t.orgId, t.registeredTillId], foreignColumns: [tills.orgId, tills.id] }),
     check('customers_loyalty_type_check', sql`${t.loyaltyType} in ('loyalty','non_loyalty')`),
@@ -50,7 +54,7 @@ export const sourceAccounts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex('source_accounts_customer_source_key').on(t.orgId, t.customerId, t.source, t.accountId),
+    uniqueIndex('source_accounts_customer_source_key').on(t.customerId, t.source, t.accountId, t.orgId),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
   ],
 );
