@@ -2,8 +2,9 @@
 // Opened lazily on first use and kept on globalThis, so hot reloads and Next's module layers share it.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { is, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
+import { PostgresJsSession } from 'drizzle-orm/postgres-js';
 import { env } from '@/lib/env';
 import * as schema from './schema';
 
@@ -87,8 +88,22 @@ export async function closeDb(): Promise<void> {
   if (handle) await (await handle).close();
 }
 
-/** Rows of a raw statement, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
+const dialect = new PgDialect();
+
+/**
+ * Rows of a raw statement, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`).
+ * On postgres.js the statement is prepared: parsed and planned once per connection, then only bound
+ * and run. drizzle's `execute` sends it unnamed, so PostgreSQL would plan the registration's
+ * multi-table statement on every request (measured: twice the database's CPU per registration).
+ * Callers keep the number of distinct statement texts small (each is cached per connection).
+ * Parameters are bound with the types PostgreSQL infers, so JSON goes in as `$n::text::jsonb`.
+ */
 export async function execRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const session: unknown = db._.session;
+  if (is(session, PostgresJsSession)) {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    return (await session.client.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
+  }
   const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];

@@ -58,7 +58,8 @@ export interface RegistrationWrite {
   audit: { requestId: string; userContext: Record<string, string> | null; details: Record<string, unknown> };
 }
 
-const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::jsonb`;
+// Through text: a prepared statement would otherwise bind the string as jsonb and encode it twice.
+const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::text::jsonb`;
 
 /** Writes the whole registration; returns the customer id and the ids of the side effects by position. */
 export async function insertRegistration(
