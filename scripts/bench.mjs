@@ -95,10 +95,16 @@ try {
   const probes = path.resolve('..', 'shared', 'bench', 'run-probes.sh');
   if (opt.probes && existsSync(probes)) {
     // The floors first, on a quiet machine (no app server holding connections), then the app: one run.
-    const r = spawnSync('bash', [probes], {
-      stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CONNS: opt.connections, SECS: opt.seconds },
-    });
-    if (r.status !== 0) throw new Error('run-probes.sh failed');
+    // Its pgbench draws customers at random from 2e9 and stops at the first duplicate key, which on a
+    // fast machine fails more often than not at 10 s: try again, up to six times.
+    for (let attempt = 1; ; attempt++) {
+      const r = spawnSync('bash', [probes], {
+        stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CONNS: opt.connections, SECS: opt.seconds },
+      });
+      if (r.status === 0) break;
+      if (attempt === 6) throw new Error('run-probes.sh failed six times');
+      console.error('# run-probes.sh failed (a random duplicate in its pgbench?); again');
+    }
   }
   await admin.unsafe(`CREATE DATABASE ${dbName}`);
   sh('npx', ['tsx', 'scripts/db-migrate.ts']);
