@@ -5,7 +5,7 @@ import { useFieldArray, useFormContext } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { typeName } from '@/components/customer/format';
 import { CHANNEL_TYPES, canonicalChannelType } from '@/lib/customers/vocabulary';
-import { CheckboxField, SectionError, SelectField, TextField } from './fields';
+import { CheckboxField, ListError, SelectField, TextField } from './fields';
 import { emptyChannelRow, type ChannelRow, type RegistrationFormValues } from './form-values';
 
 const CHANNEL_OPTIONS = CHANNEL_TYPES.map((t) => ({ value: t, label: typeName(t) }));
@@ -37,7 +37,7 @@ export function ChannelRows() {
           <div key={field.id} role="group" aria-label={`Channel ${index + 1}`}
             className="grid items-start gap-3 rounded-md border border-slate-200 bg-slate-50/60 p-3 sm:grid-cols-[12rem_1fr_auto]">
             <SelectField name={`${base}.type`} label="Channel type" options={CHANNEL_OPTIONS} />
-            <TextField name={`${base}.value`} label="Channel value" autoComplete="off" />
+            <TextField name={`${base}.value`} label="Channel value" />
             <div className="flex items-end sm:h-full sm:pt-6">
               <Button variant="ghost" size="icon" aria-label="Remove channel" title="Remove channel" onClick={() => remove(index)}>
                 <Trash2 aria-hidden="true" />
@@ -51,7 +51,7 @@ export function ChannelRows() {
           </div>
         );
       })}
-      <SectionError name="root.channels" />
+      <ListError name="root.channels" />
       <div>
         <Button variant="outline" size="sm" onClick={() => append(suggestChannel(getValues()))}>
           <Plus aria-hidden="true" />

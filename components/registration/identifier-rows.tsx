@@ -5,7 +5,7 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import type { OrgConfig } from '@/lib/config/types';
 import { typeName } from '@/components/customer/format';
-import { SectionError, SelectField, TextField } from './fields';
+import { ListError, SelectField, TextField } from './fields';
 import { emptyIdentifierRow, isCardType, type RegistrationFormValues } from './form-values';
 
 /** Card statuses the API knows for card identifiers. */
@@ -22,7 +22,7 @@ function IdentifierRowFields({ config, index, locked, onRemove }: {
       <SelectField name={`${base}.type`} label="Identifier type" required hint={locked ? 'Mandatory for this organisation' : undefined}
         options={types.map((t) => ({ value: t, label: `${typeName(t)}${t === config.primaryIdentifier ? ' (primary)' : ''}` }))} />
       <TextField name={`${base}.value`} label="Identifier value" required={locked || type === config.primaryIdentifier}
-        inputMode={type === 'mobile' ? 'tel' : type === 'email' ? 'email' : undefined} autoComplete="off" />
+        inputMode={type === 'mobile' ? 'tel' : type === 'email' ? 'email' : undefined} />
       <div className="flex items-end sm:h-full sm:pt-6">
         {!locked && (
           <Button variant="ghost" size="icon" aria-label="Remove identifier" title="Remove identifier" onClick={onRemove}>
@@ -54,7 +54,7 @@ export function IdentifierRows({ config }: { config: OrgConfig }) {
       {fields.map((field, index) => (
         <IdentifierRowFields key={field.id} config={config} index={index} locked={field.locked} onRemove={() => remove(index)} />
       ))}
-      <SectionError name="root.identifiers" />
+      <ListError name="root.identifiers" />
       <div>
         <Button variant="outline" size="sm" onClick={() => append(emptyIdentifierRow(config, nextType))}>
           <Plus aria-hidden="true" />

@@ -34,7 +34,7 @@ export function LoyaltySection({ config }: { config: OrgConfig }) {
       <SelectField name="statusLabel" label="Status label"
         placeholder={defaultLabel ? `Default (${defaultLabel.name})` : 'No label'}
         options={config.statusLabels.map((l) => ({ value: l.name, label: `${l.name} (${l.status.toLowerCase().replace(/_/g, ' ')})` }))} />
-      <TextField name="referralCode" label="Referral code" autoComplete="off" />
+      <TextField name="referralCode" label="Referral code" />
       <SelectField name="associatedWith" label="Registered at till" placeholder="Not set"
         options={config.tills.map((t) => ({ value: t.code, label: t.name && t.name !== t.code ? `${t.code} (${t.name})` : t.code }))} />
     </div>

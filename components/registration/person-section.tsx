@@ -30,8 +30,8 @@ export function PersonSection({ config }: { config: OrgConfig }) {
         <SelectField name="profiles.0.accountId" label="Account ID" required
           options={accounts.map((a) => ({ value: a.accountId, label: a.name ? `${a.accountId} (${a.name})` : a.accountId }))} />
       ) : <div className="hidden sm:block" />}
-      <TextField name="profiles.0.firstName" label="First name" autoComplete="off" />
-      <TextField name="profiles.0.lastName" label="Last name" autoComplete="off" />
+      <TextField name="profiles.0.firstName" label="First name" />
+      <TextField name="profiles.0.lastName" label="Last name" />
     </div>
   );
 }

@@ -41,10 +41,10 @@ export function TypedField({ name, label, dataType, enumValues, mandatory }: Typ
     case 'DOUBLE':
       return <TextField {...common} type="number" step="any" inputMode="decimal" />;
     case 'LANGUAGE':
-      return <TextField {...common} hint="English name or ISO 639-1 code, e.g. Japanese or ja" autoComplete="off" />;
+      return <TextField {...common} hint="English name or ISO 639-1 code, e.g. Japanese or ja" />;
     case 'CURRENCY':
-      return <TextField {...common} hint="ISO 4217 code, e.g. JPY" autoComplete="off" maxLength={3} />;
+      return <TextField {...common} hint="ISO 4217 code, e.g. JPY" maxLength={3} />;
     default:
-      return <TextField {...common} autoComplete="off" />;
+      return <TextField {...common} />;
   }
 }

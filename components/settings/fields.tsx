@@ -1,115 +1,14 @@
 'use client';
 
-// Controls bound to the settings form by name, each with its visible label, error and aria wiring.
-import type { ComponentProps, ReactNode } from 'react';
-import { get, useFormContext, useFormState, type FieldPath } from 'react-hook-form';
-import { Checkbox } from '@/components/ui/checkbox';
-import { FieldError, FormField, describedByOf, errorIdOf, hintIdOf } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+// The settings form's controls: the shared bound fields, typed to the settings form's names.
+import type { FieldPath } from 'react-hook-form';
+import * as bound from '@/components/form/bound-fields';
 import type { SettingsInput } from '@/lib/config/settings-schema';
 
+export { CheckboxGroup, fieldIdOf, ListError, useFieldError, type Option } from '@/components/form/bound-fields';
 export type SettingsName = FieldPath<SettingsInput>;
-export interface Option { value: string; label: string }
 
-/** A DOM id for a field name ("statusLabels.0.name" → "s-statusLabels-0-name"). */
-export const fieldIdOf = (name: string) => `s-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-
-/**
- * The message at a name. A list's own problem sits at the name itself or at `.root`, depending on
- * whether it came from the resolver or from the server: both are read.
- */
-export function useFieldError(name: string): string | undefined {
-  // Subscribed to this name only: a page of ~200 controls must not all re-render on each change.
-  const { errors } = useFormState<SettingsInput>({ name: name as SettingsName });
-  const at: unknown = get(errors, name);
-  for (const node of [at, get(at, 'root')]) {
-    const message: unknown = node && typeof node === 'object' && 'message' in node ? node.message : undefined;
-    if (typeof message === 'string' && message) return message;
-  }
-  return undefined;
-}
-
-/** Focus (first error, new row) scrolls a control clear of the sticky header and save bar. */
-const SCROLL_CLEAR = 'scroll-mt-24 scroll-mb-48';
-
-
-interface BaseProps { name: SettingsName; label: string; required?: boolean; hint?: string; className?: string }
-
-export function TextField({ name, label, required, hint, className, ...input }: BaseProps & Omit<ComponentProps<'input'>, 'name'>) {
-  const { register } = useFormContext<SettingsInput>();
-  const error = useFieldError(name);
-  const id = fieldIdOf(name);
-  return (
-    <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
-      <Input id={id} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined} className={SCROLL_CLEAR}
-        aria-describedby={describedByOf(id, error, hint)} autoComplete="off" {...input} {...register(name)} />
-    </FormField>
-  );
-}
-
-/** A number input whose value is a number, or null when empty (the schema says which is allowed). */
-export function NumberField({ name, label, required, hint, className, ...input }: BaseProps & Omit<ComponentProps<'input'>, 'name' | 'type'>) {
-  const { register } = useFormContext<SettingsInput>();
-  const error = useFieldError(name);
-  const id = fieldIdOf(name);
-  const field = register(name, { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) });
-  return (
-    <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
-      <Input id={id} type="number" inputMode="decimal" className={SCROLL_CLEAR} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
-        aria-describedby={describedByOf(id, error, hint)} {...input} {...field} />
-    </FormField>
-  );
-}
-
-export function SelectField({ name, label, required, hint, className, options, placeholder }: BaseProps & {
-  options: Option[]; placeholder?: string;
-}) {
-  const { register } = useFormContext<SettingsInput>();
-  const error = useFieldError(name);
-  const id = fieldIdOf(name);
-  return (
-    <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
-      <Select id={id} className={SCROLL_CLEAR} aria-invalid={error ? 'true' : undefined} aria-required={required || undefined}
-        aria-describedby={describedByOf(id, error, hint)} {...register(name)}>
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </Select>
-    </FormField>
-  );
-}
-
-export function CheckboxField({ name, label, hint, className }: { name: SettingsName; label: string; hint?: string; className?: string }) {
-  const { register } = useFormContext<SettingsInput>();
-  const error = useFieldError(name);
-  const id = fieldIdOf(name);
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="flex min-h-10 items-center gap-2 text-sm text-slate-800">
-        <Checkbox id={id} className={SCROLL_CLEAR} aria-invalid={error ? 'true' : undefined} aria-describedby={describedByOf(id, error, hint)} {...register(name)} />
-        {label}
-      </label>
-      {hint && !error && <p id={hintIdOf(id)} className="text-xs text-slate-500">{hint}</p>}
-      <FieldError id={errorIdOf(id)} message={error} />
-    </div>
-  );
-}
-
-/** A list's or group's own problem ("Enable at least one source"). */
-export function ListError({ name }: { name: string }) {
-  return <FieldError id={errorIdOf(fieldIdOf(name))} message={useFieldError(name)} />;
-}
-
-/** A fieldset whose legend names its checkboxes, for screen readers and eyes alike. */
-export function CheckboxGroup({ name, legend, hint, children }: { name: string; legend: string; hint?: string; children: ReactNode }) {
-  const error = useFieldError(name);
-  const id = fieldIdOf(name);
-  return (
-    <fieldset aria-describedby={describedByOf(id, error, hint)} aria-invalid={error ? 'true' : undefined} className="flex min-w-0 flex-col gap-2">
-      <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
-      {hint && <p id={hintIdOf(id)} className="-mt-1 text-xs text-slate-500">{hint}</p>}
-      <div className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-5">{children}</div>
-      <FieldError id={errorIdOf(id)} message={error} />
-    </fieldset>
-  );
-}
+export const TextField = bound.TextField<SettingsName>;
+export const NumberField = bound.NumberField<SettingsName>;
+export const SelectField = bound.SelectField<SettingsName>;
+export const CheckboxField = bound.CheckboxField<SettingsName>;
