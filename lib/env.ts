@@ -8,8 +8,10 @@ const EnvSchema = z.object({
   PGLITE_DIR: z.string().default('.data/pglite'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(12),
   LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-  /** Set: rate limits are shared by every app process through Redis. */
+  /** Set: rate limits and the sign-in throttle are shared by every app process through Redis. */
   REDIS_URL: z.string().url().optional(),
+  /** Starts every Redis key, so deployments sharing one Redis keep their counts apart. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w.-]{1,64}$/).default('member-care'),
   /** Signs sessions and OAuth tokens. Required in production (see authSecret). */
   AUTH_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -111,6 +111,8 @@ async function main() {
   const serverEnv = {
     ...env, NODE_ENV: 'production', PORT: String(port),
     AUTH_SECRET: randomBytes(32).toString('hex'), NEXTAUTH_URL: baseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Should REDIS_URL be set, this run's limits and sign-in failures start from nothing.
+    REDIS_KEY_PREFIX: `e2e-${randomBytes(6).toString('hex')}`,
   };
   server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'inherit', env: serverEnv, detached: true });
   await waitForHealth(baseUrl, () => server.exitCode !== null);

@@ -8,47 +8,28 @@
 // trip, shared by every app process), in memory through a compatible limiter (sliding-window.ts).
 // Cost: one sorted-set entry per admitted request in the last minute, per org. Exact: at most
 // `limit` admissions in any 60 s, and a refusal says when the next admission is possible.
-import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes, type RateLimiterCompatibleAbstract } from 'rate-limiter-flexible';
 import { getOrgConfig } from '@/lib/config/cache';
 import { rateLimitOf } from '@/lib/config/types';
-import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
 import { log } from '@/lib/log';
+import { closeSharedRedis, sharedRedis, type SharedRedis } from '@/lib/redis';
 import type { Actor } from './actor';
 import { SLIDING_WINDOW_LUA, SlidingWindowMemory, type SlidingWindowStore } from './sliding-window';
 
 const WINDOW_SECONDS = 60;
-const KEY_PREFIX = 'member-care:rl';
 
 type Limiter = RateLimiterRedis | RateLimiterCompatibleAbstract;
 interface State {
-  redis?: { client: Redis; ready: Promise<void> };
+  /** The connection the limiters below were built on; a new one (after a close) rebuilds them. */
+  redis: SharedRedis | null | undefined;
   /** One limiter per limit value; the window of a key is shared by all of them. */
   limiters: Map<number, Limiter>;
   memory: SlidingWindowStore;
   degraded: boolean;
 }
 const g = globalThis as typeof globalThis & { __memberCareRateLimit?: State };
-const state: State = (g.__memberCareRateLimit ??= { limiters: new Map(), memory: new Map(), degraded: false });
-
-function connectRedis(url: string): NonNullable<State['redis']> {
-  // Fail fast rather than queue: while Redis is away, requests go to the in-memory insurance.
-  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500 });
-  client.on('error', () => {}); // reported once, by the insurance, when a request is affected
-  client.on('ready', () => {
-    if (state.degraded) log.info('rate limits: Redis is back; limits are shared again');
-    state.degraded = false;
-  });
-  // The first requests wait for the connection (at most 1 s) rather than count in memory; a refused
-  // connection ends the wait at once, and they go to the insurance.
-  const ready = new Promise<void>((resolve) => {
-    client.once('ready', () => resolve());
-    client.once('error', () => resolve());
-    setTimeout(resolve, 1000);
-  });
-  return { client, ready };
-}
+const state: State = (g.__memberCareRateLimit ??= { redis: undefined, limiters: new Map(), memory: new Map(), degraded: false });
 
 function onInsuranceUse(): void {
   if (state.degraded) return;
@@ -56,20 +37,30 @@ function onInsuranceUse(): void {
   log.warn('rate limits: Redis unavailable; counting per process until it returns');
 }
 
+function currentRedis(): SharedRedis | null {
+  const redis = sharedRedis('rate-limit');
+  if (redis !== state.redis) {
+    state.redis = redis;
+    state.limiters.clear();
+    redis?.client.on('ready', () => {
+      if (state.degraded) log.info('rate limits: Redis is back; limits are shared again');
+      state.degraded = false;
+    });
+  }
+  return redis;
+}
+
 function limiterFor(limit: number): Limiter {
+  const redis = currentRedis();
   let limiter = state.limiters.get(limit);
   if (limiter) return limiter;
-  const url = env().REDIS_URL;
-  if (url) {
-    state.redis ??= connectRedis(url);
-    limiter = new RateLimiterRedis({
-      storeClient: state.redis.client, keyPrefix: KEY_PREFIX, points: limit, duration: WINDOW_SECONDS,
+  limiter = redis
+    ? new RateLimiterRedis({
+      storeClient: redis.client, keyPrefix: `${redis.keyPrefix}:rl`, points: limit, duration: WINDOW_SECONDS,
       customIncrTtlLuaScript: SLIDING_WINDOW_LUA, rejectIfRedisNotReady: true,
       insuranceLimiter: new SlidingWindowMemory(limit, WINDOW_SECONDS, state.memory, onInsuranceUse),
-    });
-  } else {
-    limiter = new SlidingWindowMemory(limit, WINDOW_SECONDS, state.memory);
-  }
+    })
+    : new SlidingWindowMemory(limit, WINDOW_SECONDS, state.memory);
   state.limiters.set(limit, limiter);
   return limiter;
 }
@@ -105,8 +96,7 @@ export async function consumeRateLimit(actor: Actor): Promise<Record<string, str
 
 /** Closes the Redis connection (scripts and tests, so the process can exit). */
 export async function closeRateLimitStore(): Promise<void> {
-  const redis = state.redis;
-  state.redis = undefined;
   state.limiters.clear();
-  if (redis) await redis.client.quit().catch(() => redis.client.disconnect());
+  state.redis = undefined;
+  await closeSharedRedis();
 }

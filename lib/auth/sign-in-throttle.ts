@@ -1,6 +1,10 @@
-// Sign-in throttling: failed attempts per email and per client IP, in this process's memory.
-// Successful sign-ins do not count; a success clears the email's failures.
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+// Sign-in throttling: failed attempts per email and per client IP. Counted in Redis when REDIS_URL
+// is set, so every app process sees the same failures; otherwise, or while Redis is away, in this
+// process's memory. Successful sign-ins do not count; a success clears the email's failures.
+// Keys are SHA-256 digests: Redis never holds who tried to sign in, or from where.
+import { createHash } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { sharedRedis, type SharedRedis } from '@/lib/redis';
 
 const WINDOW_SECONDS = 15 * 60;
 /** Failures per email: low, as guessing one account's password is the attack to stop. */
@@ -8,12 +12,31 @@ export const MAX_FAILURES_PER_EMAIL = 5;
 /** Failures per IP: higher, because a store's tills share one address. */
 export const MAX_FAILURES_PER_IP = 20;
 
-interface Limiters { email: RateLimiterMemory; ip: RateLimiterMemory }
+type Limiter = RateLimiterMemory | RateLimiterRedis;
+interface Limiters { email: Limiter; ip: Limiter; redis: SharedRedis | null }
 const g = globalThis as typeof globalThis & { __memberCareSignInLimiters?: Limiters };
-const limiters: Limiters = (g.__memberCareSignInLimiters ??= {
-  email: new RateLimiterMemory({ keyPrefix: 'signin-email', points: MAX_FAILURES_PER_EMAIL, duration: WINDOW_SECONDS }),
-  ip: new RateLimiterMemory({ keyPrefix: 'signin-ip', points: MAX_FAILURES_PER_IP, duration: WINDOW_SECONDS }),
-});
+
+function limiter(redis: SharedRedis | null, name: string, points: number): Limiter {
+  const memory = new RateLimiterMemory({ keyPrefix: `signin-${name}`, points, duration: WINDOW_SECONDS });
+  if (!redis) return memory;
+  return new RateLimiterRedis({
+    storeClient: redis.client, keyPrefix: `${redis.keyPrefix}:signin-${name}`, points, duration: WINDOW_SECONDS,
+    rejectIfRedisNotReady: true, insuranceLimiter: memory,
+  });
+}
+
+async function limiters(): Promise<Limiters> {
+  const redis = sharedRedis('sign-in');
+  let current = g.__memberCareSignInLimiters;
+  if (!current || current.redis !== redis) {
+    current = { email: limiter(redis, 'email', MAX_FAILURES_PER_EMAIL), ip: limiter(redis, 'ip', MAX_FAILURES_PER_IP), redis };
+    g.__memberCareSignInLimiters = current;
+  }
+  if (redis) await redis.ready;
+  return current;
+}
+
+const keyOf = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterMs: number) {
@@ -29,7 +52,8 @@ export function throttleMessage(retryAfterMs: number): string {
 
 /** Throws SignInThrottledError when the email or the IP has used up its failures. */
 export async function assertSignInAllowed(email: string, ip: string): Promise<void> {
-  const [byEmail, byIp] = await Promise.all([limiters.email.get(email), limiters.ip.get(ip)]);
+  const { email: byEmailLimiter, ip: byIpLimiter } = await limiters();
+  const [byEmail, byIp] = await Promise.all([byEmailLimiter.get(keyOf(email)), byIpLimiter.get(keyOf(ip))]);
   const blocked = [
     byEmail && byEmail.consumedPoints >= MAX_FAILURES_PER_EMAIL ? byEmail.msBeforeNext : 0,
     byIp && byIp.consumedPoints >= MAX_FAILURES_PER_IP ? byIp.msBeforeNext : 0,
@@ -39,9 +63,10 @@ export async function assertSignInAllowed(email: string, ip: string): Promise<vo
 }
 
 export async function recordSignInFailure(email: string, ip: string): Promise<void> {
-  await Promise.all([limiters.email.penalty(email, 1), limiters.ip.penalty(ip, 1)]);
+  const { email: byEmail, ip: byIp } = await limiters();
+  await Promise.all([byEmail.penalty(keyOf(email), 1), byIp.penalty(keyOf(ip), 1)]);
 }
 
 export async function recordSignInSuccess(email: string): Promise<void> {
-  await limiters.email.delete(email);
+  await (await limiters()).email.delete(keyOf(email));
 }
