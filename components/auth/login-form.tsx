@@ -1,10 +1,10 @@
 'use client';
 
-import { Loader2, LogIn } from 'lucide-react';
+import { LogIn } from 'lucide-react';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { signInErrorMessage } from './sign-in-messages';
@@ -49,10 +49,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       <FormField id="password" label="Password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </FormField>
-      <Button type="submit" size="lg" disabled={pending} className="mt-2 w-full">
-        {pending ? <Loader2 aria-hidden="true" className="animate-spin" /> : <LogIn aria-hidden="true" />}
-        {pending ? 'Signing in…' : 'Sign in'}
-      </Button>
+      <SubmitButton busy={pending} icon={LogIn} busyLabel="Signing in…" className="mt-2 w-full">Sign in</SubmitButton>
     </form>
   );
 }

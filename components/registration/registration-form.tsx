@@ -1,9 +1,9 @@
 'use client';
 
-import { Loader2, UserPlus } from 'lucide-react';
+import { UserPlus } from 'lucide-react';
 import { useMemo, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import { Button } from '@/components/ui/button';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { OrgConfig } from '@/lib/config/types';
 import { ChannelRows } from './channel-rows';
@@ -66,10 +66,7 @@ export function RegistrationForm({ config }: { config: OrgConfig }) {
         <FormErrors errors={formErrors} />
         <div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
           <p className="mr-auto text-xs text-slate-500"><span aria-hidden="true" className="text-red-600">*</span> mandatory</p>
-          <Button type="submit" size="lg" disabled={busy} aria-busy={busy}>
-            {busy ? <Loader2 aria-hidden="true" className="animate-spin" /> : <UserPlus aria-hidden="true" />}
-            {busy ? 'Registering…' : 'Register customer'}
-          </Button>
+          <SubmitButton busy={busy} icon={UserPlus} busyLabel="Registering…">Register customer</SubmitButton>
         </div>
       </form>
     </FormProvider>

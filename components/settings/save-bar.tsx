@@ -1,8 +1,8 @@
 'use client';
 
-import { Loader2, Save } from 'lucide-react';
+import { Save } from 'lucide-react';
 import { useFormState } from 'react-hook-form';
-import { Button } from '@/components/ui/button';
+import { SubmitButton } from '@/components/ui/submit-button';
 import type { SettingsInput } from '@/lib/config/settings-schema';
 import { SaveOutcome, type Outcome } from './save-outcome';
 
@@ -16,10 +16,7 @@ export function SaveBar({ outcome }: { outcome: Outcome | null }) {
         <p className="mr-auto text-xs text-slate-500">
           {isDirty ? 'Unsaved changes' : 'No unsaved changes'} · <span aria-hidden="true" className="text-red-600">*</span> required
         </p>
-        <Button type="submit" size="lg" disabled={isSubmitting} aria-busy={isSubmitting}>
-          {isSubmitting ? <Loader2 aria-hidden="true" className="animate-spin" /> : <Save aria-hidden="true" />}
-          {isSubmitting ? 'Saving…' : 'Save configuration'}
-        </Button>
+        <SubmitButton busy={isSubmitting} icon={Save} busyLabel="Saving…">Save configuration</SubmitButton>
       </div>
     </div>
   );
