@@ -34,7 +34,7 @@ export function useFieldError(name: string): string | undefined {
  * Focus (first error, new row) scrolls a control clear of the sticky header and of a save bar
  * that may be showing a several-line outcome: more than the page's own scroll padding.
  */
-const SCROLL_CLEAR = 'scroll-mt-24 scroll-mb-48';
+export const SCROLL_CLEAR = 'scroll-mt-24 scroll-mb-48';
 
 const invalid = (error: string | undefined) => (error ? 'true' : undefined);
 
@@ -66,8 +66,8 @@ export function NumberField<N extends string>({ name, label, required, hint, cla
   );
 }
 
-export function SelectField<N extends string>({ name, label, required, hint, className, options, placeholder, children }: BaseProps<N> & {
-  options: Option[]; placeholder?: string; children?: ReactNode;
+export function SelectField<N extends string>({ name, label, required, hint, className, options, placeholder }: BaseProps<N> & {
+  options: Option[]; placeholder?: string;
 }) {
   const { register } = useFormContext();
   const error = useFieldError(name);
@@ -79,7 +79,6 @@ export function SelectField<N extends string>({ name, label, required, hint, cla
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </Select>
-      {children}
     </FormField>
   );
 }

@@ -3,9 +3,9 @@
 import { toNestErrors } from '@hookform/resolvers';
 import type { FieldError, Resolver } from 'react-hook-form';
 import type { OrgConfig } from '@/lib/config/types';
-import { droppedIdentifierWarning } from '@/lib/customers/normalise';
+import { droppedChannelWarning, droppedIdentifierWarning } from '@/lib/customers/normalise';
 import { buildRegistrationSchema } from '@/lib/customers/request-schema';
-import { normaliseEmail, normaliseIdentifierValue, normaliseMobile } from '@/lib/customers/identifier-values';
+import { MAX_VALUE_LENGTH, normaliseIdentifierValue } from '@/lib/customers/identifier-values';
 import { canonicalChannelType, canonicalIdentifierType } from '@/lib/customers/vocabulary';
 import { warningItem } from '@/lib/errors';
 import { errorTargetOf, type PathPart } from './error-paths';
@@ -33,14 +33,10 @@ export function droppedValueProblems(values: RegistrationFormValues, config: Org
   });
   values.profiles[0].commChannels.forEach((row, i) => {
     const type = canonicalChannelType(row.type);
-    if (!row.value.trim()) return;
-    const bad = type === 'mobile' ? normaliseMobile(row.value, config.mobile) === null
-      : type === 'email' ? normaliseEmail(row.value) === null
-        : row.value.trim().length > 255;
-    if (bad) {
-      const message = type === 'mobile' ? warningItem(8058).message : type === 'email' ? warningItem(8057).message : 'At most 255 characters';
-      out.push({ target: `profiles.0.commChannels.${i}.value`, message });
-    }
+    if (!row.value.trim() || !type || normaliseIdentifierValue(type, row.value, config) !== null) return;
+    const warning = droppedChannelWarning(type);
+    const message = warning === null ? `At most ${MAX_VALUE_LENGTH} characters` : warningItem(warning).message;
+    out.push({ target: `profiles.0.commChannels.${i}.value`, message });
   });
   return out;
 }

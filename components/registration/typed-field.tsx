@@ -1,20 +1,7 @@
 'use client';
 
-import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json';
-import type { FieldType } from '@/lib/customers/field-values';
+import { countryOptions, type FieldType } from '@/lib/customers/field-values';
 import { SelectField, TextField, type FormName, type Option } from './fields';
-
-countries.registerLocale(en);
-
-let countryOptions: Option[] | undefined;
-/** Countries by English name, valued by the ISO alpha-2 code the API stores. */
-function countriesList(): Option[] {
-  countryOptions ??= Object.entries(countries.getNames('en', { select: 'official' }))
-    .map(([code, name]) => ({ value: code, label: name }))
-    .sort((a, b) => a.label.localeCompare(b.label));
-  return countryOptions;
-}
 
 const BOOLEAN_OPTIONS: Option[] = [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }];
 
@@ -32,7 +19,7 @@ export function TypedField({ name, label, dataType, enumValues, mandatory }: Typ
     case 'BOOLEAN':
       return <SelectField {...common} placeholder={placeholder} options={BOOLEAN_OPTIONS} />;
     case 'COUNTRY':
-      return <SelectField {...common} placeholder={placeholder} options={countriesList()} />;
+      return <SelectField {...common} placeholder={placeholder} options={countryOptions()} />;
     case 'DATE':
     case 'DATETIME':
       return <TextField {...common} type="date" />;

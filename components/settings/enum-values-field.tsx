@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { useController, useFormContext } from 'react-hook-form';
-import { FormField, errorIdOf, hintIdOf } from '@/components/ui/form-field';
+import { SCROLL_CLEAR } from '@/components/form/bound-fields';
+import { FormField, describedByOf } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import type { SettingsInput } from '@/lib/config/settings-schema';
 import { fieldIdOf, useFieldError } from './fields';
@@ -23,8 +24,8 @@ export function EnumValuesField({ index }: { index: number }) {
   const hint = 'Separated by commas';
   return (
     <FormField id={id} label="Values" required error={error} hint={hint}>
-      <Input id={id} ref={ref} name={name} value={text} onBlur={onBlur} autoComplete="off" className="scroll-mt-24 scroll-mb-48"
-        aria-invalid={error ? 'true' : undefined} aria-required="true" aria-describedby={error ? errorIdOf(id) : hintIdOf(id)}
+      <Input id={id} ref={ref} name={name} value={text} onBlur={onBlur} autoComplete="off" className={SCROLL_CLEAR}
+        aria-invalid={error ? 'true' : undefined} aria-required="true" aria-describedby={describedByOf(id, error, hint)}
         onChange={(e) => { setText(e.target.value); onChange(split(e.target.value)); }} />
     </FormField>
   );

@@ -4,7 +4,7 @@ import { authenticateBasic } from '@/lib/auth/basic';
 import { authenticateOAuthToken } from '@/lib/auth/oauth';
 import { authenticateStaffSession } from '@/lib/auth/staff-session';
 import { ApiError, errorItem, type ApiErrorItem } from '@/lib/errors';
-import { log } from '@/lib/log';
+import { log, loggableError } from '@/lib/log';
 import type { Actor } from './actor';
 import { consumeRateLimit } from './rate-limit';
 import { readBodyAtMost } from './read-body';
@@ -40,7 +40,7 @@ export function errorResponse(err: unknown, envelope: Envelope, requestId: strin
   if (err instanceof ApiError) {
     return respond(err.http, failureBody(envelope, err.items), requestId, { ...headers, ...err.headers });
   }
-  log.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack }, requestId }, 'unhandled error');
+  log.error({ err: loggableError(err), requestId }, 'unhandled error');
   return respond(500, failureBody(envelope, [errorItem(500, { requestId })]), requestId, headers);
 }
 

@@ -2,15 +2,15 @@
 // repeat with the same body gets that answer again and writes nothing. The database decides who
 // runs first (one row per org + client + key), so this holds across app processes.
 import { createHash } from 'node:crypto';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import {
   claimIdempotencyKey, findIdempotencyKey, purgeExpiredIdempotencyKeys, releaseIdempotencyKey, storeIdempotentResponse,
   type IdempotencyScope,
 } from '@/db/queries/idempotency';
 import { ApiError } from '@/lib/errors';
-import { log } from '@/lib/log';
+import { log, loggableError } from '@/lib/log';
 import { actorKey, type Actor } from './actor';
-import { failureBody, type Envelope, type RouteResult } from './handler';
+import { failureBody, type RouteResult } from './handler';
 
 const MAX_KEY_LENGTH = 255;
 /** How long a repeat waits for the first request with its key before answering 409. */
@@ -41,7 +41,7 @@ function idempotencyKeyOf(req: Request): string | null {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function withIdempotency(
-  args: { req: Request; actor: Actor; body: unknown; envelope?: Envelope },
+  args: { req: Request; actor: Actor; body: unknown },
   run: () => Promise<RouteResult>,
 ): Promise<RouteResult> {
   const key = idempotencyKeyOf(args.req);
@@ -51,7 +51,7 @@ export async function withIdempotency(
   const hash = createHash('sha256').update(canonicalJson(args.body)).digest('hex');
   const deadline = Date.now() + WAIT_MS;
   for (let pause = 25; ; pause = Math.min(pause * 2, 250)) {
-    if (await claimIdempotencyKey(db, scope, hash)) return runAndStore(scope, hash, args.envelope ?? 'create', run);
+    if (await claimIdempotencyKey(db, scope, hash)) return runAndStore(db, scope, hash, run);
     const row = await findIdempotencyKey(db, scope);
     // Gone (released after a failure) or expired: claim it again straight away.
     if (row && !row.expired) {
@@ -67,11 +67,13 @@ export async function withIdempotency(
   }
 }
 
-/** Runs the request that holds the claim and stores its answer: refusals too, as they would repeat. */
-async function runAndStore(scope: IdempotencyScope, hash: string, envelope: Envelope, run: () => Promise<RouteResult>): Promise<RouteResult> {
-  const db = await getDb();
+/**
+ * Runs the request that holds the claim and stores its answer: refusals too, as they would repeat.
+ * Only POST /v2/customers takes an Idempotency-Key, so a stored refusal has its envelope.
+ */
+async function runAndStore(db: Db, scope: IdempotencyScope, hash: string, run: () => Promise<RouteResult>): Promise<RouteResult> {
   if (++claims % PURGE_EVERY === 0) {
-    purgeExpiredIdempotencyKeys(db, scope.orgId).catch((err: unknown) => log.warn({ err: errorName(err) }, 'idempotency purge failed'));
+    purgeExpiredIdempotencyKeys(db, scope.orgId).catch((err: unknown) => log.warn({ err: loggableError(err) }, 'idempotency purge failed'));
   }
   let result: RouteResult;
   try {
@@ -80,13 +82,13 @@ async function runAndStore(scope: IdempotencyScope, hash: string, envelope: Enve
     // A refusal (4xx) is the answer a retry would get again; a failure (5xx, 521, a crash) is not:
     // release the key so the client's retry can run.
     if (err instanceof ApiError && err.http < 500) {
-      await store(scope, hash, { status: err.http, body: failureBody(envelope, err.items) });
+      await store(db, scope, hash, { status: err.http, body: failureBody('create', err.items) });
     } else {
-      await releaseIdempotencyKey(db, scope, hash).catch((e: unknown) => log.error({ err: errorName(e) }, 'idempotency release failed'));
+      await releaseIdempotencyKey(db, scope, hash).catch((e: unknown) => log.error({ err: loggableError(e) }, 'idempotency release failed'));
     }
     throw err;
   }
-  await store(scope, hash, result);
+  await store(db, scope, hash, result);
   return result;
 }
 
@@ -98,19 +100,13 @@ function storedBody(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
-async function store(scope: IdempotencyScope, hash: string, response: { status: number; body: unknown }): Promise<void> {
-  const db = await getDb();
+async function store(db: Db, scope: IdempotencyScope, hash: string, response: { status: number; body: unknown }): Promise<void> {
   try {
     await storeIdempotentResponse(db, scope, hash, { status: response.status, body: JSON.stringify(response.body) });
   } catch (err) {
     // The request itself succeeded: answer it; free the key so a repeat is not stuck on 409.
-    log.error({ err: errorName(err) }, 'idempotency store failed');
+    log.error({ err: loggableError(err) }, 'idempotency store failed');
     await releaseIdempotencyKey(db, scope, hash).catch(() => {});
   }
 }
 
-/** What to log of a database failure: its name and Postgres code, never a driver message (it may quote values). */
-function errorName(err: unknown): string {
-  const cause = (err as { cause?: { code?: string } })?.cause;
-  return [(err as Error)?.name, cause?.code].filter(Boolean).join(' ');
-}

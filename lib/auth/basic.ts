@@ -42,8 +42,3 @@ export async function authenticateBasic(header: string): Promise<Actor | null> {
   cache.set(cacheKey, { actor, expires: now + CACHE_MS });
   return actor;
 }
-
-/** Forget cached credentials (tests, and after a client's secret or permission changes). */
-export function clearBasicCache(): void {
-  cache.clear();
-}

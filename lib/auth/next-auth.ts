@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { findActiveStaffUserByEmail } from '@/db/queries/staff-users';
 import { authSecret } from '@/lib/env';
-import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from './sign-in-throttle';
+import { log, loggableError } from '@/lib/log';
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess, SignInThrottledError } from './sign-in-throttle';
 import { staffClaimsOf } from './session-token';
 
 /** A shift at the counter, so nobody signs in twice a day. */
@@ -56,7 +57,12 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: 'Staff',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: (credentials, req) => authorize(credentials, req.headers),
+        authorize: (credentials, req) => authorize(credentials, req.headers).catch((err: unknown) => {
+          // next-auth sends a thrown error's message to the browser: only the throttle's is for people.
+          if (err instanceof SignInThrottledError) throw err;
+          log.error({ err: loggableError(err) }, 'sign-in failed');
+          throw new Error('SignInUnavailable');
+        }),
       }),
     ],
     callbacks: {

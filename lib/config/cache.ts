@@ -19,14 +19,14 @@ function listenOnce(): Promise<void> {
 
 export async function getOrgConfig(orgId: number): Promise<OrgConfig | null> {
   void listenOnce();
-  let entry = state.entries.get(orgId);
-  if (!entry) {
-    // One snapshot: a save committing mid-read must not mix old and new rows.
-    entry = getDb().then((db) => db.transaction((tx) => loadOrgConfig(tx, orgId), { isolationLevel: 'repeatable read', accessMode: 'read only' }));
-    entry.catch(() => state.entries.delete(orgId));
-    state.entries.set(orgId, entry);
-  }
-  return entry;
+  const cached = state.entries.get(orgId);
+  if (cached) return cached;
+  // One snapshot: a save committing mid-read must not mix old and new rows.
+  const load = getDb().then((db) => db.transaction((tx) => loadOrgConfig(tx, orgId), { isolationLevel: 'repeatable read', accessMode: 'read only' }));
+  // A failed load is forgotten, unless a newer one (after an invalidation) has taken its place.
+  load.catch(() => { if (state.entries.get(orgId) === load) state.entries.delete(orgId); });
+  state.entries.set(orgId, load);
+  return load;
 }
 
 export function invalidateOrgConfig(orgId?: number): void {

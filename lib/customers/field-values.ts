@@ -10,6 +10,15 @@ const ok = (value: unknown): Parsed => ({ ok: true, value });
 
 countries.registerLocale(en);
 
+let countryList: { value: string; label: string }[] | undefined;
+/** Countries by English name, valued by the ISO alpha-2 code a COUNTRY field stores (for pickers). */
+export function countryOptions(): { value: string; label: string }[] {
+  countryList ??= Object.entries(countries.getNames('en', { select: 'official' }))
+    .map(([code, name]) => ({ value: code, label: name }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return countryList;
+}
+
 /** "" and null count as absent. */
 export function isAbsent(raw: unknown): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');

@@ -1,7 +1,7 @@
 // Validation and normal form of identifier and channel values (contract §7).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { OrgConfig } from '@/lib/config/types';
-import type { IdentifierType } from './vocabulary';
+import type { ChannelType, IdentifierType } from './vocabulary';
 
 export const MAX_VALUE_LENGTH = 255;
 const EMAIL = /^[A-Za-z0-9_+.-]+@[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)+$/;
@@ -38,7 +38,8 @@ export function normaliseOther(raw: string): string | null {
   return value.length > 0 && [...value].length <= MAX_VALUE_LENGTH ? value : null;
 }
 
-export function normaliseIdentifierValue(type: IdentifierType, raw: string, config: OrgConfig): string | null {
+/** An identifier's or a channel's value as stored, or null when the org's rules reject it. */
+export function normaliseIdentifierValue(type: IdentifierType | ChannelType, raw: string, config: OrgConfig): string | null {
   if (type === 'mobile') return normaliseMobile(raw, config.mobile);
   if (type === 'email') return normaliseEmail(raw);
   return normaliseOther(raw);

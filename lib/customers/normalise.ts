@@ -3,14 +3,14 @@
 import type { CustomFieldDef, ExtendedFieldDef, OrgConfig } from '@/lib/config/types';
 import { errorItem, warningItem, type ApiMessage, type ErrorCode, type WarningCode } from '@/lib/errors';
 import { isAbsent, parseFieldValue, parseIsoWithOffset } from './field-values';
-import { MAX_VALUE_LENGTH, normaliseIdentifierValue, normaliseMobile, normaliseEmail } from './identifier-values';
+import { MAX_VALUE_LENGTH, normaliseIdentifierValue } from './identifier-values';
 import type { ParsedRegistrationRequest } from './request-schema';
 import type {
   NormalisedChannel, NormalisedEnrollment, NormalisedIdentifier, NormalisedProfile, NormalisedRegistration,
 } from './types';
 import {
   CARD_TYPES, MANDATORY_IDENTIFIER_CODES, canonicalChannelType, canonicalIdentifierType, canonicalSource,
-  isMultiAccountSource, type IdentifierType,
+  isMultiAccountSource, type ChannelType, type IdentifierType,
 } from './vocabulary';
 
 type Path = (string | number)[];
@@ -22,6 +22,10 @@ export const NAME_LIMIT = 100;
 /** The warning for an invalid secondary identifier that is dropped: the form shows it as an error. */
 export function droppedIdentifierWarning(type: IdentifierType): WarningCode {
   return type === 'email' ? 8055 : type === 'mobile' ? 8056 : type === 'externalId' ? 8064 : 8122;
+}
+/** The warning for an invalid channel that is dropped; other channel types are dropped silently. */
+export function droppedChannelWarning(type: ChannelType): WarningCode | null {
+  return type === 'mobile' ? 8058 : type === 'email' ? 8057 : null;
 }
 
 class Walk {
@@ -173,14 +177,10 @@ function normaliseChannels(w: Walk, list: NonNullable<Profile['commChannels']>, 
       w.error(8010, undefined, [...path, i, 'type']);
       return;
     }
-    let value: string | null = String(item.value).trim();
-    if (type === 'mobile') {
-      value = normaliseMobile(value, w.config.mobile);
-      if (value === null) return void w.warn(8058);
-    } else if (type === 'email') {
-      value = normaliseEmail(value);
-      if (value === null) return void w.warn(8057);
-    } else if (!value || value.length > MAX_VALUE_LENGTH) {
+    const value = normaliseIdentifierValue(type, String(item.value), w.config);
+    if (value === null) {
+      const warning = droppedChannelWarning(type);
+      if (warning !== null) w.warn(warning);
       return;
     }
     const { residence, office, ...rest } = item.meta ?? {};

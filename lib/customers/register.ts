@@ -66,11 +66,12 @@ export async function registerWithCurrentConfig(db: Db, input: Omit<RegisterInpu
  */
 export async function registerCustomer(db: Db, input: RegisterInput): Promise<RegisterSuccess> {
   const registration = parseRegistration(input.config, input.body);
+  const keys = uniqueKeysOf(registration);
   const optimistic = registration.referralCode === null;
   for (let attempt = 1; ; attempt++) {
     try {
-      if (attempt === 1 && optimistic) return await attemptRegistration(db, registration, input, { assumeNew: true });
-      return await db.transaction((tx) => attemptRegistration(tx, registration, input, { assumeNew: false }));
+      if (attempt === 1 && optimistic) return await attemptRegistration(db, registration, keys, input, { assumeNew: true });
+      return await db.transaction((tx) => attemptRegistration(tx, registration, keys, input, { assumeNew: false }));
     } catch (err) {
       if (pgErrorCode(err) === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
       if (!isRetryable(err)) throw err;
@@ -90,16 +91,23 @@ function matchedIdentifierPath(reg: NormalisedRegistration, matches: IdentityMat
   return undefined;
 }
 
-async function attemptRegistration(
-  tx: DbOrTx, reg: NormalisedRegistration, input: RegisterInput, { assumeNew }: { assumeNew: boolean },
-): Promise<RegisterSuccess> {
-  const { config, actor } = input;
-  const orgId = config.orgId;
-  const keyOf = (t: string, v: string) => `${t}\u0000${v}`;
+const keyOf = (type: string, value: string) => `${type}\u0000${value}`;
+
+/** The request's unique identifiers, once each: what identity rests on. */
+function uniqueKeysOf(reg: NormalisedRegistration): Map<string, { type: string; value: string }> {
   const keys = new Map<string, { type: string; value: string }>();
   for (const p of reg.profiles) {
     for (const i of p.identifiers) if (i.unique) keys.set(keyOf(i.type, i.value), { type: i.type, value: i.value });
   }
+  return keys;
+}
+
+async function attemptRegistration(
+  tx: DbOrTx, reg: NormalisedRegistration, keys: Map<string, { type: string; value: string }>, input: RegisterInput,
+  { assumeNew }: { assumeNew: boolean },
+): Promise<RegisterSuccess> {
+  const { config, actor } = input;
+  const orgId = config.orgId;
   const matches = assumeNew ? [] : await findIdentityMatches(tx, orgId, [...keys.values()]);
   const resolution = resolveIdentity(reg.profiles, matches);
   if (resolution.kind === 'exists-in-source') {
@@ -147,7 +155,8 @@ async function attemptRegistration(
       source: p.source, account_id: p.accountId, position: c.position, type: c.type, value: c.value,
       is_primary: c.primary, verified: c.verified, subscribed: c.subscribed, meta: c.meta,
     }))),
-    enrollments: existing !== null || reg.loyaltyType !== 'loyalty' ? [] : reg.enrollments.map((e) => ({
+    // A non-loyalty registration has none: normalisation dropped them (8124).
+    enrollments: existing !== null ? [] : reg.enrollments.map((e) => ({
       program_id: e.program.id, tier_number: e.tierNumber, points: e.points,
       tier_expiry_date: e.tierExpiryDate?.toISOString() ?? null, points_expiry_date: e.pointsExpiryDate?.toISOString() ?? null,
     })),

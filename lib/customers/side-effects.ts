@@ -13,7 +13,7 @@ export type PlannedSideEffect = RegistrationWrite['sideEffects'][number];
 function validTill(now: Date, days: number): string {
   const end = new Date(now.getTime() + days * 86_400_000);
   end.setUTCHours(23, 59, 59, 0);
-  return end.toISOString().replace('.000Z', 'Z');
+  return isoUtc(end);
 }
 
 const blank = {
@@ -40,9 +40,9 @@ export function planSideEffects(
       }
     }
   }
-  const bonus = config.programs.find((p) => p.type === 'DEFAULT')?.referralBonusPoints;
-  if (referrerId !== null && bonus) {
-    add({ ...blank, type: 'points', program_id: config.programs.find((p) => p.type === 'DEFAULT')!.id, is_referrer: true, beneficiary: referrerId, raw_value: bonus });
+  const main = config.programs.find((p) => p.type === 'DEFAULT');
+  if (referrerId !== null && main?.referralBonusPoints) {
+    add({ ...blank, type: 'points', program_id: main.id, is_referrer: true, beneficiary: referrerId, raw_value: main.referralBonusPoints });
   }
   return out;
 }

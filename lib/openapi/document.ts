@@ -36,7 +36,8 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
       : {};
     responses[statusKey(status)] = {
       description: codes.map((c) => `**${c}** ${ERROR_CATALOGUE[c].message}: ${ERROR_CATALOGUE[c].when}`).join('\n\n'),
-      headers: z.object({ 'X-Request-Id': Headers.requestId, ...(status === 401 ? {} : limits), ...extraHeaders }),
+      // 401 and 403 are answered before the request is counted: no RateLimit-* headers.
+      headers: z.object({ 'X-Request-Id': Headers.requestId, ...(status === 401 || status === 403 ? {} : limits), ...extraHeaders }),
       content: {
         'application/json': {
           schema: op.failure,

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { UserPlus } from 'lucide-react';
 import { customerDisplayName } from '@/components/customer/display-name';
+import { PageHeader } from '@/components/layout/page-header';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResults } from '@/components/search/search-results';
 import { buttonVariants } from '@/components/ui/button';
@@ -32,16 +33,12 @@ export default async function HomePage({ searchParams }: Props) {
   const staff = await requireStaff({ from: query ? `/member-care/ui?q=${encodeURIComponent(query)}` : '/member-care/ui' });
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Customers</h1>
-          <p className="text-sm text-slate-500">Find a customer before registering them again.</p>
-        </div>
+      <PageHeader title="Customers" description="Find a customer before registering them again." action={
         <Link href="/member-care/ui/register" className={buttonVariants()}>
           <UserPlus aria-hidden="true" />
           Register customer
         </Link>
-      </div>
+      } />
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <SearchForm query={query} />
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/layout/page-header';
 import { RegistrationForm } from '@/components/registration/registration-form';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getOrgConfig } from '@/lib/config/cache';
@@ -13,12 +14,8 @@ export default async function RegisterPage() {
   if (!config) notFound();
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Register customer</h1>
-        <p className="text-sm text-slate-500">
-          {config.orgName}: fields follow the organisation’s Registration Configuration. Search first if they may be registered already.
-        </p>
-      </div>
+      <PageHeader title="Register customer"
+        description={`${config.orgName}: fields follow the organisation’s Registration Configuration. Search first if they may be registered already.`} />
       <RegistrationForm key={config.version} config={config} />
     </div>
   );

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { findActiveStaffUserByEmail } from '@/db/queries/staff-users';
 import { getStaffSession } from '@/lib/auth/require-staff';
 import { saveOrgConfig, type SaveOrgConfigResult } from '@/lib/config/save';
-import { log } from '@/lib/log';
+import { log, loggableError } from '@/lib/log';
 
 const refused = (message: string): SaveOrgConfigResult => ({ ok: false, fieldErrors: {}, message });
 
@@ -23,8 +23,7 @@ export async function saveRegistrationSettings(input: unknown): Promise<SaveOrgC
   try {
     return await saveOrgConfig(db, staff.orgId, input, { type: 'STAFF', code: staff.email, requestId });
   } catch (err) {
-    const e = err as Error;
-    log.error({ err: { name: e?.name, message: e?.message, stack: e?.stack }, requestId, orgId: staff.orgId }, 'configuration save failed');
+    log.error({ err: loggableError(err), requestId, orgId: staff.orgId }, 'configuration save failed');
     return refused(`The configuration could not be saved (request ${requestId}). Nothing was changed; please try again.`);
   }
 }

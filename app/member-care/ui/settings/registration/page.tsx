@@ -1,6 +1,7 @@
 // /member-care/ui/settings/registration — the Registration Configuration editor (admins only; staff get 403)
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/layout/page-header';
 import type { ExtendedFieldInfo } from '@/components/settings/extended-fields-section';
 import { SettingsContents } from '@/components/settings/settings-contents';
 import { SettingsForm } from '@/components/settings/settings-form';
@@ -27,13 +28,8 @@ export default async function RegistrationSettingsPage() {
   if (!config) notFound();
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Registration Configuration</h1>
-        <p className="text-sm text-slate-500">
-          {config.orgName}: what registration asks for and accepts, in this app and in the API.
-          A saved change applies to the next registration.
-        </p>
-      </div>
+      <PageHeader title="Registration Configuration"
+        description={`${config.orgName}: what registration asks for and accepts, in this app and in the API. A saved change applies to the next registration.`} />
       <SettingsContents />
       {/* Keyed by version: a save elsewhere (another admin) reloads the form with the stored document. */}
       <SettingsForm key={config.version} initial={toSettingsInput(config)} region={config.region} catalogue={catalogueOf(config)}
