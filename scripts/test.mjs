@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test — typecheck, lint, then every test: unit, integration (on DATABASE_URL's PostgreSQL, else embedded PGlite) and
+// npm test — typecheck, lint, format check, then every test: unit, integration (on DATABASE_URL's PostgreSQL, else embedded PGlite) and
 // end-to-end (production build in Chromium). Stops at the first failing stage; ends with a summary line.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,18 +41,39 @@ function playwrightCounts(file) {
 function finish(code, why) {
   rmSync(reports, { recursive: true, force: true });
   if (why) console.error(`\n${why}`);
-  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  console.log(
+    `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+  );
   process.exit(code);
 }
 
 const none = () => ({ passed: 0, failed: 0, skipped: 0 });
 stage('typecheck', 'npx', ['tsc', '--noEmit'], none);
 stage('lint', 'npx', ['eslint', '.', '--max-warnings=0'], none);
+stage('format', 'npx', ['prettier', '--check', '.'], none);
 const unitJson = path.join(reports, 'unit.json');
 const integrationJson = path.join(reports, 'integration.json');
 const e2eJson = path.join(reports, 'e2e.json');
-stage('unit', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], vitestCounts(unitJson));
-stage('integration', 'npx', ['vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${integrationJson}`], vitestCounts(integrationJson));
+stage(
+  'unit',
+  'npx',
+  ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`],
+  vitestCounts(unitJson),
+);
+stage(
+  'integration',
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--project',
+    'integration',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${integrationJson}`,
+  ],
+  vitestCounts(integrationJson),
+);
 process.env.PLAYWRIGHT_JSON_OUTPUT_FILE = e2eJson;
 stage('e2e', 'node', ['scripts/e2e.mjs'], playwrightCounts(e2eJson));
 finish(0);
