@@ -40,7 +40,9 @@ async function openPostgres(url: string): Promise<Handle> {
   return {
     db,
     kind: 'postgres',
-    listen: async (channel, onMessage) => { await sql.listen(channel, onMessage); },
+    listen: async (channel, onMessage) => {
+      await sql.listen(channel, onMessage);
+    },
     close: () => sql.end({ timeout: 5 }),
   };
 }
@@ -60,7 +62,9 @@ async function openPglite(dir: string): Promise<Handle> {
   return {
     db,
     kind: 'pglite',
-    listen: async (channel, onMessage) => { await client.listen(channel, onMessage); },
+    listen: async (channel, onMessage) => {
+      await client.listen(channel, onMessage);
+    },
     close: () => client.close(),
   };
 }

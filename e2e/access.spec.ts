@@ -6,8 +6,12 @@ import { registerViaApi, uniqueMobile } from './support/api';
 test.describe('signed in as demo staff', () => {
   test.use({ storageState: STAFF_STATE });
 
-  test("a customer of org `other` is a 404, like an unknown id", async ({ page, request, customerPage }) => {
-    const otherId = await registerViaApi(request, 'other', { firstName: 'Olga', lastName: 'Other', mobile: uniqueMobile() });
+  test('a customer of org `other` is a 404, like an unknown id', async ({ page, request, customerPage }) => {
+    const otherId = await registerViaApi(request, 'other', {
+      firstName: 'Olga',
+      lastName: 'Other',
+      mobile: uniqueMobile(),
+    });
     const response = await customerPage.goto(otherId);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Customer not found' })).toBeVisible();

@@ -2,7 +2,10 @@
 import { expect, test as setup } from './fixtures';
 import { ADMIN, ADMIN_STATE, STAFF, STAFF_STATE } from './support/accounts';
 
-for (const [role, account, file] of [['staff', STAFF, STAFF_STATE], ['admin', ADMIN, ADMIN_STATE]] as const) {
+for (const [role, account, file] of [
+  ['staff', STAFF, STAFF_STATE],
+  ['admin', ADMIN, ADMIN_STATE],
+] as const) {
   setup(`sign in as ${role}`, async ({ page, loginPage }) => {
     await loginPage.goto();
     await loginPage.signIn(account.email, account.password);

@@ -6,7 +6,12 @@ import { registerViaApi, uniqueMobile } from './support/api';
 
 test.use({ storageState: STAFF_STATE });
 
-test('registering the same mobile again shows 8006 with a link; in LINE it adds a second tab', async ({ page, request, registerPage, customerPage }) => {
+test('registering the same mobile again shows 8006 with a link; in LINE it adds a second tab', async ({
+  page,
+  request,
+  registerPage,
+  customerPage,
+}) => {
   const mobile = uniqueMobile();
   const id = await registerViaApi(request, 'demo', { firstName: 'Mei', lastName: 'Tanaka', mobile });
 
@@ -30,7 +35,12 @@ test('registering the same mobile again shows 8006 with a link; in LINE it adds 
   await expect(customerPage.activePanel().getByText(mobile)).toBeVisible();
 });
 
-test('the link of the 8006 message opens the existing customer', async ({ page, request, registerPage, customerPage }) => {
+test('the link of the 8006 message opens the existing customer', async ({
+  page,
+  request,
+  registerPage,
+  customerPage,
+}) => {
   const mobile = uniqueMobile();
   const id = await registerViaApi(request, 'demo', { firstName: 'Ravi', lastName: 'Iyer', mobile });
   await registerPage.goto();

@@ -7,7 +7,11 @@ import { saveScreenshot } from './support/screenshot';
 
 test.use({ storageState: STAFF_STATE });
 
-test('staff registers a customer with two identifiers, a channel and an extended field', async ({ page, registerPage, customerPage }, testInfo) => {
+test('staff registers a customer with two identifiers, a channel and an extended field', async ({
+  page,
+  registerPage,
+  customerPage,
+}, testInfo) => {
   const mobile = uniqueMobile();
   const email = uniqueEmail('asha');
   await registerPage.goto();

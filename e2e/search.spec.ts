@@ -20,7 +20,10 @@ test('search by mobile or email finds the customer and opens it', async ({ page,
   expect(customerPage.idFromUrl()).toBe(id);
 
   await page.goto(`/member-care/ui?q=${encodeURIComponent(email.toUpperCase())}`);
-  await expect(page.getByRole('link', { name: /Noor Haddad/ })).toHaveAttribute('href', `/member-care/ui/customer/${id}`);
+  await expect(page.getByRole('link', { name: /Noor Haddad/ })).toHaveAttribute(
+    'href',
+    `/member-care/ui/customer/${id}`,
+  );
 });
 
 test("another org's customer is never found; an empty result offers to register", async ({ page, request }) => {

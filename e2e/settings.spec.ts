@@ -18,11 +18,17 @@ test.describe('signed in as the demo admin', () => {
   // Both tests save the demo org's configuration: one at a time.
   test.describe.configure({ mode: 'serial' });
 
-  test('adds a status label, and the registration form offers it at once; removes it again', async ({ page, settingsPage, registerPage }, testInfo) => {
+  test('adds a status label, and the registration form offers it at once; removes it again', async ({
+    page,
+    settingsPage,
+    registerPage,
+  }, testInfo) => {
     test.slow(); // two saves and four page loads of the longest form in the app
     const label = `E2E ${Date.now().toString(36)}`;
     await settingsPage.goto();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }),
+    ).toHaveAttribute('aria-current', 'page');
     await settingsPage.addStatusLabel(label, 'Suspended');
     await saveScreenshot(page, testInfo, 'settings-registration');
     await settingsPage.save();
@@ -40,10 +46,17 @@ test.describe('signed in as the demo admin', () => {
     await expect(statusLabel.locator('option', { hasText: label })).toHaveCount(0);
   });
 
-  test('removing a label customers have is refused next to the labels, and nothing is saved', async ({ page, request, settingsPage }) => {
+  test('removing a label customers have is refused next to the labels, and nothing is saved', async ({
+    page,
+    request,
+    settingsPage,
+  }) => {
     const res = await request.post('/v2/customers', {
       headers: { authorization: basicAuth(TILLS.demo) },
-      data: { statusLabel: 'On hold', profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] },
+      data: {
+        statusLabel: 'On hold',
+        profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }],
+      },
     });
     expect(res.status()).toBe(200);
 
@@ -51,7 +64,9 @@ test.describe('signed in as the demo admin', () => {
     await settingsPage.removeStatusLabel('On hold');
     await settingsPage.save();
     await expect(settingsPage.notSaved).toContainText('still in use');
-    await expect(settingsPage.section('Status labels').getByRole('alert')).toContainText('"On hold" is given to customers');
+    await expect(settingsPage.section('Status labels').getByRole('alert')).toContainText(
+      '"On hold" is given to customers',
+    );
 
     await page.reload();
     await settingsPage.heading.waitFor();

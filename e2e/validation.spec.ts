@@ -23,18 +23,28 @@ test('an invalid email is caught in the browser: no request is sent', async ({ r
   expect(registrationPosts).toEqual([]);
 });
 
-test('an invalid primary mobile and an extended field outside its values are caught too', async ({ page, registerPage, registrationPosts }) => {
+test('an invalid primary mobile and an extended field outside its values are caught too', async ({
+  page,
+  registerPage,
+  registrationPosts,
+}) => {
   await registerPage.goto();
   await registerPage.setIdentifier(0, 'mobile', '98765abc');
   await registerPage.setField('Preferred language', 'Klingon');
   await registerPage.submit.click();
-  await expect(registerPage.identifierRow(0).getByRole('alert')).toHaveText('Error in customer registration: Invalid Primary Id - 98765abc');
+  await expect(registerPage.identifierRow(0).getByRole('alert')).toHaveText(
+    'Error in customer registration: Invalid Primary Id - 98765abc',
+  );
   await expect(page.getByLabel('Preferred language')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Invalid extended field value: preferred_language')).toBeVisible();
   expect(registrationPosts).toEqual([]);
 });
 
-test('negative points are refused by the schema before anything is sent', async ({ page, registerPage, registrationPosts }) => {
+test('negative points are refused by the schema before anything is sent', async ({
+  page,
+  registerPage,
+  registrationPosts,
+}) => {
   await registerPage.goto();
   await registerPage.setIdentifier(0, 'mobile', uniqueMobile());
   await registerPage.setField('Loyalty program', '469');

@@ -11,7 +11,10 @@ const EnvSchema = z.object({
   /** Set: rate limits and the sign-in throttle are shared by every app process through Redis. */
   REDIS_URL: z.string().url().optional(),
   /** Starts every Redis key, so deployments sharing one Redis keep their counts apart. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w.-]{1,64}$/).default('member-care'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/)
+    .default('member-care'),
   /** Signs sessions and OAuth tokens. Required in production (see authSecret). */
   AUTH_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,70 +1,189 @@
 // The one catalogue of API codes: every error and warning the API can answer, its message template
 // and (for errors) its HTTP status. Routes, the engine, the UI and the OpenAPI document all read it.
 
-interface Entry { readonly http: number; readonly message: string; readonly when: string }
+interface Entry {
+  readonly http: number;
+  readonly message: string;
+  readonly when: string;
+}
 
 export const ERROR_CATALOGUE = {
-  400: { http: 400, message: '{path}: {problem}', when: 'Malformed JSON, a body that is not an object, or a schema violation (one entry per problem)' },
-  401: { http: 401, message: 'Invalid or missing credentials', when: 'No or wrong Basic credentials, or a missing, expired or forged OAuth token' },
-  403: { http: 403, message: 'This client may not write customers', when: 'The client lacks write access to the customer resource' },
+  400: {
+    http: 400,
+    message: '{path}: {problem}',
+    when: 'Malformed JSON, a body that is not an object, or a schema violation (one entry per problem)',
+  },
+  401: {
+    http: 401,
+    message: 'Invalid or missing credentials',
+    when: 'No or wrong Basic credentials, or a missing, expired or forged OAuth token',
+  },
+  403: {
+    http: 403,
+    message: 'This client may not write customers',
+    when: 'The client lacks write access to the customer resource',
+  },
   404: { http: 404, message: 'Not found', when: 'Unknown route' },
   405: { http: 405, message: 'Method not allowed', when: 'The route exists but not with this method' },
-  409: { http: 409, message: 'A request with this Idempotency-Key is still being processed', when: 'The first request with this key did not finish within a few seconds' },
+  409: {
+    http: 409,
+    message: 'A request with this Idempotency-Key is still being processed',
+    when: 'The first request with this key did not finish within a few seconds',
+  },
   413: { http: 413, message: 'Request body is larger than 1 MiB', when: 'Body over 1 MiB' },
   415: { http: 415, message: 'Content-Type must be application/json', when: 'A body sent with another content type' },
-  422: { http: 422, message: 'Idempotency-Key reused with a different body', when: 'Same Idempotency-Key, different body, within 24 hours' },
-  500: { http: 500, message: 'Internal error (request {requestId})', when: 'An unexpected failure; details are in the server log under the request id' },
-  517: { http: 429, message: 'Rate limit exceeded', when: "The org's requests per minute are used up; see Retry-After" },
-  521: { http: 521, message: 'Multiple actions are running for the same customer. Please try after some time.', when: 'A lock on the identifiers could not be had in time' },
-  1006: { http: 400, message: 'Mobile is mandatory', when: 'Registration Configuration makes mobile mandatory and none was given' },
-  1039: { http: 400, message: 'Email is mandatory', when: 'Registration Configuration makes email mandatory and none was given' },
-  1043: { http: 400, message: 'External ID is mandatory', when: 'Registration Configuration makes externalId mandatory and none was given' },
-  3217: { http: 400, message: 'Source is invalid', when: 'Source not one of the 12 sources, or not enabled for the org' },
+  422: {
+    http: 422,
+    message: 'Idempotency-Key reused with a different body',
+    when: 'Same Idempotency-Key, different body, within 24 hours',
+  },
+  500: {
+    http: 500,
+    message: 'Internal error (request {requestId})',
+    when: 'An unexpected failure; details are in the server log under the request id',
+  },
+  517: {
+    http: 429,
+    message: 'Rate limit exceeded',
+    when: "The org's requests per minute are used up; see Retry-After",
+  },
+  521: {
+    http: 521,
+    message: 'Multiple actions are running for the same customer. Please try after some time.',
+    when: 'A lock on the identifiers could not be had in time',
+  },
+  1006: {
+    http: 400,
+    message: 'Mobile is mandatory',
+    when: 'Registration Configuration makes mobile mandatory and none was given',
+  },
+  1039: {
+    http: 400,
+    message: 'Email is mandatory',
+    when: 'Registration Configuration makes email mandatory and none was given',
+  },
+  1043: {
+    http: 400,
+    message: 'External ID is mandatory',
+    when: 'Registration Configuration makes externalId mandatory and none was given',
+  },
+  3217: {
+    http: 400,
+    message: 'Source is invalid',
+    when: 'Source not one of the 12 sources, or not enabled for the org',
+  },
   8004: { http: 400, message: 'Add failed, No source passed', when: 'A profile without source' },
-  8005: { http: 400, message: 'Add failed, No valid identifiers passed', when: 'No identifiers, or none left after dropping invalid secondary ones' },
-  8006: { http: 409, message: 'Customer already exists with id {id} for same source', when: 'An identifier already exists in the same source account' },
+  8005: {
+    http: 400,
+    message: 'Add failed, No valid identifiers passed',
+    when: 'No identifiers, or none left after dropping invalid secondary ones',
+  },
+  8006: {
+    http: 409,
+    message: 'Customer already exists with id {id} for same source',
+    when: 'An identifier already exists in the same source account',
+  },
   8010: { http: 400, message: 'Invalid communication channel passed', when: 'Unknown commChannel type' },
-  8014: { http: 400, message: 'Error in customer registration: Invalid Primary Id - {value}', when: "The org's primary identifier is present and invalid" },
-  8015: { http: 404, message: 'Customer not found for the given identifiers', when: 'Unknown customer, or one of another org' },
-  8052: { http: 409, message: 'Add customer, Conflicting Customers found: {ids}', when: 'The identifiers match two or more different customers' },
+  8014: {
+    http: 400,
+    message: 'Error in customer registration: Invalid Primary Id - {value}',
+    when: "The org's primary identifier is present and invalid",
+  },
+  8015: {
+    http: 404,
+    message: 'Customer not found for the given identifiers',
+    when: 'Unknown customer, or one of another org',
+  },
+  8052: {
+    http: 409,
+    message: 'Add customer, Conflicting Customers found: {ids}',
+    when: 'The identifiers match two or more different customers',
+  },
   8086: { http: 400, message: 'Status label passed is not valid', when: 'statusLabel not defined for the org' },
-  8111: { http: 400, message: 'Invalid custom field value: {name}', when: "A custom field value of the wrong type or outside the field's values" },
+  8111: {
+    http: 400,
+    message: 'Invalid custom field value: {name}',
+    when: "A custom field value of the wrong type or outside the field's values",
+  },
   8112: { http: 400, message: 'Custom field {name} is mandatory', when: 'A mandatory custom field is missing' },
-  8113: { http: 400, message: 'Invalid loyalty program or tier: {programId}/{tierNumber}', when: 'An enrolment in a program or tier the org does not have' },
+  8113: {
+    http: 400,
+    message: 'Invalid loyalty program or tier: {programId}/{tierNumber}',
+    when: 'An enrolment in a program or tier the org does not have',
+  },
   8114: { http: 400, message: 'Invalid card series: {seriesId}', when: 'A card identifier naming an unknown series' },
   8115: { http: 400, message: 'Invalid date: {field}', when: 'An expiry or registration date that does not parse' },
-  8121: { http: 400, message: 'Invalid identifier type: {type}', when: 'An identifier type that does not exist or the org does not allow' },
-  8127: { http: 400, message: 'Invalid source or accountId passed', when: 'Multi-account source without accountId, an accountId the org has not configured, or the same source account twice' },
-  91015: { http: 400, message: 'Invalid extended field value: {name}', when: "Wrong data type, outside the field's enum, or a date that does not parse" },
+  8121: {
+    http: 400,
+    message: 'Invalid identifier type: {type}',
+    when: 'An identifier type that does not exist or the org does not allow',
+  },
+  8127: {
+    http: 400,
+    message: 'Invalid source or accountId passed',
+    when: 'Multi-account source without accountId, an accountId the org has not configured, or the same source account twice',
+  },
+  91015: {
+    http: 400,
+    message: 'Invalid extended field value: {name}',
+    when: "Wrong data type, outside the field's enum, or a date that does not parse",
+  },
   91016: { http: 400, message: 'Extended field {name} is mandatory', when: 'A mandatory extended field is missing' },
 } as const satisfies Record<number, Entry>;
 
 export const WARNING_CATALOGUE = {
-  1302: { message: 'supplementary program expiry is before membership expiry', when: 'SUPPLEMENTARY enrolment whose tierExpiryDate is before its pointsExpiryDate' },
-  8050: { message: 'Same Customer found in other sources, Combining', when: 'A source account was added to an existing customer' },
+  1302: {
+    message: 'supplementary program expiry is before membership expiry',
+    when: 'SUPPLEMENTARY enrolment whose tierExpiryDate is before its pointsExpiryDate',
+  },
+  8050: {
+    message: 'Same Customer found in other sources, Combining',
+    when: 'A source account was added to an existing customer',
+  },
   8055: { message: 'Invalid email id', when: 'A secondary email identifier is invalid: dropped' },
   8056: { message: 'Invalid mobile number', when: 'A secondary mobile identifier is invalid: dropped' },
   8057: { message: 'Invalid email in communication channel', when: 'An email channel is invalid: dropped' },
   8058: { message: 'Invalid mobile in communication channel', when: 'A mobile channel is invalid: dropped' },
   8064: { message: 'External id validation failed', when: 'A secondary externalId over 255 characters: dropped' },
   8077: { message: 'Invalid associatedWith till: {code}', when: 'Unknown till code in associatedWith: ignored' },
-  8107: { message: 'Default customer status label not set', when: 'A new customer without statusLabel in an org without a default label' },
+  8107: {
+    message: 'Default customer status label not set',
+    when: 'A new customer without statusLabel in an org without a default label',
+  },
   8116: { message: 'Unknown custom field {name} ignored', when: 'A custom field the org has not defined' },
-  8117: { message: 'Extended field {name} is not enabled for this org; ignored', when: "An extended field outside the org's verticals" },
+  8117: {
+    message: 'Extended field {name} is not enabled for this org; ignored',
+    when: "An extended field outside the org's verticals",
+  },
   8118: { message: 'Referral code {code} not found; ignored', when: 'A referral code no customer of the org has' },
   8119: { message: '{field} truncated to {n} characters', when: 'firstName or lastName over 100 characters' },
-  8120: { message: 'Customer-level details ignored for an existing customer', when: 'A cross-source add carrying extendedFields, statusLabel, enrolments or referralCode' },
-  8122: { message: 'Invalid identifier {type} dropped', when: 'A secondary identifier that is empty or over 255 characters' },
-  8124: { message: 'Loyalty enrolments ignored for a non-loyalty customer', when: 'loyaltyType non_loyalty with enrolments' },
+  8120: {
+    message: 'Customer-level details ignored for an existing customer',
+    when: 'A cross-source add carrying extendedFields, statusLabel, enrolments or referralCode',
+  },
+  8122: {
+    message: 'Invalid identifier {type} dropped',
+    when: 'A secondary identifier that is empty or over 255 characters',
+  },
+  8124: {
+    message: 'Loyalty enrolments ignored for a non-loyalty customer',
+    when: 'loyaltyType non_loyalty with enrolments',
+  },
 } as const satisfies Record<number, Omit<Entry, 'http'>>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export type WarningCode = keyof typeof WARNING_CATALOGUE;
 type Params = Record<string, string | number>;
 
-export interface ApiMessage { status: false; code: number; message: string }
+export interface ApiMessage {
+  status: false;
+  code: number;
+  message: string;
+}
 /** An error item; `field` (our extension) is the JSON path of the offending value, when there is one. */
-export interface ApiErrorItem extends ApiMessage { field?: string }
+export interface ApiErrorItem extends ApiMessage {
+  field?: string;
+}
 
 function fill(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
@@ -95,7 +214,11 @@ export class ApiError extends Error {
     this.headers = opts.headers ?? {};
   }
 
-  static of(code: ErrorCode, params?: Params, opts: { field?: string; headers?: Record<string, string> } = {}): ApiError {
+  static of(
+    code: ErrorCode,
+    params?: Params,
+    opts: { field?: string; headers?: Record<string, string> } = {},
+  ): ApiError {
     return new ApiError([errorItem(code, params, opts.field)], { headers: opts.headers });
   }
 }

@@ -4,7 +4,9 @@ import { loggableError } from './log';
 describe('loggableError', () => {
   it('keeps the name, the database code and where it was thrown, never the message', () => {
     const cause = Object.assign(new Error('duplicate key value (tom@example.com)'), { code: '23505' });
-    const err = new Error('Failed query: insert into customers …\nparams: ["Tom","tom@example.com","919800000001"]', { cause });
+    const err = new Error('Failed query: insert into customers …\nparams: ["Tom","tom@example.com","919800000001"]', {
+      cause,
+    });
     err.name = 'DrizzleQueryError';
     const logged = loggableError(err);
     expect(logged).toMatchObject({ name: 'DrizzleQueryError', code: '23505' });

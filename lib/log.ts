@@ -16,7 +16,13 @@ export const log: pino.Logger = (g.__memberCareLog ??= pino({
 export function loggableError(err: unknown): { name?: string; code?: string; at?: string[] } {
   const e = err as { name?: unknown; stack?: unknown; code?: unknown; cause?: { code?: unknown } } | null | undefined;
   const code = e?.cause?.code ?? e?.code;
-  const at = typeof e?.stack === 'string' ? e.stack.split('\n').filter((l) => l.startsWith('    at ')).map((l) => l.trim()) : [];
+  const at =
+    typeof e?.stack === 'string'
+      ? e.stack
+          .split('\n')
+          .filter((l) => l.startsWith('    at '))
+          .map((l) => l.trim())
+      : [];
   return {
     ...(typeof e?.name === 'string' ? { name: e.name } : {}),
     ...(typeof code === 'string' ? { code } : {}),

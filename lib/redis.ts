@@ -46,5 +46,12 @@ export function sharedRedis(use: RedisUse): SharedRedis | null {
 export async function closeSharedRedis(): Promise<void> {
   const open = [...connections.values()];
   connections.clear();
-  await Promise.all(open.map((r) => r.client.quit().then(() => undefined, () => r.client.disconnect())));
+  await Promise.all(
+    open.map((r) =>
+      r.client.quit().then(
+        () => undefined,
+        () => r.client.disconnect(),
+      ),
+    ),
+  );
 }

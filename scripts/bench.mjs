@@ -16,9 +16,12 @@ import postgres from 'postgres';
 
 const { values: opt } = parseArgs({
   options: {
-    connections: { type: 'string', default: '32' }, seconds: { type: 'string', default: '15' },
-    preload: { type: 'string', default: '0' }, port: { type: 'string', default: '3300' },
-    probes: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false },
+    connections: { type: 'string', default: '32' },
+    seconds: { type: 'string', default: '15' },
+    preload: { type: 'string', default: '0' },
+    port: { type: 'string', default: '3300' },
+    probes: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
   },
 });
 const base = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -26,8 +29,13 @@ const dbName = `bench_${process.pid}_${Date.now()}`;
 const url = new URL(base);
 url.pathname = `/${dbName}`;
 const env = {
-  ...process.env, DATABASE_URL: url.toString(), NEXT_DIST_DIR: '.next-bench', NODE_ENV: 'production',
-  AUTH_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1',
+  ...process.env,
+  DATABASE_URL: url.toString(),
+  NEXT_DIST_DIR: '.next-bench',
+  NODE_ENV: 'production',
+  AUTH_SECRET: randomBytes(32).toString('hex'),
+  LOG_LEVEL: 'warn',
+  NEXT_TELEMETRY_DISABLED: '1',
 };
 const admin = postgres(base, { max: 1, onnotice: () => {} });
 let server;
@@ -67,16 +75,25 @@ async function preload(n) {
 }
 
 function body(n) {
-  const mobile = `91${n}`, email = `c${n}@example.com`;
+  const mobile = `91${n}`,
+    email = `c${n}@example.com`;
   return JSON.stringify({
-    profiles: [{
-      firstName: 'Tom', lastName: 'Sawyer', source: 'INSTORE', fields: {},
-      identifiers: [{ type: 'mobile', value: mobile }, { type: 'email', value: email }],
-      commChannels: [
-        { type: 'mobile', value: mobile, primary: true, verified: true, meta: { residence: true } },
-        { type: 'email', value: email, primary: true, verified: true, meta: { residence: true } },
-      ],
-    }],
+    profiles: [
+      {
+        firstName: 'Tom',
+        lastName: 'Sawyer',
+        source: 'INSTORE',
+        fields: {},
+        identifiers: [
+          { type: 'mobile', value: mobile },
+          { type: 'email', value: email },
+        ],
+        commChannels: [
+          { type: 'mobile', value: mobile, primary: true, verified: true, meta: { residence: true } },
+          { type: 'email', value: email, primary: true, verified: true, meta: { residence: true } },
+        ],
+      },
+    ],
     extendedFields: {},
   });
 }
@@ -84,11 +101,24 @@ function body(n) {
 async function load(target, auth, seconds) {
   let n = 6e9 + Math.floor(Math.random() * 3.5e9);
   const r = await autocannon({
-    url: target, method: 'POST', connections: Number(opt.connections), duration: seconds,
+    url: target,
+    method: 'POST',
+    connections: Number(opt.connections),
+    duration: seconds,
     headers: { 'content-type': 'application/json', authorization: auth },
     requests: [{ setupRequest: (req) => ({ ...req, body: body(++n) }) }],
   });
-  return { rps: Math.round(r.requests.average), total: r.requests.total, p50_ms: r.latency.p50, p90_ms: r.latency.p90, p99_ms: r.latency.p99, max_ms: r.latency.max, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  return {
+    rps: Math.round(r.requests.average),
+    total: r.requests.total,
+    p50_ms: r.latency.p50,
+    p90_ms: r.latency.p90,
+    p99_ms: r.latency.p99,
+    max_ms: r.latency.max,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
 }
 
 try {
@@ -99,7 +129,8 @@ try {
     // fast machine fails more often than not at 10 s: try again, up to six times.
     for (let attempt = 1; ; attempt++) {
       const r = spawnSync('bash', [probes], {
-        stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CONNS: opt.connections, SECS: opt.seconds },
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, CONNS: opt.connections, SECS: opt.seconds },
       });
       if (r.status === 0) break;
       if (attempt === 6) throw new Error('run-probes.sh failed six times');
@@ -111,15 +142,23 @@ try {
   sh('npx', ['tsx', 'scripts/db-seed.ts']);
   await preload(Number(opt.preload));
   if (!opt['skip-build']) sh('npx', ['next', 'build']);
-  const taken = await fetch(`http://127.0.0.1:${opt.port}/api/health`).then(() => true, () => false);
+  const taken = await fetch(`http://127.0.0.1:${opt.port}/api/health`).then(
+    () => true,
+    () => false,
+  );
   if (taken) throw new Error(`port ${opt.port} is already serving: stop that server or pass --port`);
   // Its own process group, so the cleanup stops next-server too, not just a wrapper.
   server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', opt.port], {
-    env, stdio: ['ignore', 'ignore', 'inherit'], detached: true,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   });
   const origin = `http://127.0.0.1:${opt.port}`;
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${origin}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -130,7 +169,15 @@ try {
   await load(target, auth, 5);
   console.error(`# app, ${opt.connections} connections, ${opt.seconds}s, preloaded ${opt.preload}`);
   const result = await load(target, auth, Number(opt.seconds));
-  console.log(JSON.stringify({ probe: 'app (npm run bench)', preloaded: Number(opt.preload), connections: Number(opt.connections), seconds: Number(opt.seconds), ...result }));
+  console.log(
+    JSON.stringify({
+      probe: 'app (npm run bench)',
+      preloaded: Number(opt.preload),
+      connections: Number(opt.connections),
+      seconds: Number(opt.seconds),
+      ...result,
+    }),
+  );
 } finally {
   await cleanup();
 }

@@ -79,8 +79,18 @@ async function stopServer() {
   if (!server || server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((r) => server.once('exit', r));
   // The whole group: npx and the next-server it started.
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
-  const timer = setTimeout(() => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } }, 10_000);
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }, 10_000);
   await exited;
   clearTimeout(timer);
 }
@@ -88,33 +98,52 @@ async function stopServer() {
 async function cleanUp() {
   await stopServer();
   for (const fn of cleanups.reverse()) {
-    try { await fn(); } catch (err) { console.error('cleanup failed:', err.message); }
+    try {
+      await fn();
+    } catch (err) {
+      console.error('cleanup failed:', err.message);
+    }
   }
   cleanups.length = 0;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { void cleanUp().finally(() => process.exit(130)); });
+  process.on(signal, () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
 }
 
 async function main() {
   const base = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST_DIR };
   const env = await freshDatabase(base);
-  console.log(env.DATABASE_URL ? `e2e: database ${new URL(env.DATABASE_URL).pathname.slice(1)}` : `e2e: PGlite in ${env.PGLITE_DIR}`);
+  console.log(
+    env.DATABASE_URL
+      ? `e2e: database ${new URL(env.DATABASE_URL).pathname.slice(1)}`
+      : `e2e: PGlite in ${env.PGLITE_DIR}`,
+  );
   await must('npx', ['tsx', 'scripts/db-migrate.ts'], env);
   await must('npx', ['tsx', 'scripts/db-seed.ts'], env);
-  if (process.env.E2E_REUSE_BUILD === '1' && existsSync(path.join(DIST_DIR, 'BUILD_ID'))) console.log(`e2e: reusing ${DIST_DIR}`);
+  if (process.env.E2E_REUSE_BUILD === '1' && existsSync(path.join(DIST_DIR, 'BUILD_ID')))
+    console.log(`e2e: reusing ${DIST_DIR}`);
   else await must('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' });
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const serverEnv = {
-    ...env, NODE_ENV: 'production', PORT: String(port),
-    AUTH_SECRET: randomBytes(32).toString('hex'), NEXTAUTH_URL: baseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    NEXTAUTH_URL: baseUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // Should REDIS_URL be set, this run's limits and sign-in failures start from nothing.
     REDIS_KEY_PREFIX: `e2e-${randomBytes(6).toString('hex')}`,
   };
-  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'inherit', env: serverEnv, detached: true });
+  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    stdio: 'inherit',
+    env: serverEnv,
+    detached: true,
+  });
   await waitForHealth(baseUrl, () => server.exitCode !== null);
   console.log(`e2e: server ready at ${baseUrl}`);
   return run('npx', ['playwright', 'test', ...process.argv.slice(2)], { ...env, BASE_URL: baseUrl });

@@ -49,7 +49,9 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       <FormField id="password" label="Password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </FormField>
-      <SubmitButton busy={pending} icon={LogIn} busyLabel="Signing in…" className="mt-2 w-full">Sign in</SubmitButton>
+      <SubmitButton busy={pending} icon={LogIn} busyLabel="Signing in…" className="mt-2 w-full">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

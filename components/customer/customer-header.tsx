@@ -13,7 +13,9 @@ export function CustomerHeader({ customer }: { customer: CustomerView }) {
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-500">
           <span>Customer #{customer.id}</span>
           <Badge variant={customer.status === 'ACTIVE' ? 'success' : 'warning'}>
-            {customer.statusLabel ? `${customer.statusLabel} · ${customer.status}` : `${customer.status} (no status label)`}
+            {customer.statusLabel
+              ? `${customer.statusLabel} · ${customer.status}`
+              : `${customer.status} (no status label)`}
           </Badge>
           <Badge variant="neutral">{customer.loyaltyInfo.loyaltyType === 'loyalty' ? 'Loyalty' : 'Non-loyalty'}</Badge>
         </div>

@@ -5,51 +5,94 @@ import { formatDay, formatFieldValue, formatMoment } from './format';
 import { SideEffectList } from './side-effect-list';
 import type { CustomerPageLabels, RegisteredBy } from './types';
 
-const ACTOR_NAMES: Record<string, string> = { STAFF: 'Staff user', TILL: 'API client (till)', OAUTH_CLIENT: 'API client (OAuth)' };
+const ACTOR_NAMES: Record<string, string> = {
+  STAFF: 'Staff user',
+  TILL: 'API client (till)',
+  OAUTH_CLIENT: 'API client (OAuth)',
+};
 
 /** The customer-level details: everything that is not one source account's. */
-export function CustomerSummary({ customer, labels, registeredBy }: {
-  customer: CustomerView; labels: CustomerPageLabels; registeredBy: RegisteredBy | null;
+export function CustomerSummary({
+  customer,
+  labels,
+  registeredBy,
+}: {
+  customer: CustomerView;
+  labels: CustomerPageLabels;
+  registeredBy: RegisteredBy | null;
 }) {
   const extended = Object.entries(customer.extendedFields).map(([name, value]) => ({
     term: labels.extendedFields[name]?.label ?? name,
     value: formatFieldValue(labels.extendedFields[name]?.dataType, value),
   }));
-  const context = Object.entries(registeredBy?.userContext ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ');
+  const context = Object.entries(registeredBy?.userContext ?? {})
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ');
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card>
-        <CardHeader><CardTitle>Extended fields</CardTitle></CardHeader>
-        <CardContent><DefinitionList items={extended} /></CardContent>
-      </Card>
-      <Card>
-        <CardHeader><CardTitle>Loyalty</CardTitle></CardHeader>
-        <CardContent className="flex flex-col gap-4">
-          {customer.loyaltyProgramEnrollments.length ? customer.loyaltyProgramEnrollments.map((e) => (
-            <DefinitionList key={e.programId} items={[
-              { term: 'Program', value: `${e.programName} (${e.programId})` },
-              { term: 'Tier', value: `${e.tierName} (${e.tierNumber})` },
-              { term: 'Points', value: String(e.loyaltyPoints) },
-              { term: 'Tier expiry', value: formatDay(e.tierExpiryDate) },
-              { term: 'Points expiry', value: formatDay(e.pointsExpiryDate) },
-            ]} />
-          )) : <p className="text-sm text-slate-500">{customer.loyaltyInfo.loyaltyType === 'non_loyalty' ? 'Not a loyalty customer' : 'Not enrolled'}</p>}
+        <CardHeader>
+          <CardTitle>Extended fields</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <DefinitionList items={extended} />
         </CardContent>
       </Card>
       <Card>
-        <CardHeader><CardTitle>Issued at registration</CardTitle></CardHeader>
-        <CardContent><SideEffectList items={customer.sideEffects} /></CardContent>
+        <CardHeader>
+          <CardTitle>Loyalty</CardTitle>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          {customer.loyaltyProgramEnrollments.length ? (
+            customer.loyaltyProgramEnrollments.map((e) => (
+              <DefinitionList
+                key={e.programId}
+                items={[
+                  { term: 'Program', value: `${e.programName} (${e.programId})` },
+                  { term: 'Tier', value: `${e.tierName} (${e.tierNumber})` },
+                  { term: 'Points', value: String(e.loyaltyPoints) },
+                  { term: 'Tier expiry', value: formatDay(e.tierExpiryDate) },
+                  { term: 'Points expiry', value: formatDay(e.pointsExpiryDate) },
+                ]}
+              />
+            ))
+          ) : (
+            <p className="text-sm text-slate-500">
+              {customer.loyaltyInfo.loyaltyType === 'non_loyalty' ? 'Not a loyalty customer' : 'Not enrolled'}
+            </p>
+          )}
+        </CardContent>
       </Card>
       <Card>
-        <CardHeader><CardTitle>Registration</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>Issued at registration</CardTitle>
+        </CardHeader>
         <CardContent>
-          <DefinitionList items={[
-            { term: 'Registered at till', value: customer.registeredTill ?? '—' },
-            { term: 'Registered by', value: registeredBy ? `${ACTOR_NAMES[registeredBy.actorType] ?? registeredBy.actorType} ${registeredBy.actorCode}` : '—' },
-            ...(context ? [{ term: 'On behalf of', value: context }] : []),
-            { term: 'Registered on', value: formatMoment(registeredBy?.at) },
-            { term: 'Referral code', value: <code className="font-mono font-semibold">{customer.referralCode}</code> },
-          ]} />
+          <SideEffectList items={customer.sideEffects} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Registration</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <DefinitionList
+            items={[
+              { term: 'Registered at till', value: customer.registeredTill ?? '—' },
+              {
+                term: 'Registered by',
+                value: registeredBy
+                  ? `${ACTOR_NAMES[registeredBy.actorType] ?? registeredBy.actorType} ${registeredBy.actorCode}`
+                  : '—',
+              },
+              ...(context ? [{ term: 'On behalf of', value: context }] : []),
+              { term: 'Registered on', value: formatMoment(registeredBy?.at) },
+              {
+                term: 'Referral code',
+                value: <code className="font-mono font-semibold">{customer.referralCode}</code>,
+              },
+            ]}
+          />
         </CardContent>
       </Card>
     </div>

@@ -4,7 +4,12 @@ import { formatDay, formatFieldValue, orderIdentifiers, orderProfiles, sourceAcc
 
 describe('customer page helpers', () => {
   it('names the customer, or falls back to the id', () => {
-    expect(customerDisplayName(7, [{ firstName: '', lastName: '' }, { firstName: 'Mark', lastName: 'Twain' }])).toBe('Mark Twain');
+    expect(
+      customerDisplayName(7, [
+        { firstName: '', lastName: '' },
+        { firstName: 'Mark', lastName: 'Twain' },
+      ]),
+    ).toBe('Mark Twain');
     expect(customerDisplayName(100000123, [{ firstName: ' ', lastName: null }])).toBe('Customer 100000123');
   });
 
@@ -21,10 +26,12 @@ describe('customer page helpers', () => {
   });
 
   it('orders INSTORE first and the primary identifier type first, keeping the rest in order', () => {
-    expect(orderProfiles([{ source: 'LINE' }, { source: 'WEBSITE' }, { source: 'INSTORE' }]).map((p) => p.source))
-      .toEqual(['INSTORE', 'LINE', 'WEBSITE']);
-    expect(orderIdentifiers([{ type: 'email' }, { type: 'cardnumber' }, { type: 'mobile' }], 'mobile').map((i) => i.type))
-      .toEqual(['mobile', 'email', 'cardnumber']);
+    expect(
+      orderProfiles([{ source: 'LINE' }, { source: 'WEBSITE' }, { source: 'INSTORE' }]).map((p) => p.source),
+    ).toEqual(['INSTORE', 'LINE', 'WEBSITE']);
+    expect(
+      orderIdentifiers([{ type: 'email' }, { type: 'cardnumber' }, { type: 'mobile' }], 'mobile').map((i) => i.type),
+    ).toEqual(['mobile', 'email', 'cardnumber']);
   });
 
   it('writes field values for people', () => {

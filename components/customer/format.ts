@@ -3,7 +3,13 @@ import { isMultiAccountSource, type Source } from '@/lib/customers/vocabulary';
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const MOMENT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
 });
 
 export function formatDay(iso: string | null | undefined): string {
@@ -34,10 +40,25 @@ export function orderIdentifiers<T extends { type: string }>(identifiers: T[], p
 }
 
 const IDENTIFIER_NAMES: Record<string, string> = {
-  mobile: 'Mobile', email: 'Email', externalId: 'External ID', cardnumber: 'Card number', cardExternalId: 'Card external ID',
-  cuid: 'CUID', unionId: 'Union ID', wechat: 'WeChat', line: 'LINE', martjackId: 'Martjack ID', fbId: 'Facebook ID',
-  tmall_uname: 'Tmall user', ali_uname: 'Alibaba user', jd_uname: 'JD user', vip_uname: 'VIP user',
-  ios: 'iOS', android: 'Android', mobilePush: 'Mobile push', whatsapp: 'WhatsApp',
+  mobile: 'Mobile',
+  email: 'Email',
+  externalId: 'External ID',
+  cardnumber: 'Card number',
+  cardExternalId: 'Card external ID',
+  cuid: 'CUID',
+  unionId: 'Union ID',
+  wechat: 'WeChat',
+  line: 'LINE',
+  martjackId: 'Martjack ID',
+  fbId: 'Facebook ID',
+  tmall_uname: 'Tmall user',
+  ali_uname: 'Alibaba user',
+  jd_uname: 'JD user',
+  vip_uname: 'VIP user',
+  ios: 'iOS',
+  android: 'Android',
+  mobilePush: 'Mobile push',
+  whatsapp: 'WhatsApp',
 };
 
 /** "externalId" → "External ID": the words staff use for identifier and channel types. */

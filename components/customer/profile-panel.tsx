@@ -24,19 +24,26 @@ export function ProfilePanel({ profile, labels }: { profile: ProfileView; labels
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Section title="Names">
-        <DefinitionList items={[
-          { term: 'First name', value: profile.firstName || '—' },
-          { term: 'Last name', value: profile.lastName || '—' },
-        ]} />
+        <DefinitionList
+          items={[
+            { term: 'First name', value: profile.firstName || '—' },
+            { term: 'Last name', value: profile.lastName || '—' },
+          ]}
+        />
       </Section>
       <Section title="Identifiers">
         <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
           {identifiers.map((id) => (
-            <li key={`${id.type}:${id.value}`} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-sm">
+            <li
+              key={`${id.type}:${id.value}`}
+              className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-sm"
+            >
               <span className="w-28 shrink-0 text-slate-500">{typeName(id.type)}</span>
               <span className="font-mono text-slate-900">{id.value}</span>
               {id.type === labels.primaryIdentifier && <Badge>primary</Badge>}
-              {id.seriesId !== undefined && <Badge variant="neutral">{labels.cardSeries[id.seriesId] ?? `Series ${id.seriesId}`}</Badge>}
+              {id.seriesId !== undefined && (
+                <Badge variant="neutral">{labels.cardSeries[id.seriesId] ?? `Series ${id.seriesId}`}</Badge>
+              )}
               {id.statusLabel && <Badge variant="neutral">{id.statusLabel}</Badge>}
               {Object.entries(id.extendedFields ?? {}).map(([k, v]) => (
                 <span key={k} className="text-xs text-slate-500">
@@ -51,22 +58,30 @@ export function ProfilePanel({ profile, labels }: { profile: ProfileView; labels
         {profile.commChannels.length ? (
           <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
             {profile.commChannels.map((c) => (
-              <li key={`${c.type}:${c.value}`} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-sm">
+              <li
+                key={`${c.type}:${c.value}`}
+                className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-sm"
+              >
                 <span className="w-28 shrink-0 text-slate-500">{typeName(c.type)}</span>
                 <span className="font-mono text-slate-900">{c.value}</span>
                 {c.primary && <Badge>primary</Badge>}
                 {c.verified && <Badge variant="success">verified</Badge>}
-                {c.subscribed !== undefined && <Badge variant="neutral">{c.subscribed ? 'subscribed' : 'unsubscribed'}</Badge>}
+                {c.subscribed !== undefined && (
+                  <Badge variant="neutral">{c.subscribed ? 'subscribed' : 'unsubscribed'}</Badge>
+                )}
               </li>
             ))}
           </ul>
-        ) : <p className="text-sm text-slate-500">None</p>}
+        ) : (
+          <p className="text-sm text-slate-500">None</p>
+        )}
       </Section>
       <Section title="Custom fields">
         <DefinitionList items={fields} />
       </Section>
       <p className="text-xs text-slate-500 lg:col-span-2">
-        Added {formatMoment(profile.attribution.createDate)} by {profile.attribution.createdBy.code} ({profile.attribution.createdBy.type})
+        Added {formatMoment(profile.attribution.createDate)} by {profile.attribution.createdBy.code} (
+        {profile.attribution.createdBy.type})
       </p>
     </div>
   );

@@ -19,7 +19,9 @@ export function RegistrationOutcomeNotice({ customerId }: { customerId: number }
     <div className="flex flex-col gap-3" data-testid="registration-outcome">
       <Alert variant="success" role="status">
         <AlertTitle>Customer registered</AlertTitle>
-        <p>{outcome.sideEffects.length ? 'Issued with this registration:' : 'Nothing was issued with this registration.'}</p>
+        <p>
+          {outcome.sideEffects.length ? 'Issued with this registration:' : 'Nothing was issued with this registration.'}
+        </p>
         {outcome.sideEffects.length > 0 && <SideEffectList items={outcome.sideEffects} />}
       </Alert>
       {outcome.warnings.length > 0 && (

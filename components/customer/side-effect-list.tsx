@@ -16,9 +16,14 @@ export interface SideEffectItem {
 
 function describe(e: SideEffectItem): { icon: typeof Coins; text: string; code?: string } {
   if (e.type === 'coupon') {
-    return { icon: Ticket, text: `${e.description || 'Coupon'}, valid till ${formatDay(e.validTill)}`, code: e.couponCode };
+    return {
+      icon: Ticket,
+      text: `${e.description || 'Coupon'}, valid till ${formatDay(e.validTill)}`,
+      code: e.couponCode,
+    };
   }
-  if (e.type === 'alternate_currency') return { icon: Gift, text: `${e.awardedValue ?? 0} ${e.alternateCurrencyName ?? ''}`.trim() };
+  if (e.type === 'alternate_currency')
+    return { icon: Gift, text: `${e.awardedValue ?? 0} ${e.alternateCurrencyName ?? ''}`.trim() };
   const text = `${e.awardedPoints ?? 0} points`;
   return { icon: Coins, text: e.isReferrer ? `${text} to the referrer (customer ${e.customerId})` : text };
 }

@@ -15,7 +15,11 @@ const noSubscription = () => () => {};
 
 export function ApiReference({ document }: { document: Record<string, unknown> }) {
   // The server to try requests against is the one serving this page, whatever its host and port.
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => null);
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => null,
+  );
   if (!origin) return null;
   return (
     <ApiReferenceReact

@@ -10,7 +10,10 @@ import { FieldError, FormField, describedByOf, errorIdOf, hintIdOf } from '@/com
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 
-export interface Option { value: string; label: string }
+export interface Option {
+  value: string;
+  label: string;
+}
 
 /** A DOM id for a field name ("profiles.0.firstName" → "f-profiles-0-firstName"). */
 export const fieldIdOf = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -38,62 +41,140 @@ export const SCROLL_CLEAR = 'scroll-mt-24 scroll-mb-48';
 
 const invalid = (error: string | undefined) => (error ? 'true' : undefined);
 
-interface BaseProps<N extends string> { name: N; label: string; required?: boolean; hint?: string; className?: string }
+interface BaseProps<N extends string> {
+  name: N;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  className?: string;
+}
 
-export function TextField<N extends string>({ name, label, required, hint, className, ...input }: BaseProps<N> & Omit<ComponentProps<'input'>, 'name'>) {
+export function TextField<N extends string>({
+  name,
+  label,
+  required,
+  hint,
+  className,
+  ...input
+}: BaseProps<N> & Omit<ComponentProps<'input'>, 'name'>) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   const id = fieldIdOf(name);
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
-      <Input id={id} aria-invalid={invalid(error)} aria-required={required || undefined} className={SCROLL_CLEAR}
-        aria-describedby={describedByOf(id, error, hint)} autoComplete="off" {...input} {...register(name)} />
+      <Input
+        id={id}
+        aria-invalid={invalid(error)}
+        aria-required={required || undefined}
+        className={SCROLL_CLEAR}
+        aria-describedby={describedByOf(id, error, hint)}
+        autoComplete="off"
+        {...input}
+        {...register(name)}
+      />
     </FormField>
   );
 }
 
 /** A number input whose value is a number, or null when empty (the schema says which is allowed). */
-export function NumberField<N extends string>({ name, label, required, hint, className, ...input }: BaseProps<N> & Omit<ComponentProps<'input'>, 'name' | 'type'>) {
+export function NumberField<N extends string>({
+  name,
+  label,
+  required,
+  hint,
+  className,
+  ...input
+}: BaseProps<N> & Omit<ComponentProps<'input'>, 'name' | 'type'>) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   const id = fieldIdOf(name);
-  const field = register(name, { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) });
+  const field = register(name, {
+    setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)),
+  });
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
-      <Input id={id} type="number" inputMode="decimal" className={SCROLL_CLEAR} aria-invalid={invalid(error)} aria-required={required || undefined}
-        aria-describedby={describedByOf(id, error, hint)} {...input} {...field} />
+      <Input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        className={SCROLL_CLEAR}
+        aria-invalid={invalid(error)}
+        aria-required={required || undefined}
+        aria-describedby={describedByOf(id, error, hint)}
+        {...input}
+        {...field}
+      />
     </FormField>
   );
 }
 
-export function SelectField<N extends string>({ name, label, required, hint, className, options, placeholder }: BaseProps<N> & {
-  options: Option[]; placeholder?: string;
+export function SelectField<N extends string>({
+  name,
+  label,
+  required,
+  hint,
+  className,
+  options,
+  placeholder,
+}: BaseProps<N> & {
+  options: Option[];
+  placeholder?: string;
 }) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   const id = fieldIdOf(name);
   return (
     <FormField id={id} label={label} required={required} error={error} hint={hint} className={className}>
-      <Select id={id} className={SCROLL_CLEAR} aria-invalid={invalid(error)} aria-required={required || undefined}
-        aria-describedby={describedByOf(id, error, hint)} {...register(name)}>
+      <Select
+        id={id}
+        className={SCROLL_CLEAR}
+        aria-invalid={invalid(error)}
+        aria-required={required || undefined}
+        aria-describedby={describedByOf(id, error, hint)}
+        {...register(name)}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </Select>
     </FormField>
   );
 }
 
-export function CheckboxField<N extends string>({ name, label, hint, className }: { name: N; label: string; hint?: string; className?: string }) {
+export function CheckboxField<N extends string>({
+  name,
+  label,
+  hint,
+  className,
+}: {
+  name: N;
+  label: string;
+  hint?: string;
+  className?: string;
+}) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   const id = fieldIdOf(name);
   return (
     <div className={className}>
       <label htmlFor={id} className="flex min-h-10 items-center gap-2 text-sm text-slate-800">
-        <Checkbox id={id} className={SCROLL_CLEAR} aria-invalid={invalid(error)} aria-describedby={describedByOf(id, error, hint)} {...register(name)} />
+        <Checkbox
+          id={id}
+          className={SCROLL_CLEAR}
+          aria-invalid={invalid(error)}
+          aria-describedby={describedByOf(id, error, hint)}
+          {...register(name)}
+        />
         {label}
       </label>
-      {hint && !error && <p id={hintIdOf(id)} className="text-xs text-slate-500">{hint}</p>}
+      {hint && !error && (
+        <p id={hintIdOf(id)} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       <FieldError id={errorIdOf(id)} message={error} />
     </div>
   );
@@ -105,13 +186,31 @@ export function ListError({ name }: { name: string }) {
 }
 
 /** A fieldset whose legend names its checkboxes, for screen readers and eyes alike. */
-export function CheckboxGroup({ name, legend, hint, children }: { name: string; legend: string; hint?: string; children: ReactNode }) {
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  children,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   const error = useFieldError(name);
   const id = fieldIdOf(name);
   return (
-    <fieldset aria-describedby={describedByOf(id, error, hint)} aria-invalid={invalid(error)} className="flex min-w-0 flex-col gap-2">
+    <fieldset
+      aria-describedby={describedByOf(id, error, hint)}
+      aria-invalid={invalid(error)}
+      className="flex min-w-0 flex-col gap-2"
+    >
       <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
-      {hint && <p id={hintIdOf(id)} className="-mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && (
+        <p id={hintIdOf(id)} className="-mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       <div className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-5">{children}</div>
       <FieldError id={errorIdOf(id)} message={error} />
     </fieldset>

@@ -4,7 +4,12 @@ import { focusRing } from '@/components/ui/focus';
 import { MainNav } from './main-nav';
 import { SignOutButton } from './sign-out-button';
 
-interface AppHeaderProps { name: string; email: string; role: 'admin' | 'staff'; orgName: string }
+interface AppHeaderProps {
+  name: string;
+  email: string;
+  role: 'admin' | 'staff';
+  orgName: string;
+}
 
 export function AppHeader({ name, email, role, orgName }: AppHeaderProps) {
   const items = [
@@ -15,7 +20,10 @@ export function AppHeader({ name, email, role, orgName }: AppHeaderProps) {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
-        <Link href="/member-care/ui" className={`rounded-md text-sm font-bold tracking-tight text-indigo-700 ${focusRing}`}>
+        <Link
+          href="/member-care/ui"
+          className={`rounded-md text-sm font-bold tracking-tight text-indigo-700 ${focusRing}`}
+        >
           Member Care
         </Link>
         <span className="hidden text-sm text-slate-400 md:inline">{orgName}</span>

@@ -5,7 +5,11 @@ import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 import { focusRing } from '@/components/ui/focus';
 
-interface NavItem { href: string; label: string; exact?: boolean }
+interface NavItem {
+  href: string;
+  label: string;
+  exact?: boolean;
+}
 
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();

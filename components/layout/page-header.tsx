@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
 /** A page's title and what the page is for; `action` sits to the right, or below on narrow screens. */
-export function PageHeader({ title, description, action }: { title: string; description: ReactNode; action?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  action,
+}: {
+  title: string;
+  description: ReactNode;
+  action?: ReactNode;
+}) {
   const heading = (
     <div>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>

@@ -2,7 +2,13 @@ import type { LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { buttonVariants } from '@/components/ui/button';
 
-interface StatusPageProps { status: number; title: string; description: string; icon?: LucideIcon; link: { href: string; label: string } }
+interface StatusPageProps {
+  status: number;
+  title: string;
+  description: string;
+  icon?: LucideIcon;
+  link: { href: string; label: string };
+}
 
 /** A page that could not be shown (404, 403): what happened, and the way back. */
 export function StatusPage({ status, title, description, icon: Icon, link }: StatusPageProps) {
@@ -12,7 +18,9 @@ export function StatusPage({ status, title, description, icon: Icon, link }: Sta
       <p className="text-sm font-semibold text-slate-500">{status}</p>
       <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
       <p className="text-sm text-slate-600">{description}</p>
-      <Link href={link.href} className={buttonVariants({ variant: 'outline' })}>{link.label}</Link>
+      <Link href={link.href} className={buttonVariants({ variant: 'outline' })}>
+        {link.label}
+      </Link>
     </div>
   );
 }

@@ -34,12 +34,22 @@ export function ChannelRows() {
       {fields.map((field, index) => {
         const base = `profiles.0.commChannels.${index}` as const;
         return (
-          <div key={field.id} role="group" aria-label={`Channel ${index + 1}`}
-            className="grid items-start gap-3 rounded-md border border-slate-200 bg-slate-50/60 p-3 sm:grid-cols-[12rem_1fr_auto]">
+          <div
+            key={field.id}
+            role="group"
+            aria-label={`Channel ${index + 1}`}
+            className="grid items-start gap-3 rounded-md border border-slate-200 bg-slate-50/60 p-3 sm:grid-cols-[12rem_1fr_auto]"
+          >
             <SelectField name={`${base}.type`} label="Channel type" options={CHANNEL_OPTIONS} />
             <TextField name={`${base}.value`} label="Channel value" />
             <div className="flex items-end sm:h-full sm:pt-6">
-              <Button variant="ghost" size="icon" aria-label="Remove channel" title="Remove channel" onClick={() => remove(index)}>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label="Remove channel"
+                title="Remove channel"
+                onClick={() => remove(index)}
+              >
                 <Trash2 aria-hidden="true" />
               </Button>
             </div>

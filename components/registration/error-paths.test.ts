@@ -55,13 +55,18 @@ describe('errorTargetOf', () => {
 
 describe('customerIdsOf', () => {
   it('reads the id of an 8006', () => {
-    expect(customerIdsOf({ code: 8006, message: 'Customer already exists with id 100000123 for same source' })).toEqual([100000123]);
+    expect(customerIdsOf({ code: 8006, message: 'Customer already exists with id 100000123 for same source' })).toEqual(
+      [100000123],
+    );
   });
   it('reads every id of an 8052', () => {
-    expect(customerIdsOf({ code: 8052, message: 'Add customer, Conflicting Customers found: 100000001, 100000002' }))
-      .toEqual([100000001, 100000002]);
+    expect(
+      customerIdsOf({ code: 8052, message: 'Add customer, Conflicting Customers found: 100000001, 100000002' }),
+    ).toEqual([100000001, 100000002]);
   });
   it('names nobody for other codes', () => {
-    expect(customerIdsOf({ code: 8014, message: 'Error in customer registration: Invalid Primary Id - 123' })).toEqual([]);
+    expect(customerIdsOf({ code: 8014, message: 'Error in customer registration: Invalid Primary Id - 123' })).toEqual(
+      [],
+    );
   });
 });

@@ -29,10 +29,17 @@ function valueAt(values: unknown, path: PathPart[]): unknown {
 }
 
 const isLeaf = (v: unknown) => typeof v === 'string' || typeof v === 'boolean';
-const MANDATORY_TYPE_BY_CODE = new Map<number, string>(Object.entries(MANDATORY_IDENTIFIER_CODES).map(([t, c]) => [c, t]));
+const MANDATORY_TYPE_BY_CODE = new Map<number, string>(
+  Object.entries(MANDATORY_IDENTIFIER_CODES).map(([t, c]) => [c, t]),
+);
 
 /** The form name for a problem at `path` of the request (code: the catalogue code, when known). */
-export function errorTargetOf(path: PathPart[], code: number | undefined, values: RegistrationFormValues, index: RowIndex): ErrorTarget {
+export function errorTargetOf(
+  path: PathPart[],
+  code: number | undefined,
+  values: RegistrationFormValues,
+  index: RowIndex,
+): ErrorTarget {
   const formPath = [...path];
   const [top, profile, list, row] = formPath;
   if (top === 'profiles' && profile === 0 && (list === 'identifiers' || list === 'commChannels')) {

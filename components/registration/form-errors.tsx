@@ -7,7 +7,9 @@ export function FormErrors({ errors }: { errors: FormLevelError[] }) {
   if (!errors.length) return null;
   return (
     <Alert variant="destructive" role="alert" aria-labelledby="form-errors-title">
-      <p id="form-errors-title" className="font-semibold">The customer was not registered</p>
+      <p id="form-errors-title" className="font-semibold">
+        The customer was not registered
+      </p>
       <ul className="flex flex-col gap-1">
         {errors.map((e) => (
           <li key={`${e.code}:${e.message}`}>

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { orgConfigFixture } from '@/lib/customers/fixtures/org-config';
 import {
-  defaultFormValues, emptyChannelRow, emptyIdentifierRow, endOfDayWithOffset, filled, toRegistrationRequest,
+  defaultFormValues,
+  emptyChannelRow,
+  emptyIdentifierRow,
+  endOfDayWithOffset,
+  filled,
+  toRegistrationRequest,
 } from './form-values';
 
 describe('defaultFormValues', () => {
@@ -14,7 +19,11 @@ describe('defaultFormValues', () => {
 
   it('gives each mandatory type a locked row, then the primary type', () => {
     const v = defaultFormValues(orgConfigFixture({ mandatoryIdentifierTypes: ['email', 'externalId'] }));
-    expect(v.profiles[0].identifiers.map((r) => [r.type, r.locked])).toEqual([['email', true], ['externalId', true], ['mobile', false]]);
+    expect(v.profiles[0].identifiers.map((r) => [r.type, r.locked])).toEqual([
+      ['email', true],
+      ['externalId', true],
+      ['mobile', false],
+    ]);
   });
 });
 
@@ -29,13 +38,21 @@ describe('toRegistrationRequest', () => {
       emptyIdentifierRow(config, 'email'),
       { ...emptyIdentifierRow(config, 'cardnumber'), value: 'C-1', seriesId: '73', statusLabel: 'ACTIVE' },
     ];
-    v.profiles[0].commChannels = [{ ...emptyChannelRow('mobile'), value: '919876543210', primary: true }, emptyChannelRow('email')];
+    v.profiles[0].commChannels = [
+      { ...emptyChannelRow('mobile'), value: '919876543210', primary: true },
+      emptyChannelRow('email'),
+    ];
     v.extendedFields.gender = 'Female';
     const { request, index } = toRegistrationRequest(v);
     expect(index).toEqual({ identifiers: [0, 2], commChannels: [0] });
     expect(request.profiles[0]).toMatchObject({
-      source: 'INSTORE', firstName: 'Asha', fields: {},
-      identifiers: [{ type: 'mobile', value: '919876543210' }, { type: 'cardnumber', value: 'C-1', seriesId: 73, statusLabel: 'ACTIVE' }],
+      source: 'INSTORE',
+      firstName: 'Asha',
+      fields: {},
+      identifiers: [
+        { type: 'mobile', value: '919876543210' },
+        { type: 'cardnumber', value: 'C-1', seriesId: 73, statusLabel: 'ACTIVE' },
+      ],
       commChannels: [{ type: 'mobile', value: '919876543210', primary: true, verified: false, subscribed: false }],
     });
     expect(request.profiles[0]).not.toHaveProperty('accountId');
@@ -48,7 +65,13 @@ describe('toRegistrationRequest', () => {
     const v = defaultFormValues(config);
     v.profiles[0].source = 'LINE';
     v.profiles[0].accountId = '2001914141242';
-    v.loyaltyProgramEnrollments[0] = { programId: '469', tierNumber: '1', loyaltyPoints: '75', tierExpiryDate: '2026-12-31', pointsExpiryDate: '' };
+    v.loyaltyProgramEnrollments[0] = {
+      programId: '469',
+      tierNumber: '1',
+      loyaltyPoints: '75',
+      tierExpiryDate: '2026-12-31',
+      pointsExpiryDate: '',
+    };
     const { request } = toRegistrationRequest(v);
     expect(request.profiles[0]?.accountId).toBe('2001914141242');
     expect(request.loyaltyProgramEnrollments?.[0]).toMatchObject({ programId: 469, tierNumber: 1, loyaltyPoints: 75 });

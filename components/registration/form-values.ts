@@ -2,7 +2,13 @@
 // path in both), as strings the way inputs hold them. `toRegistrationRequest` gives the wire shape.
 import type { OrgConfig } from '@/lib/config/types';
 import type { RegistrationRequest } from '@/lib/customers/request-schema';
-import { CARD_TYPES, canonicalSource, isMultiAccountSource, type IdentifierType, type Source } from '@/lib/customers/vocabulary';
+import {
+  CARD_TYPES,
+  canonicalSource,
+  isMultiAccountSource,
+  type IdentifierType,
+  type Source,
+} from '@/lib/customers/vocabulary';
 
 export interface IdentifierRow {
   type: string;
@@ -14,20 +20,34 @@ export interface IdentifierRow {
   locked: boolean;
 }
 
-export interface ChannelRow { type: string; value: string; primary: boolean; verified: boolean; subscribed: boolean }
+export interface ChannelRow {
+  type: string;
+  value: string;
+  primary: boolean;
+  verified: boolean;
+  subscribed: boolean;
+}
 
-export interface EnrollmentRow { programId: string; tierNumber: string; loyaltyPoints: string; tierExpiryDate: string; pointsExpiryDate: string }
+export interface EnrollmentRow {
+  programId: string;
+  tierNumber: string;
+  loyaltyPoints: string;
+  tierExpiryDate: string;
+  pointsExpiryDate: string;
+}
 
 export interface RegistrationFormValues {
-  profiles: [{
-    source: string;
-    accountId: string;
-    firstName: string;
-    lastName: string;
-    identifiers: IdentifierRow[];
-    commChannels: ChannelRow[];
-    fields: Record<string, string>;
-  }];
+  profiles: [
+    {
+      source: string;
+      accountId: string;
+      firstName: string;
+      lastName: string;
+      identifiers: IdentifierRow[];
+      commChannels: ChannelRow[];
+      fields: Record<string, string>;
+    },
+  ];
   extendedFields: Record<string, string>;
   loyaltyProgramEnrollments: [EnrollmentRow];
   statusLabel: string;
@@ -36,14 +56,24 @@ export interface RegistrationFormValues {
 }
 
 /** Which form row each request row came from: blank rows are not sent, so the indices can differ. */
-export interface RowIndex { identifiers: number[]; commChannels: number[] }
+export interface RowIndex {
+  identifiers: number[];
+  commChannels: number[];
+}
 
 export const isCardType = (type: string) => CARD_TYPES.includes(type as IdentifierType);
 
 const emptyMap = (names: string[]) => Object.fromEntries(names.map((n) => [n, '']));
 
 export function emptyIdentifierRow(config: OrgConfig, type: string, locked = false): IdentifierRow {
-  return { type, value: '', seriesId: '', statusLabel: '', extendedFields: emptyMap(config.extendedFields.card.map((f) => f.name)), locked };
+  return {
+    type,
+    value: '',
+    seriesId: '',
+    statusLabel: '',
+    extendedFields: emptyMap(config.extendedFields.card.map((f) => f.name)),
+    locked,
+  };
 }
 
 export function emptyChannelRow(type = 'mobile'): ChannelRow {
@@ -65,19 +95,34 @@ export function defaultFormValues(config: OrgConfig): RegistrationFormValues {
   if (!mandatory.includes(config.primaryIdentifier)) rows.push(emptyIdentifierRow(config, config.primaryIdentifier));
   const source = defaultSource(config);
   return {
-    profiles: [{
-      source, accountId: firstAccountOf(config, source), firstName: '', lastName: '', identifiers: rows, commChannels: [],
-      fields: emptyMap(config.customFields.map((f) => f.name)),
-    }],
+    profiles: [
+      {
+        source,
+        accountId: firstAccountOf(config, source),
+        firstName: '',
+        lastName: '',
+        identifiers: rows,
+        commChannels: [],
+        fields: emptyMap(config.customFields.map((f) => f.name)),
+      },
+    ],
     extendedFields: emptyMap(config.extendedFields.customer.map((f) => f.name)),
-    loyaltyProgramEnrollments: [{ programId: '', tierNumber: '', loyaltyPoints: '', tierExpiryDate: '', pointsExpiryDate: '' }],
-    statusLabel: '', referralCode: '', associatedWith: '',
+    loyaltyProgramEnrollments: [
+      { programId: '', tierNumber: '', loyaltyPoints: '', tierExpiryDate: '', pointsExpiryDate: '' },
+    ],
+    statusLabel: '',
+    referralCode: '',
+    associatedWith: '',
   };
 }
 
 /** The non-empty entries, trimmed: an untouched input is "not given", not an empty string. */
 export function filled(map: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));
+  return Object.fromEntries(
+    Object.entries(map)
+      .map(([k, v]) => [k, v.trim()])
+      .filter(([, v]) => v !== ''),
+  );
 }
 
 /** A day from a date input as the API's expiry format: the end of that day, in this browser's offset. */
@@ -93,7 +138,10 @@ const localOffset = (day: string) => -new Date(`${day}T23:59:59`).getTimezoneOff
 const optionalText = (v: string) => (v.trim() ? v.trim() : undefined);
 const expiry = (day: string) => (day ? endOfDayWithOffset(day, localOffset(day)) : undefined);
 
-export function toRegistrationRequest(values: RegistrationFormValues): { request: RegistrationRequest; index: RowIndex } {
+export function toRegistrationRequest(values: RegistrationFormValues): {
+  request: RegistrationRequest;
+  index: RowIndex;
+} {
   const p = values.profiles[0];
   const index: RowIndex = { identifiers: [], commChannels: [] };
   const identifiers = p.identifiers.flatMap((row, i) => {
@@ -101,40 +149,48 @@ export function toRegistrationRequest(values: RegistrationFormValues): { request
     index.identifiers.push(i);
     const card = isCardType(row.type);
     const ext = filled(row.extendedFields);
-    return [{
-      type: row.type,
-      value: row.value,
-      ...(card && row.seriesId ? { seriesId: Number(row.seriesId) } : {}),
-      ...(card && row.statusLabel ? { statusLabel: row.statusLabel } : {}),
-      ...(card && Object.keys(ext).length ? { extendedFields: ext } : {}),
-    }];
+    return [
+      {
+        type: row.type,
+        value: row.value,
+        ...(card && row.seriesId ? { seriesId: Number(row.seriesId) } : {}),
+        ...(card && row.statusLabel ? { statusLabel: row.statusLabel } : {}),
+        ...(card && Object.keys(ext).length ? { extendedFields: ext } : {}),
+      },
+    ];
   });
   const commChannels = p.commChannels.flatMap((row, i) => {
     if (!row.value.trim()) return [];
     index.commChannels.push(i);
-    return [{ type: row.type, value: row.value, primary: row.primary, verified: row.verified, subscribed: row.subscribed }];
+    return [
+      { type: row.type, value: row.value, primary: row.primary, verified: row.verified, subscribed: row.subscribed },
+    ];
   });
   const source = canonicalSource(p.source);
   const e = values.loyaltyProgramEnrollments[0];
   const enrol = e.programId
-    ? [{
-        programId: Number(e.programId),
-        tierNumber: e.tierNumber ? Number(e.tierNumber) : 1,
-        loyaltyPoints: e.loyaltyPoints.trim() === '' ? 0 : Number(e.loyaltyPoints),
-        tierExpiryDate: expiry(e.tierExpiryDate),
-        pointsExpiryDate: expiry(e.pointsExpiryDate),
-      }]
+    ? [
+        {
+          programId: Number(e.programId),
+          tierNumber: e.tierNumber ? Number(e.tierNumber) : 1,
+          loyaltyPoints: e.loyaltyPoints.trim() === '' ? 0 : Number(e.loyaltyPoints),
+          tierExpiryDate: expiry(e.tierExpiryDate),
+          pointsExpiryDate: expiry(e.pointsExpiryDate),
+        },
+      ]
     : [];
   const request: RegistrationRequest = {
-    profiles: [{
-      source: p.source,
-      ...(source && isMultiAccountSource(source) ? { accountId: p.accountId } : {}),
-      firstName: p.firstName,
-      lastName: p.lastName,
-      identifiers,
-      commChannels,
-      fields: filled(p.fields),
-    }],
+    profiles: [
+      {
+        source: p.source,
+        ...(source && isMultiAccountSource(source) ? { accountId: p.accountId } : {}),
+        firstName: p.firstName,
+        lastName: p.lastName,
+        identifiers,
+        commChannels,
+        fields: filled(p.fields),
+      },
+    ],
     extendedFields: filled(values.extendedFields),
     loyaltyProgramEnrollments: enrol,
     statusLabel: optionalText(values.statusLabel),

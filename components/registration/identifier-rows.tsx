@@ -11,31 +11,71 @@ import { emptyIdentifierRow, isCardType, type RegistrationFormValues } from './f
 /** Card statuses the API knows for card identifiers. */
 const CARD_STATUSES = ['ACTIVE', 'INACTIVE', 'EXPIRED'];
 
-function IdentifierRowFields({ config, index, locked, onRemove }: {
-  config: OrgConfig; index: number; locked: boolean; onRemove: () => void;
+function IdentifierRowFields({
+  config,
+  index,
+  locked,
+  onRemove,
+}: {
+  config: OrgConfig;
+  index: number;
+  locked: boolean;
+  onRemove: () => void;
 }) {
-  const type = useWatch<RegistrationFormValues, `profiles.0.identifiers.${number}.type`>({ name: `profiles.0.identifiers.${index}.type` });
+  const type = useWatch<RegistrationFormValues, `profiles.0.identifiers.${number}.type`>({
+    name: `profiles.0.identifiers.${index}.type`,
+  });
   const types = locked ? [type] : config.allowedIdentifierTypes;
   const base = `profiles.0.identifiers.${index}` as const;
   return (
-    <div role="group" aria-label={`Identifier ${index + 1}`} className="grid items-start gap-3 rounded-md border border-slate-200 bg-slate-50/60 p-3 sm:grid-cols-[12rem_1fr_auto]">
-      <SelectField name={`${base}.type`} label="Identifier type" required hint={locked ? 'Mandatory for this organisation' : undefined}
-        options={types.map((t) => ({ value: t, label: `${typeName(t)}${t === config.primaryIdentifier ? ' (primary)' : ''}` }))} />
-      <TextField name={`${base}.value`} label="Identifier value" required={locked || type === config.primaryIdentifier}
-        inputMode={type === 'mobile' ? 'tel' : type === 'email' ? 'email' : undefined} />
+    <div
+      role="group"
+      aria-label={`Identifier ${index + 1}`}
+      className="grid items-start gap-3 rounded-md border border-slate-200 bg-slate-50/60 p-3 sm:grid-cols-[12rem_1fr_auto]"
+    >
+      <SelectField
+        name={`${base}.type`}
+        label="Identifier type"
+        required
+        hint={locked ? 'Mandatory for this organisation' : undefined}
+        options={types.map((t) => ({
+          value: t,
+          label: `${typeName(t)}${t === config.primaryIdentifier ? ' (primary)' : ''}`,
+        }))}
+      />
+      <TextField
+        name={`${base}.value`}
+        label="Identifier value"
+        required={locked || type === config.primaryIdentifier}
+        inputMode={type === 'mobile' ? 'tel' : type === 'email' ? 'email' : undefined}
+      />
       <div className="flex items-end sm:h-full sm:pt-6">
         {!locked && (
-          <Button variant="ghost" size="icon" aria-label="Remove identifier" title="Remove identifier" onClick={onRemove}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Remove identifier"
+            title="Remove identifier"
+            onClick={onRemove}
+          >
             <Trash2 aria-hidden="true" />
           </Button>
         )}
       </div>
       {isCardType(type) && (
         <div className="grid gap-3 sm:col-span-3 sm:grid-cols-3">
-          <SelectField name={`${base}.seriesId`} label="Card series" placeholder="No series"
-            options={config.cardSeries.map((s) => ({ value: String(s.id), label: `${s.name} (${s.id})` }))} />
-          <SelectField name={`${base}.statusLabel`} label="Card status" placeholder="Not set"
-            options={CARD_STATUSES.map((s) => ({ value: s, label: s }))} />
+          <SelectField
+            name={`${base}.seriesId`}
+            label="Card series"
+            placeholder="No series"
+            options={config.cardSeries.map((s) => ({ value: String(s.id), label: `${s.name} (${s.id})` }))}
+          />
+          <SelectField
+            name={`${base}.statusLabel`}
+            label="Card status"
+            placeholder="Not set"
+            options={CARD_STATUSES.map((s) => ({ value: s, label: s }))}
+          />
           {config.extendedFields.card.map((f) => (
             <TextField key={f.name} name={`${base}.extendedFields.${f.name}`} label={f.label} required={f.mandatory} />
           ))}
@@ -48,11 +88,18 @@ function IdentifierRowFields({ config, index, locked, onRemove }: {
 export function IdentifierRows({ config }: { config: OrgConfig }) {
   const { control } = useFormContext<RegistrationFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'profiles.0.identifiers' });
-  const nextType = config.allowedIdentifierTypes.find((t) => !fields.some((f) => f.type === t)) ?? config.primaryIdentifier;
+  const nextType =
+    config.allowedIdentifierTypes.find((t) => !fields.some((f) => f.type === t)) ?? config.primaryIdentifier;
   return (
     <div className="flex flex-col gap-3">
       {fields.map((field, index) => (
-        <IdentifierRowFields key={field.id} config={config} index={index} locked={field.locked} onRemove={() => remove(index)} />
+        <IdentifierRowFields
+          key={field.id}
+          config={config}
+          index={index}
+          locked={field.locked}
+          onRemove={() => remove(index)}
+        />
       ))}
       <ListError name="root.identifiers" />
       <div>

@@ -9,7 +9,9 @@ import type { RegistrationFormValues } from './form-values';
 /** Enrolment in one loyalty program, the status label, a referral code and the registering till. */
 export function LoyaltySection({ config }: { config: OrgConfig }) {
   const { setValue, getValues } = useFormContext<RegistrationFormValues>();
-  const programId = useWatch<RegistrationFormValues, 'loyaltyProgramEnrollments.0.programId'>({ name: 'loyaltyProgramEnrollments.0.programId' });
+  const programId = useWatch<RegistrationFormValues, 'loyaltyProgramEnrollments.0.programId'>({
+    name: 'loyaltyProgramEnrollments.0.programId',
+  });
   const program = config.programs.find((p) => String(p.id) === programId);
   const defaultLabel = config.statusLabels.find((l) => l.id === config.defaultStatusLabelId);
 
@@ -23,20 +25,48 @@ export function LoyaltySection({ config }: { config: OrgConfig }) {
 
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      <SelectField name="loyaltyProgramEnrollments.0.programId" label="Loyalty program" placeholder="Not enrolled"
-        options={config.programs.map((p) => ({ value: String(p.id), label: `${p.name} (${p.id})` }))} />
-      <SelectField name="loyaltyProgramEnrollments.0.tierNumber" label="Tier"
+      <SelectField
+        name="loyaltyProgramEnrollments.0.programId"
+        label="Loyalty program"
+        placeholder="Not enrolled"
+        options={config.programs.map((p) => ({ value: String(p.id), label: `${p.name} (${p.id})` }))}
+      />
+      <SelectField
+        name="loyaltyProgramEnrollments.0.tierNumber"
+        label="Tier"
         placeholder={program ? undefined : 'Choose a program first'}
-        options={(program?.tiers ?? []).map((t) => ({ value: String(t.number), label: `${t.number} · ${t.name}` }))} />
-      <TextField name="loyaltyProgramEnrollments.0.loyaltyPoints" label="Points" type="number" min={0} step="any" inputMode="decimal" placeholder="0" />
+        options={(program?.tiers ?? []).map((t) => ({ value: String(t.number), label: `${t.number} · ${t.name}` }))}
+      />
+      <TextField
+        name="loyaltyProgramEnrollments.0.loyaltyPoints"
+        label="Points"
+        type="number"
+        min={0}
+        step="any"
+        inputMode="decimal"
+        placeholder="0"
+      />
       <TextField name="loyaltyProgramEnrollments.0.tierExpiryDate" label="Tier expiry" type="date" />
       <TextField name="loyaltyProgramEnrollments.0.pointsExpiryDate" label="Points expiry" type="date" />
-      <SelectField name="statusLabel" label="Status label"
+      <SelectField
+        name="statusLabel"
+        label="Status label"
         placeholder={defaultLabel ? `Default (${defaultLabel.name})` : 'No label'}
-        options={config.statusLabels.map((l) => ({ value: l.name, label: `${l.name} (${l.status.toLowerCase().replace(/_/g, ' ')})` }))} />
+        options={config.statusLabels.map((l) => ({
+          value: l.name,
+          label: `${l.name} (${l.status.toLowerCase().replace(/_/g, ' ')})`,
+        }))}
+      />
       <TextField name="referralCode" label="Referral code" />
-      <SelectField name="associatedWith" label="Registered at till" placeholder="Not set"
-        options={config.tills.map((t) => ({ value: t.code, label: t.name && t.name !== t.code ? `${t.code} (${t.name})` : t.code }))} />
+      <SelectField
+        name="associatedWith"
+        label="Registered at till"
+        placeholder="Not set"
+        options={config.tills.map((t) => ({
+          value: t.code,
+          label: t.name && t.name !== t.code ? `${t.code} (${t.name})` : t.code,
+        }))}
+      />
     </div>
   );
 }

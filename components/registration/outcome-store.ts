@@ -6,21 +6,27 @@ const KEY_PREFIX = 'member-care:registration:';
 
 export const RegistrationOutcomeSchema = z.object({
   warnings: z.array(z.object({ code: z.number(), message: z.string() })),
-  sideEffects: z.array(z.looseObject({
-    type: z.string(),
-    awardedPoints: z.number().optional(),
-    isReferrer: z.boolean().optional(),
-    customerId: z.number().optional(),
-    awardedValue: z.number().optional(),
-    alternateCurrencyName: z.string().optional(),
-    couponCode: z.string().optional(),
-    description: z.string().optional(),
-    validTill: z.string().optional(),
-  })),
+  sideEffects: z.array(
+    z.looseObject({
+      type: z.string(),
+      awardedPoints: z.number().optional(),
+      isReferrer: z.boolean().optional(),
+      customerId: z.number().optional(),
+      awardedValue: z.number().optional(),
+      alternateCurrencyName: z.string().optional(),
+      couponCode: z.string().optional(),
+      description: z.string().optional(),
+      validTill: z.string().optional(),
+    }),
+  ),
 });
 export type RegistrationOutcome = z.infer<typeof RegistrationOutcomeSchema>;
 
-export function saveRegistrationOutcome(customerId: number, outcome: RegistrationOutcome, storage: Storage = sessionStorage): void {
+export function saveRegistrationOutcome(
+  customerId: number,
+  outcome: RegistrationOutcome,
+  storage: Storage = sessionStorage,
+): void {
   try {
     storage.setItem(KEY_PREFIX + customerId, JSON.stringify(outcome));
   } catch {
@@ -28,7 +34,10 @@ export function saveRegistrationOutcome(customerId: number, outcome: Registratio
   }
 }
 
-export function takeRegistrationOutcome(customerId: number, storage: Storage = sessionStorage): RegistrationOutcome | null {
+export function takeRegistrationOutcome(
+  customerId: number,
+  storage: Storage = sessionStorage,
+): RegistrationOutcome | null {
   try {
     const raw = storage.getItem(KEY_PREFIX + customerId);
     if (raw === null) return null;

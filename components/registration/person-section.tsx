@@ -24,12 +24,25 @@ export function PersonSection({ config }: { config: OrgConfig }) {
 
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <SelectField name="profiles.0.source" label="Source" required
-        options={config.sources.map((s) => ({ value: s.source, label: s.source }))} />
+      <SelectField
+        name="profiles.0.source"
+        label="Source"
+        required
+        options={config.sources.map((s) => ({ value: s.source, label: s.source }))}
+      />
       {multi ? (
-        <SelectField name="profiles.0.accountId" label="Account ID" required
-          options={accounts.map((a) => ({ value: a.accountId, label: a.name ? `${a.accountId} (${a.name})` : a.accountId }))} />
-      ) : <div className="hidden sm:block" />}
+        <SelectField
+          name="profiles.0.accountId"
+          label="Account ID"
+          required
+          options={accounts.map((a) => ({
+            value: a.accountId,
+            label: a.name ? `${a.accountId} (${a.name})` : a.accountId,
+          }))}
+        />
+      ) : (
+        <div className="hidden sm:block" />
+      )}
       <TextField name="profiles.0.firstName" label="First name" />
       <TextField name="profiles.0.lastName" label="Last name" />
     </div>

@@ -32,23 +32,44 @@ function Section({ title, description, children }: { title: string; description?
 export function RegistrationForm({ config }: { config: OrgConfig }) {
   const resolver = useMemo(() => registrationResolver(config), [config]);
   const defaultValues = useMemo(() => defaultFormValues(config), [config]);
-  const form = useForm<RegistrationFormValues>({ defaultValues, resolver, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const form = useForm<RegistrationFormValues>({
+    defaultValues,
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
   const { submit, busy, formErrors } = useRegisterCustomer(form.setError);
   const { customer: extended } = config.extendedFields;
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="Customer registration" className="flex flex-col gap-5">
-        <Section title="Customer"><PersonSection config={config} /></Section>
+      <form
+        onSubmit={form.handleSubmit(submit)}
+        noValidate
+        aria-label="Customer registration"
+        className="flex flex-col gap-5"
+      >
+        <Section title="Customer">
+          <PersonSection config={config} />
+        </Section>
         <Section title="Identifiers" description="At least one. Mandatory types have their own rows.">
           <IdentifierRows config={config} />
         </Section>
-        <Section title="Communication channels"><ChannelRows /></Section>
+        <Section title="Communication channels">
+          <ChannelRows />
+        </Section>
         {config.customFields.length > 0 && (
           <Section title="Custom fields">
             <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {config.customFields.map((f) => (
-                <TypedField key={f.name} name={`profiles.0.fields.${f.name}`} label={f.label} dataType={f.dataType} enumValues={f.enumValues} mandatory={f.mandatory} />
+                <TypedField
+                  key={f.name}
+                  name={`profiles.0.fields.${f.name}`}
+                  label={f.label}
+                  dataType={f.dataType}
+                  enumValues={f.enumValues}
+                  mandatory={f.mandatory}
+                />
               ))}
             </div>
           </Section>
@@ -57,16 +78,32 @@ export function RegistrationForm({ config }: { config: OrgConfig }) {
           <Section title="Extended fields">
             <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {extended.map((f) => (
-                <TypedField key={f.name} name={`extendedFields.${f.name}`} label={f.label} dataType={f.dataType} enumValues={f.enumValues} mandatory={f.mandatory} />
+                <TypedField
+                  key={f.name}
+                  name={`extendedFields.${f.name}`}
+                  label={f.label}
+                  dataType={f.dataType}
+                  enumValues={f.enumValues}
+                  mandatory={f.mandatory}
+                />
               ))}
             </div>
           </Section>
         )}
-        <Section title="Loyalty and status"><LoyaltySection config={config} /></Section>
+        <Section title="Loyalty and status">
+          <LoyaltySection config={config} />
+        </Section>
         <FormErrors errors={formErrors} />
         <div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
-          <p className="mr-auto text-xs text-slate-500"><span aria-hidden="true" className="text-red-600">*</span> mandatory</p>
-          <SubmitButton busy={busy} icon={UserPlus} busyLabel="Registering…">Register customer</SubmitButton>
+          <p className="mr-auto text-xs text-slate-500">
+            <span aria-hidden="true" className="text-red-600">
+              *
+            </span>{' '}
+            mandatory
+          </p>
+          <SubmitButton busy={busy} icon={UserPlus} busyLabel="Registering…">
+            Register customer
+          </SubmitButton>
         </div>
       </form>
     </FormProvider>

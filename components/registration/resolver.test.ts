@@ -16,22 +16,36 @@ const targets = (v: RegistrationFormValues) => Object.keys(problemsToErrors(vali
 
 describe('validateRegistration (the API schema as the form resolver)', () => {
   it('accepts a valid registration', () => {
-    expect(validateRegistration(form(() => {}), config).problems).toEqual([]);
+    expect(
+      validateRegistration(
+        form(() => {}),
+        config,
+      ).problems,
+    ).toEqual([]);
   });
 
   it('puts an invalid primary mobile on its row (8014)', () => {
-    const { problems } = validateRegistration(form((v) => { v.profiles[0].identifiers[0]!.value = '98765abc'; }), config);
+    const { problems } = validateRegistration(
+      form((v) => {
+        v.profiles[0].identifiers[0]!.value = '98765abc';
+      }),
+      config,
+    );
     expect(problems).toEqual([expect.objectContaining({ target: 'profiles.0.identifiers.0.value', code: 8014 })]);
   });
 
   it('flags an invalid secondary email the API would silently drop', () => {
-    const v = form((x) => { x.profiles[0].identifiers.push({ ...emptyIdentifierRow(config, 'email'), value: 'not-an-email' }); });
+    const v = form((x) => {
+      x.profiles[0].identifiers.push({ ...emptyIdentifierRow(config, 'email'), value: 'not-an-email' });
+    });
     const { problems } = validateRegistration(v, config);
     expect(problems).toEqual([{ target: 'profiles.0.identifiers.1.value', message: 'Invalid email id' }]);
   });
 
   it('flags an invalid email channel', () => {
-    const v = form((x) => { x.profiles[0].commChannels.push({ ...emptyChannelRow('email'), value: 'a@b' }); });
+    const v = form((x) => {
+      x.profiles[0].commChannels.push({ ...emptyChannelRow('email'), value: 'a@b' });
+    });
     expect(targets(v)).toEqual(['profiles.0.commChannels.0.value']);
   });
 
@@ -49,7 +63,9 @@ describe('validateRegistration (the API schema as the form resolver)', () => {
   });
 
   it('says "no valid identifiers" on the identifiers section when every row is blank', () => {
-    const v = form((x) => { x.profiles[0].identifiers[0]!.value = ''; });
+    const v = form((x) => {
+      x.profiles[0].identifiers[0]!.value = '';
+    });
     expect(targets(v)).toEqual(['root.identifiers']);
   });
 
@@ -57,11 +73,21 @@ describe('validateRegistration (the API schema as the form resolver)', () => {
     const strict = orgConfigFixture({ mandatoryIdentifierTypes: ['email'] });
     const v = defaultFormValues(strict);
     v.profiles[0].identifiers[1]!.value = '919876543210';
-    expect(Object.keys(problemsToErrors(validateRegistration(v, strict).problems))).toEqual(['profiles.0.identifiers.0.value']);
+    expect(Object.keys(problemsToErrors(validateRegistration(v, strict).problems))).toEqual([
+      'profiles.0.identifiers.0.value',
+    ]);
   });
 
   it('reports negative points from the schema itself', () => {
-    const v = form((x) => { x.loyaltyProgramEnrollments[0] = { programId: '469', tierNumber: '1', loyaltyPoints: '-5', tierExpiryDate: '', pointsExpiryDate: '' }; });
+    const v = form((x) => {
+      x.loyaltyProgramEnrollments[0] = {
+        programId: '469',
+        tierNumber: '1',
+        loyaltyPoints: '-5',
+        tierExpiryDate: '',
+        pointsExpiryDate: '',
+      };
+    });
     expect(targets(v)).toEqual(['loyaltyProgramEnrollments.0.loyaltyPoints']);
   });
 });

@@ -11,7 +11,11 @@ import { warningItem } from '@/lib/errors';
 import { errorTargetOf, type PathPart } from './error-paths';
 import { toRegistrationRequest, type RegistrationFormValues, type RowIndex } from './form-values';
 
-export interface FormProblem { target: string; message: string; code?: number }
+export interface FormProblem {
+  target: string;
+  message: string;
+  code?: number;
+}
 
 const codeOf = (params: unknown): number | undefined => {
   const code = (params as { code?: unknown } | undefined)?.code;
@@ -42,14 +46,19 @@ export function droppedValueProblems(values: RegistrationFormValues, config: Org
 }
 
 /** Problems of the form's values: the schema's issues, then the stricter checks above. */
-export function validateRegistration(values: RegistrationFormValues, config: OrgConfig): { problems: FormProblem[]; index: RowIndex } {
+export function validateRegistration(
+  values: RegistrationFormValues,
+  config: OrgConfig,
+): { problems: FormProblem[]; index: RowIndex } {
   const { request, index } = toRegistrationRequest(values);
   const result = buildRegistrationSchema(config).safeParse(request);
-  const problems: FormProblem[] = result.success ? [] : result.error.issues.map((issue) => {
-    const code = issue.code === 'custom' ? codeOf(issue.params) : undefined;
-    const path = issue.path.filter((part): part is PathPart => typeof part !== 'symbol');
-    return { target: errorTargetOf(path, code, values, index), message: issue.message, code };
-  });
+  const problems: FormProblem[] = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const code = issue.code === 'custom' ? codeOf(issue.params) : undefined;
+        const path = issue.path.filter((part): part is PathPart => typeof part !== 'symbol');
+        return { target: errorTargetOf(path, code, values, index), message: issue.message, code };
+      });
   problems.push(...droppedValueProblems(values, config));
   return { problems, index };
 }
@@ -57,7 +66,8 @@ export function validateRegistration(values: RegistrationFormValues, config: Org
 /** First problem per target wins: the one nearest the start of the form. */
 export function problemsToErrors(problems: FormProblem[]): Record<string, FieldError> {
   const errors: Record<string, FieldError> = {};
-  for (const p of problems) errors[p.target] ??= { type: p.code === undefined ? 'validate' : String(p.code), message: p.message };
+  for (const p of problems)
+    errors[p.target] ??= { type: p.code === undefined ? 'validate' : String(p.code), message: p.message };
   return errors;
 }
 

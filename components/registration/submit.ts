@@ -30,14 +30,29 @@ export async function postRegistration(request: RegistrationRequest): Promise<Su
   }
   const failure = FailureSchema.safeParse(body);
   if (failure.success) return { ok: false, status: res.status, errors: failure.data.errors };
-  return { ok: false, status: res.status, errors: [{ code: res.status, message: `Unexpected answer from the server (HTTP ${res.status}). Nothing may have been saved; search before trying again.` }] };
+  return {
+    ok: false,
+    status: res.status,
+    errors: [
+      {
+        code: res.status,
+        message: `Unexpected answer from the server (HTTP ${res.status}). Nothing may have been saved; search before trying again.`,
+      },
+    ],
+  };
 }
 
-export interface FormLevelError { code: number; message: string; customerIds: number[] }
+export interface FormLevelError {
+  code: number;
+  message: string;
+  customerIds: number[];
+}
 
 /** The server's errors: those naming a field go next to it; the rest (and 8006/8052) above the button. */
 export function splitServerErrors(
-  errors: ApiErrorItem[], values: RegistrationFormValues, index: RowIndex,
+  errors: ApiErrorItem[],
+  values: RegistrationFormValues,
+  index: RowIndex,
 ): { fieldErrors: FormProblem[]; formErrors: FormLevelError[] } {
   const fieldErrors: FormProblem[] = [];
   const formErrors: FormLevelError[] = [];
@@ -45,7 +60,8 @@ export function splitServerErrors(
     const customerIds = customerIdsOf(e);
     const target = e.field ? errorTargetOf(parseFieldPath(e.field), e.code, values, index) : null;
     if (target && !target.startsWith('root.form')) fieldErrors.push({ target, message: e.message, code: e.code });
-    if (!target || target.startsWith('root.form') || customerIds.length) formErrors.push({ code: e.code, message: e.message, customerIds });
+    if (!target || target.startsWith('root.form') || customerIds.length)
+      formErrors.push({ code: e.code, message: e.message, customerIds });
   }
   return { fieldErrors, formErrors };
 }

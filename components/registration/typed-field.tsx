@@ -3,9 +3,18 @@
 import { countryOptions, type FieldType } from '@/lib/customers/field-values';
 import { SelectField, TextField, type FormName, type Option } from './fields';
 
-const BOOLEAN_OPTIONS: Option[] = [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }];
+const BOOLEAN_OPTIONS: Option[] = [
+  { value: 'true', label: 'Yes' },
+  { value: 'false', label: 'No' },
+];
 
-interface TypedFieldProps { name: FormName; label: string; dataType: FieldType; enumValues: string[]; mandatory: boolean }
+interface TypedFieldProps {
+  name: FormName;
+  label: string;
+  dataType: FieldType;
+  enumValues: string[];
+  mandatory: boolean;
+}
 
 /** One custom or extended field, as the control its data type calls for. */
 export function TypedField({ name, label, dataType, enumValues, mandatory }: TypedFieldProps) {
@@ -15,7 +24,9 @@ export function TypedField({ name, label, dataType, enumValues, mandatory }: Typ
     case 'ENUM':
     case 'STANDARD_ENUM':
     case 'CUSTOM_ENUM':
-      return <SelectField {...common} placeholder={placeholder} options={enumValues.map((v) => ({ value: v, label: v }))} />;
+      return (
+        <SelectField {...common} placeholder={placeholder} options={enumValues.map((v) => ({ value: v, label: v }))} />
+      );
     case 'BOOLEAN':
       return <SelectField {...common} placeholder={placeholder} options={BOOLEAN_OPTIONS} />;
     case 'COUNTRY':

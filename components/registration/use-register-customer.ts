@@ -21,7 +21,13 @@ export function useRegisterCustomer(setError: UseFormSetError<RegistrationFormVa
     try {
       result = await mutation.mutateAsync(request);
     } catch {
-      setFormErrors([{ code: 0, message: 'The server could not be reached. Check the connection, search for the customer, then try again.', customerIds: [] }]);
+      setFormErrors([
+        {
+          code: 0,
+          message: 'The server could not be reached. Check the connection, search for the customer, then try again.',
+          customerIds: [],
+        },
+      ]);
       return;
     }
     if (result.ok) {
@@ -39,7 +45,11 @@ export function useRegisterCustomer(setError: UseFormSetError<RegistrationFormVa
     split.fieldErrors.forEach((p, i) => {
       // Targets come from errorTargetOf, which only names fields that exist in these values.
       const name = p.target as FieldPath<RegistrationFormValues>;
-      setError(name, { type: String(p.code ?? 'server'), message: p.message }, { shouldFocus: i === 0 && !split.formErrors.length });
+      setError(
+        name,
+        { type: String(p.code ?? 'server'), message: p.message },
+        { shouldFocus: i === 0 && !split.formErrors.length },
+      );
     });
     setFormErrors(split.formErrors);
   }

@@ -40,9 +40,7 @@ export function SearchResults({ query, hits }: { query: string; hits: SearchResu
               <UserRound aria-hidden="true" className="size-5 text-slate-400" />
               <span className="min-w-40 font-medium text-indigo-700">{hit.name}</span>
               <span className="text-sm text-slate-500">#{hit.customerId}</span>
-              <span className="text-sm text-slate-600">
-                {hit.matches.join(', ')}
-              </span>
+              <span className="text-sm text-slate-600">{hit.matches.join(', ')}</span>
               <span className="ml-auto flex flex-wrap gap-1">
                 {hit.sources.map((s) => (
                   <Badge key={s} variant="neutral">

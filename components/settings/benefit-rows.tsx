@@ -12,7 +12,12 @@ function BenefitFields({ program, index }: { program: number; index: number }) {
   const type = useWatch<SettingsInput, `programs.${number}.benefits.${number}.type`>({ name: `${base}.type` });
   return (
     <>
-      <SelectField name={`${base}.type`} label="Benefit" required options={BENEFIT_TYPES.map((t) => ({ value: t, label: BENEFIT_NAMES[t] }))} />
+      <SelectField
+        name={`${base}.type`}
+        label="Benefit"
+        required
+        options={BENEFIT_TYPES.map((t) => ({ value: t, label: BENEFIT_NAMES[t] }))}
+      />
       {type === 'points' && <NumberField name={`${base}.amount`} label="Points" required min={0} step="any" />}
       {type === 'alternate_currency' && (
         <>
@@ -42,8 +47,13 @@ export function BenefitRows({ program }: { program: number }) {
       <h4 className="text-sm font-semibold text-slate-800">Registration benefits</h4>
       {fields.length === 0 && <EmptyNote>Enrolling gives nothing extra.</EmptyNote>}
       {fields.map((field, j) => (
-        <Row key={field.key} label={`Benefit ${j + 1}`} removeLabel={`Remove benefit ${j + 1}`} onRemove={() => remove(j)}
-          className="sm:grid-cols-2 lg:grid-cols-4">
+        <Row
+          key={field.key}
+          label={`Benefit ${j + 1}`}
+          removeLabel={`Remove benefit ${j + 1}`}
+          onRemove={() => remove(j)}
+          className="sm:grid-cols-2 lg:grid-cols-4"
+        >
           <BenefitFields program={program} index={j} />
         </Row>
       ))}

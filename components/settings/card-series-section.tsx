@@ -10,11 +10,20 @@ export function CardSeriesSection() {
   const { fields, append, remove } = useFieldArray({ control, name: 'cardSeries', keyName: 'key' });
   const nextId = () => Math.max(0, ...getValues('cardSeries').map((c) => c.id ?? 0)) + 1;
   return (
-    <SettingsSection id="card-series" title="Card series" description="Series that card identifiers may name (seriesId).">
+    <SettingsSection
+      id="card-series"
+      title="Card series"
+      description="Series that card identifiers may name (seriesId)."
+    >
       {fields.length === 0 && <EmptyNote>No card series.</EmptyNote>}
       {fields.map((field, i) => (
-        <Row key={field.key} label={`Card series ${i + 1}`} removeLabel={`Remove card series ${i + 1}`} onRemove={() => remove(i)}
-          className="sm:grid-cols-[10rem_1fr]">
+        <Row
+          key={field.key}
+          label={`Card series ${i + 1}`}
+          removeLabel={`Remove card series ${i + 1}`}
+          onRemove={() => remove(i)}
+          className="sm:grid-cols-[10rem_1fr]"
+        >
           <NumberField name={`cardSeries.${i}.id`} label="Series ID" required min={1} step={1} />
           <TextField name={`cardSeries.${i}.name`} label="Series name" required />
         </Row>

@@ -11,13 +11,26 @@ function CustomFieldRow({ index, onRemove }: { index: number; onRemove: () => vo
   const type = useWatch<SettingsInput, `customFields.${number}.dataType`>({ name: `customFields.${index}.dataType` });
   const base = `customFields.${index}` as const;
   return (
-    <Row label={`Custom field ${index + 1}`} removeLabel={`Remove custom field ${index + 1}`} onRemove={onRemove}
-      className="sm:grid-cols-2 lg:grid-cols-[1fr_1fr_9rem_7rem]">
+    <Row
+      label={`Custom field ${index + 1}`}
+      removeLabel={`Remove custom field ${index + 1}`}
+      onRemove={onRemove}
+      className="sm:grid-cols-2 lg:grid-cols-[1fr_1fr_9rem_7rem]"
+    >
       <TextField name={`${base}.name`} label="Field name" required />
       <TextField name={`${base}.label`} label="Field label" required />
-      <SelectField name={`${base}.dataType`} label="Data type" required options={CUSTOM_FIELD_TYPES.map((t) => ({ value: t, label: t }))} />
+      <SelectField
+        name={`${base}.dataType`}
+        label="Data type"
+        required
+        options={CUSTOM_FIELD_TYPES.map((t) => ({ value: t, label: t }))}
+      />
       <CheckboxField name={`${base}.mandatory`} label="Mandatory" className="lg:pt-6" />
-      {type === 'ENUM' && <div className="sm:col-span-full"><EnumValuesField index={index} /></div>}
+      {type === 'ENUM' && (
+        <div className="sm:col-span-full">
+          <EnumValuesField index={index} />
+        </div>
+      )}
     </Row>
   );
 }
@@ -26,11 +39,19 @@ export function CustomFieldsSection() {
   const { control } = useFormContext<SettingsInput>();
   const { fields, append, remove } = useFieldArray({ control, name: 'customFields' });
   return (
-    <SettingsSection id="custom-fields" title="Custom fields" description="Fields of each source account (profile `fields` in the API). The name is what the API sends (a-z, 0-9, _); the label is what staff see.">
+    <SettingsSection
+      id="custom-fields"
+      title="Custom fields"
+      description="Fields of each source account (profile `fields` in the API). The name is what the API sends (a-z, 0-9, _); the label is what staff see."
+    >
       {fields.length === 0 && <EmptyNote>No custom fields.</EmptyNote>}
-      {fields.map((field, i) => <CustomFieldRow key={field.id} index={i} onRemove={() => remove(i)} />)}
+      {fields.map((field, i) => (
+        <CustomFieldRow key={field.id} index={i} onRemove={() => remove(i)} />
+      ))}
       <ListError name="customFields" />
-      <AddButton onClick={() => append({ name: '', label: '', dataType: 'STRING', enumValues: [], mandatory: false })}>Add custom field</AddButton>
+      <AddButton onClick={() => append({ name: '', label: '', dataType: 'STRING', enumValues: [], mandatory: false })}>
+        Add custom field
+      </AddButton>
     </SettingsSection>
   );
 }

@@ -7,7 +7,13 @@ import { fieldIdOf, ListError } from './fields';
 import { EmptyNote, SettingsSection } from './section';
 
 /** What the platform says about an extended field (read-only here). */
-export interface ExtendedFieldInfo { id: number; name: string; label: string; dataType: string; scope: 'Customer' | 'Card' }
+export interface ExtendedFieldInfo {
+  id: number;
+  name: string;
+  label: string;
+  dataType: string;
+  scope: 'Customer' | 'Card';
+}
 
 export function ExtendedFieldsSection({ catalogue }: { catalogue: ExtendedFieldInfo[] }) {
   const { control, register } = useFormContext<SettingsInput>();
@@ -15,9 +21,14 @@ export function ExtendedFieldsSection({ catalogue }: { catalogue: ExtendedFieldI
   const { fields } = useFieldArray({ control, name: 'extendedFields', keyName: 'key' });
   const infoOf = new Map(catalogue.map((f) => [f.id, f]));
   return (
-    <SettingsSection id="extended-fields" title="Extended fields"
-      description="Which fields exist comes from your organisation's verticals (platform data). Tick the ones every registration must carry (91016).">
-      {fields.length === 0 ? <EmptyNote>Your verticals enable no extended fields.</EmptyNote> : (
+    <SettingsSection
+      id="extended-fields"
+      title="Extended fields"
+      description="Which fields exist comes from your organisation's verticals (platform data). Tick the ones every registration must carry (91016)."
+    >
+      {fields.length === 0 ? (
+        <EmptyNote>Your verticals enable no extended fields.</EmptyNote>
+      ) : (
         <fieldset className="flex min-w-0 flex-col gap-2">
           <legend className="mb-1 text-sm font-medium text-slate-800">Mandatory extended fields</legend>
           <div className="grid gap-x-6 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
@@ -26,10 +37,19 @@ export function ExtendedFieldsSection({ catalogue }: { catalogue: ExtendedFieldI
               const id = fieldIdOf(`extendedFields.${i}.mandatory`);
               return (
                 <div key={field.key} className="flex items-start gap-2 rounded-md px-1 py-1.5 hover:bg-slate-50">
-                  <Checkbox id={id} className="mt-0.5" aria-describedby={`${id}-about`} {...register(`extendedFields.${i}.mandatory`)} />
+                  <Checkbox
+                    id={id}
+                    className="mt-0.5"
+                    aria-describedby={`${id}-about`}
+                    {...register(`extendedFields.${i}.mandatory`)}
+                  />
                   <div className="min-w-0">
-                    <label htmlFor={id} className="block text-sm text-slate-900">{info?.label ?? `Field ${field.id}`}</label>
-                    <p id={`${id}-about`} className="text-xs text-slate-500">{info?.name} · {info?.dataType.toLowerCase()} · {info?.scope}</p>
+                    <label htmlFor={id} className="block text-sm text-slate-900">
+                      {info?.label ?? `Field ${field.id}`}
+                    </label>
+                    <p id={`${id}-about`} className="text-xs text-slate-500">
+                      {info?.name} · {info?.dataType.toLowerCase()} · {info?.scope}
+                    </p>
                   </div>
                 </div>
               );

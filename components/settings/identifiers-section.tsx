@@ -25,18 +25,37 @@ function TypeCheckbox({ name, type, locked }: { name: ListName; type: Identifier
 
 export function IdentifiersSection() {
   return (
-    <SettingsSection id="identifiers" title="Identifiers" description="Which identifiers customers can be registered with, and how they are checked.">
-      <SelectField name="primaryIdentifier" label="Primary identifier" className="max-w-xs"
+    <SettingsSection
+      id="identifiers"
+      title="Identifiers"
+      description="Which identifiers customers can be registered with, and how they are checked."
+    >
+      <SelectField
+        name="primaryIdentifier"
+        label="Primary identifier"
+        className="max-w-xs"
         hint="An invalid primary identifier rejects the registration (8014); other invalid identifiers are dropped."
-        options={IDENTIFIER_TYPES.map((t) => ({ value: t, label: typeName(t) }))} />
+        options={IDENTIFIER_TYPES.map((t) => ({ value: t, label: typeName(t) }))}
+      />
       <CheckboxGroup name="allowedIdentifierTypes" legend="Allowed identifier types">
-        {IDENTIFIER_TYPES.map((t) => <TypeCheckbox key={t} name="allowedIdentifierTypes" type={t} />)}
+        {IDENTIFIER_TYPES.map((t) => (
+          <TypeCheckbox key={t} name="allowedIdentifierTypes" type={t} />
+        ))}
       </CheckboxGroup>
-      <CheckboxGroup name="mandatoryIdentifierTypes" legend="Mandatory identifier types" hint="Registrations without them are refused (1006, 1039, 1043).">
-        {MANDATORY_IDENTIFIER_TYPES.map((t) => <TypeCheckbox key={t} name="mandatoryIdentifierTypes" type={t} />)}
+      <CheckboxGroup
+        name="mandatoryIdentifierTypes"
+        legend="Mandatory identifier types"
+        hint="Registrations without them are refused (1006, 1039, 1043)."
+      >
+        {MANDATORY_IDENTIFIER_TYPES.map((t) => (
+          <TypeCheckbox key={t} name="mandatoryIdentifierTypes" type={t} />
+        ))}
       </CheckboxGroup>
-      <CheckboxGroup name="uniqueIdentifierTypes" legend="Unique identifier types"
-        hint="A unique identifier belongs to one customer only. Mobile, external ID and card number always are.">
+      <CheckboxGroup
+        name="uniqueIdentifierTypes"
+        legend="Unique identifier types"
+        hint="A unique identifier belongs to one customer only. Mobile, external ID and card number always are."
+      >
         {IDENTIFIER_TYPES.map((t) => (
           <TypeCheckbox key={t} name="uniqueIdentifierTypes" type={t} locked={ALWAYS_UNIQUE_TYPES.includes(t)} />
         ))}

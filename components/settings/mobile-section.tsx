@@ -16,15 +16,35 @@ function countries(): Option[] {
 
 export function MobileSection() {
   return (
-    <SettingsSection id="mobile" title="Mobile numbers" description="How mobile numbers are checked, in the API and in the registration form.">
+    <SettingsSection
+      id="mobile"
+      title="Mobile numbers"
+      description="How mobile numbers are checked, in the API and in the registration form."
+    >
       <div className="grid gap-4 sm:grid-cols-3">
-        <NumberField name="mobile.minLength" label="Minimum length" required min={1} max={20} step={1} hint="Digits, country code included" />
+        <NumberField
+          name="mobile.minLength"
+          label="Minimum length"
+          required
+          min={1}
+          max={20}
+          step={1}
+          hint="Digits, country code included"
+        />
         <NumberField name="mobile.maxLength" label="Maximum length" required min={1} max={20} step={1} />
-        <SelectField name="mobile.defaultCountry" label="Default country" placeholder="None" options={countries()}
-          hint="For numbers given without a country code" />
+        <SelectField
+          name="mobile.defaultCountry"
+          label="Default country"
+          placeholder="None"
+          options={countries()}
+          hint="For numbers given without a country code"
+        />
       </div>
-      <CheckboxField name="mobile.strict" label="Strict checking"
-        hint="Only real numbers for their country are accepted; otherwise any digits within the lengths are." />
+      <CheckboxField
+        name="mobile.strict"
+        label="Strict checking"
+        hint="Only real numbers for their country are accepted; otherwise any digits within the lengths are."
+      />
     </SettingsSection>
   );
 }

@@ -7,7 +7,12 @@ import { ProgramFields } from './program-fields';
 import { AddButton, EmptyNote, SettingsSection } from './section';
 
 const newProgram = (id: number, first: boolean): ProgramSettings => ({
-  id, name: '', type: first ? 'DEFAULT' : 'SUPPLEMENTARY', referralBonusPoints: null, tiers: [{ number: 1, name: '' }], benefits: [],
+  id,
+  name: '',
+  type: first ? 'DEFAULT' : 'SUPPLEMENTARY',
+  referralBonusPoints: null,
+  tiers: [{ number: 1, name: '' }],
+  benefits: [],
 });
 
 export function ProgramsSection() {
@@ -18,10 +23,15 @@ export function ProgramsSection() {
     append(newProgram(Math.max(0, ...programs.map((p) => p.id ?? 0)) + 1, programs.length === 0));
   };
   return (
-    <SettingsSection id="loyalty-programs" title="Loyalty programs"
-      description="Programs customers can enrol in at registration, their tiers, and what enrolling gives. One program at most is the DEFAULT.">
+    <SettingsSection
+      id="loyalty-programs"
+      title="Loyalty programs"
+      description="Programs customers can enrol in at registration, their tiers, and what enrolling gives. One program at most is the DEFAULT."
+    >
       {fields.length === 0 && <EmptyNote>No loyalty programs.</EmptyNote>}
-      {fields.map((field, i) => <ProgramFields key={field.key} index={i} onRemove={() => remove(i)} />)}
+      {fields.map((field, i) => (
+        <ProgramFields key={field.key} index={i} onRemove={() => remove(i)} />
+      ))}
       <ListError name="programs" />
       <AddButton onClick={add}>Add loyalty program</AddButton>
     </SettingsSection>

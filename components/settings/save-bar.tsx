@@ -14,9 +14,15 @@ export function SaveBar({ outcome }: { outcome: Outcome | null }) {
       <SaveOutcome outcome={outcome} />
       <div className="flex items-center justify-end gap-3">
         <p className="mr-auto text-xs text-slate-500">
-          {isDirty ? 'Unsaved changes' : 'No unsaved changes'} · <span aria-hidden="true" className="text-red-600">*</span> required
+          {isDirty ? 'Unsaved changes' : 'No unsaved changes'} ·{' '}
+          <span aria-hidden="true" className="text-red-600">
+            *
+          </span>{' '}
+          required
         </p>
-        <SubmitButton busy={isSubmitting} icon={Save} busyLabel="Saving…">Save configuration</SubmitButton>
+        <SubmitButton busy={isSubmitting} icon={Save} busyLabel="Saving…">
+          Save configuration
+        </SubmitButton>
       </div>
     </div>
   );

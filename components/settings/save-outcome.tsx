@@ -11,7 +11,11 @@ export function SaveOutcome({ outcome }: { outcome: Outcome | null }) {
   return (
     <>
       <div role="status" aria-live="polite" className="empty:hidden">
-        {outcome?.ok && <Alert variant="success"><p>{outcome.message}</p></Alert>}
+        {outcome?.ok && (
+          <Alert variant="success">
+            <p>{outcome.message}</p>
+          </Alert>
+        )}
       </div>
       {outcome && !outcome.ok && (
         <Alert variant="destructive" role="alert">
@@ -23,7 +27,9 @@ export function SaveOutcome({ outcome }: { outcome: Outcome | null }) {
               {outcome.sections.map((s, i) => (
                 <span key={s.id}>
                   {i > 0 && ', '}
-                  <a href={`#${s.id}`} className="font-medium underline underline-offset-2">{s.title}</a>
+                  <a href={`#${s.id}`} className="font-medium underline underline-offset-2">
+                    {s.title}
+                  </a>
                 </span>
               ))}
             </p>

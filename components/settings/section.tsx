@@ -5,7 +5,17 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { cn } from '@/components/ui/cn';
 
 /** One part of the configuration: a landmark named by its heading, so it can be reached directly. */
-export function SettingsSection({ id, title, description, children }: { id: string; title: string; description?: ReactNode; children: ReactNode }) {
+export function SettingsSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card id={id} aria-labelledby={`${id}-title`} className="scroll-mt-20">
       <CardHeader>
@@ -18,14 +28,35 @@ export function SettingsSection({ id, title, description, children }: { id: stri
 }
 
 /** A row of a list (a label, a till, a tier): a named group, so "Name" is told apart from row to row. */
-export function Row({ label, onRemove, removeLabel, className, children }: {
-  label: string; onRemove?: () => void; removeLabel: string; className?: string; children: ReactNode;
+export function Row({
+  label,
+  onRemove,
+  removeLabel,
+  className,
+  children,
+}: {
+  label: string;
+  onRemove?: () => void;
+  removeLabel: string;
+  className?: string;
+  children: ReactNode;
 }) {
   return (
-    <div role="group" aria-label={label} className="flex items-start gap-2 rounded-md border border-slate-200 bg-slate-50/60 p-3">
+    <div
+      role="group"
+      aria-label={label}
+      className="flex items-start gap-2 rounded-md border border-slate-200 bg-slate-50/60 p-3"
+    >
       <div className={cn('grid min-w-0 flex-1 items-start gap-3', className)}>{children}</div>
       {onRemove && (
-        <Button variant="ghost" size="icon" className="mt-6 shrink-0" aria-label={removeLabel} title={removeLabel} onClick={onRemove}>
+        <Button
+          variant="ghost"
+          size="icon"
+          className="mt-6 shrink-0"
+          aria-label={removeLabel}
+          title={removeLabel}
+          onClick={onRemove}
+        >
           <Trash2 aria-hidden="true" />
         </Button>
       )}

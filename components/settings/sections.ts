@@ -2,10 +2,18 @@
 // the problems are, and which document keys each one edits.
 import type { SettingsInput } from '@/lib/config/settings-schema';
 
-export interface SectionInfo { id: string; title: string; keys: (keyof SettingsInput)[] }
+export interface SectionInfo {
+  id: string;
+  title: string;
+  keys: (keyof SettingsInput)[];
+}
 
 export const SECTIONS: SectionInfo[] = [
-  { id: 'identifiers', title: 'Identifiers', keys: ['primaryIdentifier', 'allowedIdentifierTypes', 'mandatoryIdentifierTypes', 'uniqueIdentifierTypes'] },
+  {
+    id: 'identifiers',
+    title: 'Identifiers',
+    keys: ['primaryIdentifier', 'allowedIdentifierTypes', 'mandatoryIdentifierTypes', 'uniqueIdentifierTypes'],
+  },
   { id: 'mobile', title: 'Mobile numbers', keys: ['mobile'] },
   { id: 'sources', title: 'Sources and accounts', keys: ['sources'] },
   { id: 'custom-fields', title: 'Custom fields', keys: ['customFields'] },

@@ -8,7 +8,12 @@ export function SettingsContents() {
       <ul className="flex flex-wrap gap-x-1 gap-y-1 text-sm">
         {SECTIONS.map((s) => (
           <li key={s.id}>
-            <a href={`#${s.id}`} className={`inline-block rounded-md px-2 py-1 text-indigo-700 hover:bg-indigo-50 ${focusRing}`}>{s.title}</a>
+            <a
+              href={`#${s.id}`}
+              className={`inline-block rounded-md px-2 py-1 text-indigo-700 hover:bg-indigo-50 ${focusRing}`}
+            >
+              {s.title}
+            </a>
           </li>
         ))}
       </ul>

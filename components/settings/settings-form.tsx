@@ -29,13 +29,18 @@ interface SettingsFormProps {
 }
 
 const UNREACHABLE: SaveOrgConfigResult = {
-  ok: false, fieldErrors: {}, message: 'The server could not be reached. Nothing was saved; try again.',
+  ok: false,
+  fieldErrors: {},
+  message: 'The server could not be reached. Nothing was saved; try again.',
 };
 
 /** The Registration Configuration editor: one document, checked by the schema the server applies. */
 export function SettingsForm({ initial, region, catalogue, save }: SettingsFormProps) {
   const form = useForm<SettingsInput>({
-    defaultValues: initial, resolver: zodResolver(SettingsSchema), mode: 'onSubmit', reValidateMode: 'onChange',
+    defaultValues: initial,
+    resolver: zodResolver(SettingsSchema),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -45,23 +50,39 @@ export function SettingsForm({ initial, region, catalogue, save }: SettingsFormP
     if (result.ok) {
       // The stored document: new labels and tills now carry their ids.
       form.reset(result.data.settings);
-      setOutcome({ ok: true, message: `Configuration saved (version ${result.data.version}). The next registration, by form or API, follows it.` });
+      setOutcome({
+        ok: true,
+        message: `Configuration saved (version ${result.data.version}). The next registration, by form or API, follows it.`,
+      });
       return;
     }
     const paths = Object.keys(result.fieldErrors);
     paths.forEach((path, i) => {
-      form.setError(path as FieldPath<SettingsInput>, { type: 'server', message: result.fieldErrors[path] }, { shouldFocus: i === 0 });
+      form.setError(
+        path as FieldPath<SettingsInput>,
+        { type: 'server', message: result.fieldErrors[path] },
+        { shouldFocus: i === 0 },
+      );
     });
     setOutcome({ ok: false, message: result.message, sections: sectionsWithProblems(paths) });
   }
 
   function onInvalid(errors: object) {
-    setOutcome({ ok: false, message: 'Nothing was saved. Fix the highlighted fields and try again.', sections: sectionsWithProblems(Object.keys(errors)) });
+    setOutcome({
+      ok: false,
+      message: 'Nothing was saved. Fix the highlighted fields and try again.',
+      sections: sectionsWithProblems(Object.keys(errors)),
+    });
   }
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={form.handleSubmit(onValid, onInvalid)} noValidate aria-label="Registration Configuration" className="flex flex-col gap-5">
+      <form
+        onSubmit={form.handleSubmit(onValid, onInvalid)}
+        noValidate
+        aria-label="Registration Configuration"
+        className="flex flex-col gap-5"
+      >
         <IdentifiersSection />
         <MobileSection />
         <SourcesSection />

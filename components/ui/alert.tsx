@@ -3,17 +3,20 @@ import { AlertTriangle, CheckCircle2, Info, XCircle } from 'lucide-react';
 import type { ComponentProps } from 'react';
 import { cn } from './cn';
 
-const alertVariants = cva('flex gap-3 rounded-md border px-4 py-3 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0', {
-  variants: {
-    variant: {
-      info: 'border-sky-200 bg-sky-50 text-sky-900',
-      success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
-      warning: 'border-amber-200 bg-amber-50 text-amber-900',
-      destructive: 'border-red-200 bg-red-50 text-red-900',
+const alertVariants = cva(
+  'flex gap-3 rounded-md border px-4 py-3 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0',
+  {
+    variants: {
+      variant: {
+        info: 'border-sky-200 bg-sky-50 text-sky-900',
+        success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
+        warning: 'border-amber-200 bg-amber-50 text-amber-900',
+        destructive: 'border-red-200 bg-red-50 text-red-900',
+      },
     },
+    defaultVariants: { variant: 'info' },
   },
-  defaultVariants: { variant: 'info' },
-});
+);
 
 const ICONS = { info: Info, success: CheckCircle2, warning: AlertTriangle, destructive: XCircle } as const;
 

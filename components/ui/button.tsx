@@ -33,5 +33,11 @@ type ButtonProps = ComponentProps<'button'> & VariantProps<typeof buttonVariants
 export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
   const Comp = asChild ? Slot.Root : 'button';
   // Buttons inside forms default to "button": only the one meant to submit says so.
-  return <Comp type={asChild ? undefined : (type ?? 'button')} className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  return (
+    <Comp
+      type={asChild ? undefined : (type ?? 'button')}
+      className={cn(buttonVariants({ variant, size }), className)}
+      {...props}
+    />
+  );
 }

@@ -16,7 +16,8 @@ interface FormFieldProps {
 export const errorIdOf = (id: string) => `${id}-error`;
 export const hintIdOf = (id: string) => `${id}-hint`;
 /** What a control's aria-describedby points at: its error when it has one, else its hint. */
-export const describedByOf = (id: string, error?: string, hint?: string) => (error ? errorIdOf(id) : hint ? hintIdOf(id) : undefined);
+export const describedByOf = (id: string, error?: string, hint?: string) =>
+  error ? errorIdOf(id) : hint ? hintIdOf(id) : undefined;
 
 /** Label, control, hint and error message, wired together by ids. */
 export function FormField({ id, label, required, error, hint, className, children }: FormFieldProps) {

@@ -5,7 +5,9 @@ import type { ComponentProps } from 'react';
 import { cn } from './cn';
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
-  return <LabelPrimitive.Root className={cn('text-sm font-medium leading-none text-slate-800', className)} {...props} />;
+  return (
+    <LabelPrimitive.Root className={cn('text-sm font-medium leading-none text-slate-800', className)} {...props} />
+  );
 }
 
 /** The mark of a mandatory field; hidden from the accessible name, which `aria-required` carries instead. */

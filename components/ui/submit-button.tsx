@@ -2,7 +2,13 @@ import { Loader2, type LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Button } from './button';
 
-interface SubmitButtonProps { busy: boolean; icon: LucideIcon; busyLabel: string; className?: string; children: ReactNode }
+interface SubmitButtonProps {
+  busy: boolean;
+  icon: LucideIcon;
+  busyLabel: string;
+  className?: string;
+  children: ReactNode;
+}
 
 /** A form's submit button: while the form is busy it is disabled, says so, and its icon spins. */
 export function SubmitButton({ busy, icon: Icon, busyLabel, className, children }: SubmitButtonProps) {

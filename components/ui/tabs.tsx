@@ -8,12 +8,7 @@ import { focusRing } from './focus';
 export const Tabs = TabsPrimitive.Root;
 
 export function TabsList({ className, ...props }: ComponentProps<typeof TabsPrimitive.List>) {
-  return (
-    <TabsPrimitive.List
-      className={cn('flex flex-wrap gap-1 border-b border-slate-200', className)}
-      {...props}
-    />
-  );
+  return <TabsPrimitive.List className={cn('flex flex-wrap gap-1 border-b border-slate-200', className)} {...props} />;
 }
 
 export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsPrimitive.Trigger>) {

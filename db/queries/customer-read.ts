@@ -3,11 +3,24 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
-  auditLog, commChannels, customers, identifiers, loyaltyEnrollments, loyaltyPrograms, loyaltyTiers, registrationConfigs,
-  sideEffects, sourceAccounts, statusLabels, tills,
+  auditLog,
+  commChannels,
+  customers,
+  identifiers,
+  loyaltyEnrollments,
+  loyaltyPrograms,
+  loyaltyTiers,
+  registrationConfigs,
+  sideEffects,
+  sourceAccounts,
+  statusLabels,
+  tills,
 } from '@/db/schema';
 
-interface CustomerKey { orgId: number; customerId: number }
+interface CustomerKey {
+  orgId: number;
+  customerId: number;
+}
 
 export async function findCustomerRow(db: DbOrTx, { orgId, customerId }: CustomerKey) {
   const [row] = await db
@@ -114,13 +127,15 @@ export async function findCustomerIdByIdentifier(db: DbOrTx, q: IdentifierQuery)
       sourceAccounts,
       and(eq(sourceAccounts.orgId, identifiers.orgId), eq(sourceAccounts.id, identifiers.sourceAccountId)),
     )
-    .where(and(
-      eq(identifiers.orgId, q.orgId),
-      eq(identifiers.type, q.type),
-      eq(identifiers.value, q.value),
-      q.source === undefined ? undefined : eq(sourceAccounts.source, q.source),
-      q.accountId === undefined ? undefined : eq(sourceAccounts.accountId, q.accountId),
-    ))
+    .where(
+      and(
+        eq(identifiers.orgId, q.orgId),
+        eq(identifiers.type, q.type),
+        eq(identifiers.value, q.value),
+        q.source === undefined ? undefined : eq(sourceAccounts.source, q.source),
+        q.accountId === undefined ? undefined : eq(sourceAccounts.accountId, q.accountId),
+      ),
+    )
     .orderBy(asc(identifiers.customerId))
     .limit(1);
   return row?.customerId ?? null;

@@ -3,13 +3,21 @@ import type { DbOrTx } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
 
 /** Which stored response a key names: the org, the calling client (actorKey) and the key itself. */
-export interface IdempotencyScope { orgId: number; clientKey: string; key: string }
+export interface IdempotencyScope {
+  orgId: number;
+  clientKey: string;
+  key: string;
+}
 
 /** Rows older than this count as absent (contract §13: keys are kept 24 hours). */
 const EXPIRED = sql`now() - interval '24 hours'`;
 
 function inScope(s: IdempotencyScope) {
-  return and(eq(idempotencyKeys.orgId, s.orgId), eq(idempotencyKeys.clientKey, s.clientKey), eq(idempotencyKeys.key, s.key));
+  return and(
+    eq(idempotencyKeys.orgId, s.orgId),
+    eq(idempotencyKeys.clientKey, s.clientKey),
+    eq(idempotencyKeys.key, s.key),
+  );
 }
 
 /**
@@ -44,7 +52,10 @@ export async function findIdempotencyKey(db: DbOrTx, s: IdempotencyScope) {
 
 /** Stores the finished response of the request that holds the claim. */
 export async function storeIdempotentResponse(
-  db: DbOrTx, s: IdempotencyScope, requestHash: string, response: { status: number; body: unknown },
+  db: DbOrTx,
+  s: IdempotencyScope,
+  requestHash: string,
+  response: { status: number; body: unknown },
 ): Promise<void> {
   await db
     .update(idempotencyKeys)

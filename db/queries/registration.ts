@@ -4,28 +4,57 @@ import { sql, type SQL } from 'drizzle-orm';
 import { execRows, type DbOrTx } from '@/db/client';
 import type { ActorType } from '@/db/schema';
 
-export interface IdentityMatch { type: string; value: string; customerId: number; source: string | null; accountId: string | null }
+export interface IdentityMatch {
+  type: string;
+  value: string;
+  customerId: number;
+  source: string | null;
+  accountId: string | null;
+}
 
 /**
  * Customers owning any of these unique identifiers, with each customer's source accounts. The keys are
  * a literal list (not a JSON set) so the planner probes the primary key however large the table.
  */
 export async function findIdentityMatches(
-  db: DbOrTx, orgId: number, keys: { type: string; value: string }[],
+  db: DbOrTx,
+  orgId: number,
+  keys: { type: string; value: string }[],
 ): Promise<IdentityMatch[]> {
   if (keys.length === 0) return [];
-  const rows = await execRows<{ type: string; value: string; customer_id: string | number; source: string | null; account_id: string | null }>(db, sql`
+  const rows = await execRows<{
+    type: string;
+    value: string;
+    customer_id: string | number;
+    source: string | null;
+    account_id: string | null;
+  }>(
+    db,
+    sql`
     select k.type, k.value, k.customer_id, sa.source, sa.account_id
     from identity_keys k
     left join source_accounts sa on sa.org_id = k.org_id and sa.customer_id = k.customer_id
     where k.org_id = ${orgId}
-      and (k.type, k.value) in (${sql.join(keys.map((k) => sql`(${k.type}, ${k.value})`), sql`, `)})`);
-  return rows.map((r) => ({ type: r.type, value: r.value, customerId: Number(r.customer_id), source: r.source, accountId: r.account_id }));
+      and (k.type, k.value) in (${sql.join(
+        keys.map((k) => sql`(${k.type}, ${k.value})`),
+        sql`, `,
+      )})`,
+  );
+  return rows.map((r) => ({
+    type: r.type,
+    value: r.value,
+    customerId: Number(r.customer_id),
+    source: r.source,
+    accountId: r.account_id,
+  }));
 }
 
 export async function findCustomerIdByReferralCode(db: DbOrTx, orgId: number, code: string): Promise<number | null> {
-  const [row] = await execRows<{ id: string | number }>(db, sql`
-    select id from customers where org_id = ${orgId} and referral_code = ${code}`);
+  const [row] = await execRows<{ id: string | number }>(
+    db,
+    sql`
+    select id from customers where org_id = ${orgId} and referral_code = ${code}`,
+  );
   return row ? Number(row.id) : null;
 }
 
@@ -34,26 +63,64 @@ export interface RegistrationWrite {
   /** Set: add source accounts to this customer. Null: create the customer. */
   existingCustomerId: number | null;
   customer: {
-    statusLabelId: number | null; loyaltyType: string; extendedFields: Record<string, unknown>;
-    referralCode: string; registeredTillId: number | null;
+    statusLabelId: number | null;
+    loyaltyType: string;
+    extendedFields: Record<string, unknown>;
+    referralCode: string;
+    registeredTillId: number | null;
   };
   actor: { type: ActorType; code: string };
-  profiles: { source: string; account_id: string; first_name: string | null; last_name: string | null; fields: Record<string, unknown> }[];
+  profiles: {
+    source: string;
+    account_id: string;
+    first_name: string | null;
+    last_name: string | null;
+    fields: Record<string, unknown>;
+  }[];
   identifiers: {
-    source: string; account_id: string; type: string; value: string; position: number;
-    series_id: number | null; status_label: string | null; extended_fields: Record<string, unknown> | null;
+    source: string;
+    account_id: string;
+    type: string;
+    value: string;
+    position: number;
+    series_id: number | null;
+    status_label: string | null;
+    extended_fields: Record<string, unknown> | null;
   }[];
   /** Identity keys the org does not hold yet. */
   keys: { type: string; value: string }[];
   channels: {
-    source: string; account_id: string; position: number; type: string; value: string;
-    is_primary: boolean; verified: boolean; subscribed: boolean | null; meta: Record<string, unknown>;
+    source: string;
+    account_id: string;
+    position: number;
+    type: string;
+    value: string;
+    is_primary: boolean;
+    verified: boolean;
+    subscribed: boolean | null;
+    meta: Record<string, unknown>;
   }[];
-  enrollments: { program_id: number; tier_number: number; points: number; tier_expiry_date: string | null; points_expiry_date: string | null }[];
+  enrollments: {
+    program_id: number;
+    tier_number: number;
+    points: number;
+    tier_expiry_date: string | null;
+    points_expiry_date: string | null;
+  }[];
   sideEffects: {
-    position: number; type: string; program_id: number | null; is_referrer: boolean; beneficiary: number | null;
-    raw_value: number | null; currency_identifier: string | null; currency_name: string | null; coupon_code: string | null;
-    coupon_type: string | null; valid_till: string | null; description: string | null; discount_code: string | null;
+    position: number;
+    type: string;
+    program_id: number | null;
+    is_referrer: boolean;
+    beneficiary: number | null;
+    raw_value: number | null;
+    currency_identifier: string | null;
+    currency_name: string | null;
+    coupon_code: string | null;
+    coupon_type: string | null;
+    valid_till: string | null;
+    description: string | null;
+    discount_code: string | null;
   }[];
   audit: { requestId: string; userContext: Record<string, string> | null; details: Record<string, unknown> };
 }
@@ -63,12 +130,14 @@ const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::text::jsonb`
 
 /** Writes the whole registration; returns the customer id and the ids of the side effects by position. */
 export async function insertRegistration(
-  db: DbOrTx, w: RegistrationWrite,
+  db: DbOrTx,
+  w: RegistrationWrite,
 ): Promise<{ customerId: number; sideEffectIds: Map<number, number> }> {
   const { orgId, actor } = w;
-  const customer = w.existingCustomerId !== null
-    ? sql`select ${w.existingCustomerId}::bigint as id`
-    : sql`insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
+  const customer =
+    w.existingCustomerId !== null
+      ? sql`select ${w.existingCustomerId}::bigint as id`
+      : sql`insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
           values (${orgId}, ${w.customer.statusLabelId}, ${w.customer.loyaltyType}, ${json(w.customer.extendedFields)},
                   ${w.customer.referralCode}, ${w.customer.registeredTillId}, ${actor.type}, ${actor.code})
           returning id`;
@@ -119,10 +188,12 @@ export async function insertRegistration(
   const effects = w.sideEffects.length
     ? sql`(select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se)`
     : sql`'[]'::jsonb`;
-  const [row] = await execRows<{ customer_id: string | number; effects: { id: number | string; position: number }[] | string }>(
-    db, sql`with ${sql.join(parts, sql`, `)} select (select id from c) as customer_id, ${effects} as effects`,
-  );
+  const [row] = await execRows<{
+    customer_id: string | number;
+    effects: { id: number | string; position: number }[] | string;
+  }>(db, sql`with ${sql.join(parts, sql`, `)} select (select id from c) as customer_id, ${effects} as effects`);
   if (!row) throw new Error('registration insert returned no row');
-  const list = typeof row.effects === 'string' ? (JSON.parse(row.effects) as { id: number; position: number }[]) : row.effects;
+  const list =
+    typeof row.effects === 'string' ? (JSON.parse(row.effects) as { id: number; position: number }[]) : row.effects;
   return { customerId: Number(row.customer_id), sideEffectIds: new Map(list.map((e) => [e.position, Number(e.id)])) };
 }

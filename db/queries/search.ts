@@ -27,31 +27,43 @@ export function searchCandidates(query: string): string[] {
   return [...new Set([q, q.toLowerCase(), digits].filter((v) => v.length > 0))];
 }
 
-export async function searchCustomers(db: DbOrTx, params: { orgId: number; query: string }): Promise<CustomerSearchHit[]> {
+export async function searchCustomers(
+  db: DbOrTx,
+  params: { orgId: number; query: string },
+): Promise<CustomerSearchHit[]> {
   const candidates = searchCandidates(params.query);
   if (!candidates.length) return [];
   const matched = await db
     .selectDistinct({ customerId: identifiers.customerId, type: identifiers.type, value: identifiers.value })
     .from(identifiers)
-    .where(and(
-      eq(identifiers.orgId, params.orgId),
-      inArray(identifiers.value, candidates),
-      inArray(identifiers.type, [...SEARCHABLE_TYPES]),
-    ))
+    .where(
+      and(
+        eq(identifiers.orgId, params.orgId),
+        inArray(identifiers.value, candidates),
+        inArray(identifiers.type, [...SEARCHABLE_TYPES]),
+      ),
+    )
     .orderBy(asc(identifiers.customerId))
     .limit(SEARCH_LIMIT * 4);
   const ids = [...new Set(matched.map((m) => m.customerId))].slice(0, SEARCH_LIMIT);
   if (!ids.length) return [];
   const accounts = await db
-    .select({ customerId: sourceAccounts.customerId, source: sourceAccounts.source, accountId: sourceAccounts.accountId,
-      firstName: sourceAccounts.firstName, lastName: sourceAccounts.lastName })
+    .select({
+      customerId: sourceAccounts.customerId,
+      source: sourceAccounts.source,
+      accountId: sourceAccounts.accountId,
+      firstName: sourceAccounts.firstName,
+      lastName: sourceAccounts.lastName,
+    })
     .from(sourceAccounts)
     .where(and(eq(sourceAccounts.orgId, params.orgId), inArray(sourceAccounts.customerId, ids)))
     .orderBy(asc(sourceAccounts.id));
   return ids.map((customerId) => {
     const own = accounts.filter((a) => a.customerId === customerId);
     // The name staff know: the store's own (INSTORE) profile's, else the first one with a name.
-    const named = own.find((a) => a.source === 'INSTORE' && (a.firstName || a.lastName)) ?? own.find((a) => a.firstName || a.lastName);
+    const named =
+      own.find((a) => a.source === 'INSTORE' && (a.firstName || a.lastName)) ??
+      own.find((a) => a.firstName || a.lastName);
     return {
       customerId,
       firstName: named?.firstName ?? null,

@@ -4,8 +4,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
-  auditLog, customFields, orgExtendedFieldSettings, orgs, orgSourceAccounts, orgSources, registrationConfigs, statusLabels, tills,
-  type CustomerStatus, type CustomFieldType,
+  auditLog,
+  customFields,
+  orgExtendedFieldSettings,
+  orgs,
+  orgSourceAccounts,
+  orgSources,
+  registrationConfigs,
+  statusLabels,
+  tills,
+  type CustomerStatus,
+  type CustomFieldType,
 } from '@/db/schema';
 
 /**
@@ -18,8 +27,13 @@ export async function lockOrgConfig(db: DbOrTx, orgId: number): Promise<boolean>
 }
 
 /** Sets the rate-limit override and bumps the version that caches compare. */
-export async function bumpOrgConfigVersion(db: DbOrTx, orgId: number, rateLimitOverride: number | null): Promise<number> {
-  const [row] = await db.update(orgs)
+export async function bumpOrgConfigVersion(
+  db: DbOrTx,
+  orgId: number,
+  rateLimitOverride: number | null,
+): Promise<number> {
+  const [row] = await db
+    .update(orgs)
     .set({ rateLimitOverride, configVersion: sql`${orgs.configVersion} + 1` })
     .where(eq(orgs.id, orgId))
     .returning({ version: orgs.configVersion });
@@ -34,15 +48,23 @@ export async function clearDefaultStatusLabel(db: DbOrTx, orgId: number): Promis
 
 export type RegistrationConfigValues = Omit<typeof registrationConfigs.$inferInsert, 'orgId' | 'updatedAt'>;
 
-export async function upsertRegistrationConfig(db: DbOrTx, orgId: number, values: RegistrationConfigValues): Promise<void> {
+export async function upsertRegistrationConfig(
+  db: DbOrTx,
+  orgId: number,
+  values: RegistrationConfigValues,
+): Promise<void> {
   const row = { ...values, updatedAt: new Date() };
-  await db.insert(registrationConfigs).values({ orgId, ...row })
+  await db
+    .insert(registrationConfigs)
+    .values({ orgId, ...row })
     .onConflictDoUpdate({ target: registrationConfigs.orgId, set: row });
 }
 
 /** Nothing points at sources or accounts (customers store the words), so they are simply replaced. */
 export async function replaceSources(
-  db: DbOrTx, orgId: number, sources: { source: string; accounts: { accountId: string; name: string }[] }[],
+  db: DbOrTx,
+  orgId: number,
+  sources: { source: string; accounts: { accountId: string; name: string }[] }[],
 ): Promise<void> {
   await db.delete(orgSourceAccounts).where(eq(orgSourceAccounts.orgId, orgId));
   await db.delete(orgSources).where(eq(orgSources.orgId, orgId));
@@ -52,7 +74,8 @@ export async function replaceSources(
 }
 
 export async function replaceCustomFields(
-  db: DbOrTx, orgId: number,
+  db: DbOrTx,
+  orgId: number,
   fields: { name: string; label: string; dataType: CustomFieldType; enumValues: string[]; mandatory: boolean }[],
 ): Promise<void> {
   await db.delete(customFields).where(eq(customFields.orgId, orgId));
@@ -60,11 +83,15 @@ export async function replaceCustomFields(
 }
 
 export async function replaceExtendedFieldSettings(
-  db: DbOrTx, orgId: number, settings: { id: number; mandatory: boolean }[],
+  db: DbOrTx,
+  orgId: number,
+  settings: { id: number; mandatory: boolean }[],
 ): Promise<void> {
   await db.delete(orgExtendedFieldSettings).where(eq(orgExtendedFieldSettings.orgId, orgId));
   if (settings.length) {
-    await db.insert(orgExtendedFieldSettings).values(settings.map((s) => ({ orgId, fieldId: s.id, mandatory: s.mandatory })));
+    await db
+      .insert(orgExtendedFieldSettings)
+      .values(settings.map((s) => ({ orgId, fieldId: s.id, mandatory: s.mandatory })));
   }
 }
 
@@ -72,12 +99,27 @@ export async function deleteStatusLabel(db: DbOrTx, orgId: number, id: number): 
   await db.delete(statusLabels).where(and(eq(statusLabels.orgId, orgId), eq(statusLabels.id, id)));
 }
 
-export async function updateStatusLabel(db: DbOrTx, orgId: number, id: number, values: { name: string; status: CustomerStatus }): Promise<void> {
-  await db.update(statusLabels).set(values).where(and(eq(statusLabels.orgId, orgId), eq(statusLabels.id, id)));
+export async function updateStatusLabel(
+  db: DbOrTx,
+  orgId: number,
+  id: number,
+  values: { name: string; status: CustomerStatus },
+): Promise<void> {
+  await db
+    .update(statusLabels)
+    .set(values)
+    .where(and(eq(statusLabels.orgId, orgId), eq(statusLabels.id, id)));
 }
 
-export async function insertStatusLabel(db: DbOrTx, orgId: number, values: { name: string; status: CustomerStatus }): Promise<number> {
-  const [row] = await db.insert(statusLabels).values({ orgId, ...values }).returning({ id: statusLabels.id });
+export async function insertStatusLabel(
+  db: DbOrTx,
+  orgId: number,
+  values: { name: string; status: CustomerStatus },
+): Promise<number> {
+  const [row] = await db
+    .insert(statusLabels)
+    .values({ orgId, ...values })
+    .returning({ id: statusLabels.id });
   return row!.id;
 }
 
@@ -86,7 +128,10 @@ export async function deleteTill(db: DbOrTx, orgId: number, id: number): Promise
 }
 
 export async function updateTillName(db: DbOrTx, orgId: number, id: number, name: string): Promise<void> {
-  await db.update(tills).set({ name }).where(and(eq(tills.orgId, orgId), eq(tills.id, id)));
+  await db
+    .update(tills)
+    .set({ name })
+    .where(and(eq(tills.orgId, orgId), eq(tills.id, id)));
 }
 
 export async function insertTill(db: DbOrTx, orgId: number, values: { code: string; name: string }): Promise<void> {
@@ -94,7 +139,8 @@ export async function insertTill(db: DbOrTx, orgId: number, values: { code: stri
 }
 
 export async function insertConfigAudit(
-  db: DbOrTx, orgId: number,
+  db: DbOrTx,
+  orgId: number,
   entry: { requestId: string; actorType: string; actorCode: string; details: Record<string, unknown> },
 ): Promise<void> {
   await db.insert(auditLog).values({ orgId, action: 'config.update', outcome: 'success', ...entry });

@@ -5,7 +5,9 @@ import { orgs } from './orgs';
 export const auditLog = pgTable(
   'audit_log',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
     action: text('action').notNull(),
     outcome: text('outcome').notNull(),
@@ -18,17 +20,16 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    index('audit_log_customer_idx').on(t.orgId, t.customerId),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('audit_log_customer_idx').on(t.orgId, t.customerId)],
 );
 
 /** Stored responses of POST /v2/customers by Idempotency-Key, kept 24 hours. */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     clientKey: text('client_key').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),

@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, foreignKey, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
+  boolean,
+  check,
+  foreignKey,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { orgs } from './orgs';
 
@@ -8,10 +17,15 @@ import { orgs } from './orgs';
 export const registrationConfigs = pgTable(
   'registration_configs',
   {
-    orgId: integer('org_id').primaryKey().references(() => orgs.id),
+    orgId: integer('org_id')
+      .primaryKey()
+      .references(() => orgs.id),
     primaryIdentifier: text('primary_identifier').notNull().default('mobile'),
     allowedIdentifierTypes: text('allowed_identifier_types').array().notNull(),
-    mandatoryIdentifierTypes: text('mandatory_identifier_types').array().notNull().default(sql`'{}'::text[]`),
+    mandatoryIdentifierTypes: text('mandatory_identifier_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     uniqueIdentifierTypes: text('unique_identifier_types').array().notNull(),
     mobileMinLength: integer('mobile_min_length').notNull().default(6),
     mobileMaxLength: integer('mobile_max_length').notNull().default(15),
@@ -23,7 +37,10 @@ export const registrationConfigs = pgTable(
   },
   (t) => [
     foreignKey({ columns: [t.orgId, t.defaultStatusLabelId], foreignColumns: [statusLabels.orgId, statusLabels.id] }),
-    check('registration_configs_mobile_len_check', sql`${t.mobileMinLength} >= 1 and ${t.mobileMaxLength} >= ${t.mobileMinLength} and ${t.mobileMaxLength} <= 20`),
+    check(
+      'registration_configs_mobile_len_check',
+      sql`${t.mobileMinLength} >= 1 and ${t.mobileMaxLength} >= ${t.mobileMinLength} and ${t.mobileMaxLength} <= 20`,
+    ),
   ],
 );
 
@@ -31,7 +48,9 @@ export const registrationConfigs = pgTable(
 export const orgSources = pgTable(
   'org_sources',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     source: text('source').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.source] })],
@@ -48,7 +67,9 @@ export const orgSourceAccounts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.source, t.accountId] }),
-    foreignKey({ columns: [t.orgId, t.source], foreignColumns: [orgSources.orgId, orgSources.source] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.source], foreignColumns: [orgSources.orgId, orgSources.source] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -58,11 +79,16 @@ export type CustomFieldType = (typeof FIELD_TYPES)[number];
 export const customFields = pgTable(
   'custom_fields',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     name: text('name').notNull(),
     label: text('label').notNull(),
     dataType: text('data_type').$type<CustomFieldType>().notNull(),
-    enumValues: text('enum_values').array().notNull().default(sql`'{}'::text[]`),
+    enumValues: text('enum_values')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     mandatory: boolean('mandatory').notNull().default(false),
     position: integer('position').notNull().default(0),
   },
@@ -79,7 +105,15 @@ export const verticals = pgTable('verticals', {
 });
 
 export const EXTENDED_FIELD_TYPES = [
-  'STRING', 'INTEGER', 'DOUBLE', 'DATETIME', 'STANDARD_ENUM', 'CUSTOM_ENUM', 'COUNTRY', 'LANGUAGE', 'CURRENCY',
+  'STRING',
+  'INTEGER',
+  'DOUBLE',
+  'DATETIME',
+  'STANDARD_ENUM',
+  'CUSTOM_ENUM',
+  'COUNTRY',
+  'LANGUAGE',
+  'CURRENCY',
 ] as const;
 export type ExtendedFieldType = (typeof EXTENDED_FIELD_TYPES)[number];
 export type ExtendedFieldScope = 'CUSTOMER' | 'CARD';
@@ -91,10 +125,15 @@ export const extendedFieldCatalogue = pgTable(
     name: text('name').notNull(),
     label: text('label').notNull(),
     dataType: text('data_type').$type<ExtendedFieldType>().notNull(),
-    enumValues: text('enum_values').array().notNull().default(sql`'{}'::text[]`),
+    enumValues: text('enum_values')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     scope: text('scope').$type<ExtendedFieldScope>().notNull(),
     /** -1 = global: enabled for every org. */
-    verticalId: integer('vertical_id').notNull().references(() => verticals.id),
+    verticalId: integer('vertical_id')
+      .notNull()
+      .references(() => verticals.id),
   },
   (t) => [
     uniqueIndex('extended_field_catalogue_name_scope_key').on(t.name, t.scope),
@@ -105,8 +144,12 @@ export const extendedFieldCatalogue = pgTable(
 export const orgVerticals = pgTable(
   'org_verticals',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
-    verticalId: integer('vertical_id').notNull().references(() => verticals.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    verticalId: integer('vertical_id')
+      .notNull()
+      .references(() => verticals.id),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.verticalId] })],
 );
@@ -115,15 +158,25 @@ export const orgVerticals = pgTable(
 export const orgExtendedFieldSettings = pgTable(
   'org_extended_field_settings',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
-    fieldId: integer('field_id').notNull().references(() => extendedFieldCatalogue.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    fieldId: integer('field_id')
+      .notNull()
+      .references(() => extendedFieldCatalogue.id),
     mandatory: boolean('mandatory').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.fieldId] })],
 );
 
 export const CUSTOMER_STATUSES = [
-  'ACTIVE', 'SUSPENDED', 'DELETED', 'FRAUD_SUSPECTED', 'FRAUD_CONFIRMED', 'INTERNAL', 'PENDING_DELETION',
+  'ACTIVE',
+  'SUSPENDED',
+  'DELETED',
+  'FRAUD_SUSPECTED',
+  'FRAUD_CONFIRMED',
+  'INTERNAL',
+  'PENDING_DELETION',
 ] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
@@ -131,7 +184,9 @@ export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 export const statusLabels = pgTable(
   'status_labels',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: serial('id').notNull(),
     name: text('name').notNull(),
     status: text('status').$type<CustomerStatus>().notNull(),
@@ -139,14 +194,19 @@ export const statusLabels = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('status_labels_org_name_key').on(t.orgId, sql`lower(${t.name})`),
-    check('status_labels_status_check', sql`${t.status} in ('ACTIVE','SUSPENDED','DELETED','FRAUD_SUSPECTED','FRAUD_CONFIRMED','INTERNAL','PENDING_DELETION')`),
+    check(
+      'status_labels_status_check',
+      sql`${t.status} in ('ACTIVE','SUSPENDED','DELETED','FRAUD_SUSPECTED','FRAUD_CONFIRMED','INTERNAL','PENDING_DELETION')`,
+    ),
   ],
 );
 
 export const cardSeries = pgTable(
   'card_series',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: integer('id').notNull(),
     name: text('name').notNull(),
   },

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, check, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex,
+  bigint,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { orgs, tills } from './orgs';
 import { cardSeries, statusLabels } from './config';
@@ -11,7 +23,9 @@ export type ActorType = 'TILL' | 'OAUTH_CLIENT' | 'STAFF';
 export const customers = pgTable(
   'customers',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity({ startWith: 100000001 }),
     statusLabelId: integer('status_label_id'),
     loyaltyType: text('loyalty_type').notNull().default('loyalty'),
@@ -135,7 +149,10 @@ export const loyaltyEnrollments = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.customerId, t.programId] }),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
-    foreignKey({ columns: [t.orgId, t.programId, t.tierNumber], foreignColumns: [loyaltyTiers.orgId, loyaltyTiers.programId, loyaltyTiers.number] }),
+    foreignKey({
+      columns: [t.orgId, t.programId, t.tierNumber],
+      foreignColumns: [loyaltyTiers.orgId, loyaltyTiers.programId, loyaltyTiers.number],
+    }),
     check('loyalty_enrollments_points_check', sql`${t.points} >= 0`),
   ],
 );
@@ -171,7 +188,9 @@ export const sideEffects = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index('side_effects_customer_idx').on(t.orgId, t.customerId),
     index('side_effects_beneficiary_idx').on(t.orgId, t.beneficiaryCustomerId),
-    uniqueIndex('side_effects_coupon_code_key').on(t.orgId, t.couponCode).where(sql`${t.couponCode} is not null`),
+    uniqueIndex('side_effects_coupon_code_key')
+      .on(t.orgId, t.couponCode)
+      .where(sql`${t.couponCode} is not null`),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
     foreignKey({ columns: [t.orgId, t.beneficiaryCustomerId], foreignColumns: [customers.orgId, customers.id] }),
     check('side_effects_type_check', sql`${t.type} in ('points','alternate_currency','coupon')`),

@@ -7,7 +7,9 @@ export type ProgramType = 'DEFAULT' | 'SUPPLEMENTARY';
 export const loyaltyPrograms = pgTable(
   'loyalty_programs',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: integer('id').notNull(),
     name: text('name').notNull(),
     type: text('type').$type<ProgramType>().notNull(),
@@ -30,7 +32,10 @@ export const loyaltyTiers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.programId, t.number] }),
-    foreignKey({ columns: [t.orgId, t.programId], foreignColumns: [loyaltyPrograms.orgId, loyaltyPrograms.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.orgId, t.programId],
+      foreignColumns: [loyaltyPrograms.orgId, loyaltyPrograms.id],
+    }).onDelete('cascade'),
     check('loyalty_tiers_number_check', sql`${t.number} >= 1`),
   ],
 );
@@ -56,10 +61,16 @@ export const registrationBenefits = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    foreignKey({ columns: [t.orgId, t.programId], foreignColumns: [loyaltyPrograms.orgId, loyaltyPrograms.id] }).onDelete('cascade'),
-    check('registration_benefits_type_check', sql`
+    foreignKey({
+      columns: [t.orgId, t.programId],
+      foreignColumns: [loyaltyPrograms.orgId, loyaltyPrograms.id],
+    }).onDelete('cascade'),
+    check(
+      'registration_benefits_type_check',
+      sql`
       (${t.type} = 'points' and ${t.amount} > 0) or
       (${t.type} = 'alternate_currency' and ${t.amount} > 0 and ${t.currencyIdentifier} is not null and ${t.currencyName} is not null) or
-      (${t.type} = 'coupon' and ${t.couponDescription} is not null and ${t.couponValidDays} > 0)`),
+      (${t.type} = 'coupon' and ${t.couponDescription} is not null and ${t.couponValidDays} > 0)`,
+    ),
   ],
 );

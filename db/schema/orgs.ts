@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, integer, pgTable, serial, text, timestamp, uniqueIndex, check, primaryKey } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  check,
+  primaryKey,
+} from 'drizzle-orm/pg-core';
 
 /** Regions and their default rate limits (requests per minute; null = none). */
 export const REGIONS = ['ASIA1', 'ASIA2', 'EMEA', 'US'] as const;
@@ -29,7 +40,9 @@ export const orgs = pgTable(
 export const tills = pgTable(
   'tills',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: serial('id').notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -48,7 +61,9 @@ export type ApiClientKind = (typeof API_CLIENT_KINDS)[number];
 export const apiClients = pgTable(
   'api_clients',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: serial('id').notNull(),
     kind: text('kind').$type<ApiClientKind>().notNull(),
     /** Till code (TILL) or OAuth key (OAUTH_CLIENT). Unique across orgs. */
@@ -75,7 +90,9 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const staffUsers = pgTable(
   'staff_users',
   {
-    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: serial('id').notNull(),
     email: text('email').notNull(),
     name: text('name').notNull(),

@@ -22,14 +22,35 @@ export function uniqueEmail(name: string): string {
   return `${name}.${Date.now().toString(36)}${randomInt(0, 1e6).toString(36)}@example.com`;
 }
 
-export interface ApiCustomer { firstName: string; lastName: string; mobile: string; email?: string; source?: string }
+export interface ApiCustomer {
+  firstName: string;
+  lastName: string;
+  mobile: string;
+  email?: string;
+  source?: string;
+}
 
 /** Registers a customer through POST /v2/customers with a till's credentials; returns its id. */
-export async function registerViaApi(request: APIRequestContext, till: keyof typeof TILLS, c: ApiCustomer): Promise<number> {
+export async function registerViaApi(
+  request: APIRequestContext,
+  till: keyof typeof TILLS,
+  c: ApiCustomer,
+): Promise<number> {
   const identifiers = [{ type: 'mobile', value: c.mobile }, ...(c.email ? [{ type: 'email', value: c.email }] : [])];
   const res = await request.post('/v2/customers', {
     headers: { authorization: basicAuth(TILLS[till]) },
-    data: { profiles: [{ firstName: c.firstName, lastName: c.lastName, identifiers, commChannels: [], fields: {}, source: c.source ?? 'INSTORE' }] },
+    data: {
+      profiles: [
+        {
+          firstName: c.firstName,
+          lastName: c.lastName,
+          identifiers,
+          commChannels: [],
+          fields: {},
+          source: c.source ?? 'INSTORE',
+        },
+      ],
+    },
   });
   const body = await res.json();
   expect(res.status(), JSON.stringify(body)).toBe(200);

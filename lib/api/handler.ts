@@ -14,13 +14,29 @@ import { requestIdOf, userContextOf } from './request-context';
 export type Envelope = 'create' | 'v2' | 'v3';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface RouteResult { status: number; body: unknown; headers?: Record<string, string> }
+export interface RouteResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
 
-interface BaseCtx<P> { req: Request; requestId: string; params: P; userContext: Record<string, string> | null }
-export interface AuthedCtx<P> extends BaseCtx<P> { actor: Actor; body: unknown }
+interface BaseCtx<P> {
+  req: Request;
+  requestId: string;
+  params: P;
+  userContext: Record<string, string> | null;
+}
+export interface AuthedCtx<P> extends BaseCtx<P> {
+  actor: Actor;
+  body: unknown;
+}
 type Handler = (req: Request, context: { params: Promise<unknown> }) => Promise<Response>;
 
-interface Options { envelope: Envelope; write?: boolean; body?: boolean }
+interface Options {
+  envelope: Envelope;
+  write?: boolean;
+  body?: boolean;
+}
 
 export function failureBody(envelope: Envelope, errors: ApiErrorItem[]): Record<string, unknown> {
   const base = { warnings: [], errors };
@@ -36,7 +52,12 @@ function respond(status: number, body: unknown, requestId: string, headers: Reco
   });
 }
 
-export function errorResponse(err: unknown, envelope: Envelope, requestId: string, headers: Record<string, string> = {}): Response {
+export function errorResponse(
+  err: unknown,
+  envelope: Envelope,
+  requestId: string,
+  headers: Record<string, string> = {},
+): Response {
   if (err instanceof ApiError) {
     return respond(err.http, failureBody(envelope, err.items), requestId, { ...headers, ...err.headers });
   }
@@ -48,11 +69,12 @@ export function errorResponse(err: unknown, envelope: Envelope, requestId: strin
 export async function authenticate(req: Request): Promise<Actor> {
   const token = req.headers.get('x-cap-api-oauth-token');
   const authorization = req.headers.get('authorization');
-  const actor = token !== null
-    ? await authenticateOAuthToken(token)
-    : authorization !== null
-      ? await authenticateBasic(authorization)
-      : await authenticateStaffSession(req);
+  const actor =
+    token !== null
+      ? await authenticateOAuthToken(token)
+      : authorization !== null
+        ? await authenticateBasic(authorization)
+        : await authenticateStaffSession(req);
   if (!actor) throw ApiError.of(401);
   return actor;
 }
@@ -128,7 +150,10 @@ const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 type Method = (typeof ALL_METHODS)[number];
 
 /** Handlers answering 405 in the envelope for every method a route does not serve. */
-export function methodNotAllowed<A extends Method>(envelope: Envelope, allowed: A[]): Record<Exclude<Method, A>, Handler> {
+export function methodNotAllowed<A extends Method>(
+  envelope: Envelope,
+  allowed: A[],
+): Record<Exclude<Method, A>, Handler> {
   const handler: Handler = async (req) => {
     const requestId = requestIdOf(req);
     return respond(405, failureBody(envelope, [errorItem(405)]), requestId, { allow: allowed.join(', ') });

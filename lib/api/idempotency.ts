@@ -4,7 +4,11 @@
 import { createHash } from 'node:crypto';
 import { getDb, type Db } from '@/db/client';
 import {
-  claimIdempotencyKey, findIdempotencyKey, purgeExpiredIdempotencyKeys, releaseIdempotencyKey, storeIdempotentResponse,
+  claimIdempotencyKey,
+  findIdempotencyKey,
+  purgeExpiredIdempotencyKeys,
+  releaseIdempotencyKey,
+  storeIdempotentResponse,
   type IdempotencyScope,
 } from '@/db/queries/idempotency';
 import { ApiError } from '@/lib/errors';
@@ -23,7 +27,9 @@ let claims = 0;
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -57,7 +63,11 @@ export async function withIdempotency(
     if (row && !row.expired) {
       if (row.requestHash !== hash) throw ApiError.of(422);
       if (row.responseStatus !== null) {
-        return { status: row.responseStatus, body: storedBody(row.responseBody), headers: { 'idempotent-replayed': 'true' } };
+        return {
+          status: row.responseStatus,
+          body: storedBody(row.responseBody),
+          headers: { 'idempotent-replayed': 'true' },
+        };
       }
       if (Date.now() + pause > deadline) throw ApiError.of(409);
       await sleep(pause);
@@ -71,9 +81,16 @@ export async function withIdempotency(
  * Runs the request that holds the claim and stores its answer: refusals too, as they would repeat.
  * Only POST /v2/customers takes an Idempotency-Key, so a stored refusal has its envelope.
  */
-async function runAndStore(db: Db, scope: IdempotencyScope, hash: string, run: () => Promise<RouteResult>): Promise<RouteResult> {
+async function runAndStore(
+  db: Db,
+  scope: IdempotencyScope,
+  hash: string,
+  run: () => Promise<RouteResult>,
+): Promise<RouteResult> {
   if (++claims % PURGE_EVERY === 0) {
-    purgeExpiredIdempotencyKeys(db, scope.orgId).catch((err: unknown) => log.warn({ err: loggableError(err) }, 'idempotency purge failed'));
+    purgeExpiredIdempotencyKeys(db, scope.orgId).catch((err: unknown) =>
+      log.warn({ err: loggableError(err) }, 'idempotency purge failed'),
+    );
   }
   let result: RouteResult;
   try {
@@ -84,7 +101,9 @@ async function runAndStore(db: Db, scope: IdempotencyScope, hash: string, run: (
     if (err instanceof ApiError && err.http < 500) {
       await store(db, scope, hash, { status: err.http, body: failureBody('create', err.items) });
     } else {
-      await releaseIdempotencyKey(db, scope, hash).catch((e: unknown) => log.error({ err: loggableError(e) }, 'idempotency release failed'));
+      await releaseIdempotencyKey(db, scope, hash).catch((e: unknown) =>
+        log.error({ err: loggableError(e) }, 'idempotency release failed'),
+      );
     }
     throw err;
   }
@@ -100,7 +119,12 @@ function storedBody(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
-async function store(db: Db, scope: IdempotencyScope, hash: string, response: { status: number; body: unknown }): Promise<void> {
+async function store(
+  db: Db,
+  scope: IdempotencyScope,
+  hash: string,
+  response: { status: number; body: unknown },
+): Promise<void> {
   try {
     await storeIdempotentResponse(db, scope, hash, { status: response.status, body: JSON.stringify(response.body) });
   } catch (err) {
@@ -109,4 +133,3 @@ async function store(db: Db, scope: IdempotencyScope, hash: string, response: { 
     await releaseIdempotencyKey(db, scope, hash).catch(() => {});
   }
 }
-

@@ -29,7 +29,12 @@ interface State {
   degraded: boolean;
 }
 const g = globalThis as typeof globalThis & { __memberCareRateLimit?: State };
-const state: State = (g.__memberCareRateLimit ??= { redis: undefined, limiters: new Map(), memory: new Map(), degraded: false });
+const state: State = (g.__memberCareRateLimit ??= {
+  redis: undefined,
+  limiters: new Map(),
+  memory: new Map(),
+  degraded: false,
+});
 
 function onInsuranceUse(): void {
   if (state.degraded) return;
@@ -56,10 +61,14 @@ function limiterFor(limit: number): Limiter {
   if (limiter) return limiter;
   limiter = redis
     ? new RateLimiterRedis({
-      storeClient: redis.client, keyPrefix: `${redis.keyPrefix}:rl`, points: limit, duration: WINDOW_SECONDS,
-      customIncrTtlLuaScript: SLIDING_WINDOW_LUA, rejectIfRedisNotReady: true,
-      insuranceLimiter: new SlidingWindowMemory(limit, WINDOW_SECONDS, state.memory, onInsuranceUse),
-    })
+        storeClient: redis.client,
+        keyPrefix: `${redis.keyPrefix}:rl`,
+        points: limit,
+        duration: WINDOW_SECONDS,
+        customIncrTtlLuaScript: SLIDING_WINDOW_LUA,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new SlidingWindowMemory(limit, WINDOW_SECONDS, state.memory, onInsuranceUse),
+      })
     : new SlidingWindowMemory(limit, WINDOW_SECONDS, state.memory);
   state.limiters.set(limit, limiter);
   return limiter;

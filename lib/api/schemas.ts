@@ -10,166 +10,208 @@ const WARNING_CODES = Object.keys(WARNING_CATALOGUE).map(Number);
 const IsoUtc = z.iso.datetime().meta({ description: 'ISO 8601, UTC', example: '2025-02-11T11:06:17Z' });
 const Id = z.number().int().positive();
 
-export const WarningSchema = z.object({
-  status: z.literal(false),
-  code: z.literal(WARNING_CODES).meta({ description: 'A code of the warning catalogue (x-warning-codes)' }),
-  message: z.string(),
-}).meta({ id: 'Warning' });
+export const WarningSchema = z
+  .object({
+    status: z.literal(false),
+    code: z.literal(WARNING_CODES).meta({ description: 'A code of the warning catalogue (x-warning-codes)' }),
+    message: z.string(),
+  })
+  .meta({ id: 'Warning' });
 
-export const ErrorItemSchema = z.object({
-  status: z.literal(false),
-  code: z.literal(ERROR_CODES).meta({ description: 'A code of the error catalogue (x-error-codes)' }),
-  message: z.string(),
-  field: z.string().optional().meta({ description: 'JSON path of the offending value, when there is one' }),
-}).meta({ id: 'Error' });
+export const ErrorItemSchema = z
+  .object({
+    status: z.literal(false),
+    code: z.literal(ERROR_CODES).meta({ description: 'A code of the error catalogue (x-error-codes)' }),
+    message: z.string(),
+    field: z.string().optional().meta({ description: 'JSON path of the offending value, when there is one' }),
+  })
+  .meta({ id: 'Error' });
 
 const Warnings = z.array(WarningSchema);
 const Errors = z.array(ErrorItemSchema).min(1);
 
-export const PointsSideEffectSchema = z.object({
-  entityType: z.literal('USER'),
-  rawAwardedPoints: z.number().meta({ description: 'The exact points' }),
-  awardedPoints: z.number().int().meta({ description: 'The whole number of points' }),
-  type: z.literal('points'),
-  isReferrer: z.boolean().optional().meta({ description: 'true: a referral bonus, awarded to customerId' }),
-  customerId: Id.optional().meta({ description: 'The referrer who receives a referral bonus' }),
-}).meta({ id: 'PointsSideEffect' });
+export const PointsSideEffectSchema = z
+  .object({
+    entityType: z.literal('USER'),
+    rawAwardedPoints: z.number().meta({ description: 'The exact points' }),
+    awardedPoints: z.number().int().meta({ description: 'The whole number of points' }),
+    type: z.literal('points'),
+    isReferrer: z.boolean().optional().meta({ description: 'true: a referral bonus, awarded to customerId' }),
+    customerId: Id.optional().meta({ description: 'The referrer who receives a referral bonus' }),
+  })
+  .meta({ id: 'PointsSideEffect' });
 
-export const AlternateCurrencySideEffectSchema = z.object({
-  entityType: z.literal('USER'),
-  rawAwardedValue: z.number(),
-  awardedValue: z.number().int(),
-  alternateCurrencyIdentifier: z.string(),
-  alternateCurrencyName: z.string(),
-  type: z.literal('alternate_currency'),
-}).meta({ id: 'AlternateCurrencySideEffect' });
+export const AlternateCurrencySideEffectSchema = z
+  .object({
+    entityType: z.literal('USER'),
+    rawAwardedValue: z.number(),
+    awardedValue: z.number().int(),
+    alternateCurrencyIdentifier: z.string(),
+    alternateCurrencyName: z.string(),
+    type: z.literal('alternate_currency'),
+  })
+  .meta({ id: 'AlternateCurrencySideEffect' });
 
-export const CouponSideEffectSchema = z.object({
-  id: Id,
-  entityType: z.literal('USER'),
-  couponType: z.string(),
-  couponCode: z.string(),
-  validTill: IsoUtc,
-  description: z.string(),
-  discountCode: z.string(),
-  trimmedCouponCode: z.string(),
-  type: z.literal('coupon'),
-}).meta({ id: 'CouponSideEffect' });
+export const CouponSideEffectSchema = z
+  .object({
+    id: Id,
+    entityType: z.literal('USER'),
+    couponType: z.string(),
+    couponCode: z.string(),
+    validTill: IsoUtc,
+    description: z.string(),
+    discountCode: z.string(),
+    trimmedCouponCode: z.string(),
+    type: z.literal('coupon'),
+  })
+  .meta({ id: 'CouponSideEffect' });
 
-export const SideEffectSchema = z.discriminatedUnion('type', [
-  PointsSideEffectSchema, AlternateCurrencySideEffectSchema, CouponSideEffectSchema,
-]).meta({ id: 'SideEffect' });
+export const SideEffectSchema = z
+  .discriminatedUnion('type', [PointsSideEffectSchema, AlternateCurrencySideEffectSchema, CouponSideEffectSchema])
+  .meta({ id: 'SideEffect' });
 export type SideEffect = z.infer<typeof SideEffectSchema>;
 
 /** POST /v2/customers, HTTP 200. */
-export const RegistrationSuccessSchema = z.object({
-  createdId: Id,
-  warnings: Warnings,
-  sideEffects: z.array(SideEffectSchema),
-}).meta({ id: 'RegistrationSuccess' });
+export const RegistrationSuccessSchema = z
+  .object({
+    createdId: Id,
+    warnings: Warnings,
+    sideEffects: z.array(SideEffectSchema),
+  })
+  .meta({ id: 'RegistrationSuccess' });
 
 /** POST /v2/customers, any failure: nothing was written. */
-export const RegistrationFailureSchema = z.object({
-  createdId: z.null(),
-  warnings: Warnings,
-  errors: Errors,
-}).meta({ id: 'RegistrationFailure' });
+export const RegistrationFailureSchema = z
+  .object({
+    createdId: z.null(),
+    warnings: Warnings,
+    errors: Errors,
+  })
+  .meta({ id: 'RegistrationFailure' });
 
 /** Every other /v2 failure. */
 export const ErrorResponseSchema = z.object({ warnings: Warnings, errors: Errors }).meta({ id: 'ErrorResponse' });
 
 /** /v3 failures. */
-export const V3ErrorResponseSchema = z.object({ data: z.null(), warnings: Warnings, errors: Errors }).meta({ id: 'V3ErrorResponse' });
+export const V3ErrorResponseSchema = z
+  .object({ data: z.null(), warnings: Warnings, errors: Errors })
+  .meta({ id: 'V3ErrorResponse' });
 
-const IdentifierViewSchema = z.object({
-  type: z.string(),
-  value: z.string(),
-  seriesId: z.number().int().optional(),
-  statusLabel: z.string().optional(),
-  extendedFields: z.record(z.string(), z.unknown()).optional(),
-}).meta({ id: 'IdentifierView' });
+const IdentifierViewSchema = z
+  .object({
+    type: z.string(),
+    value: z.string(),
+    seriesId: z.number().int().optional(),
+    statusLabel: z.string().optional(),
+    extendedFields: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'IdentifierView' });
 
-const CommChannelViewSchema = z.object({
-  type: z.string(),
-  value: z.string(),
-  primary: z.boolean(),
-  verified: z.boolean(),
-  subscribed: z.boolean().optional(),
-  meta: z.record(z.string(), z.unknown()),
-}).meta({ id: 'CommChannelView' });
+const CommChannelViewSchema = z
+  .object({
+    type: z.string(),
+    value: z.string(),
+    primary: z.boolean(),
+    verified: z.boolean(),
+    subscribed: z.boolean().optional(),
+    meta: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'CommChannelView' });
 
-export const ProfileViewSchema = z.object({
-  source: z.enum(SOURCES),
-  accountId: z.string().meta({ description: '"" for single-account sources' }),
-  firstName: z.string(),
-  lastName: z.string(),
-  identifiers: z.array(IdentifierViewSchema).meta({ description: "The org's primary identifier type first, then request order" }),
-  commChannels: z.array(CommChannelViewSchema),
-  fields: z.record(z.string(), z.unknown()).meta({ description: 'Custom fields' }),
-  attribution: z.object({
-    createDate: IsoUtc,
-    createdBy: z.object({ code: z.string(), type: z.enum(['TILL', 'OAUTH_CLIENT', 'STAFF']) }),
-  }),
-}).meta({ id: 'ProfileView' });
+export const ProfileViewSchema = z
+  .object({
+    source: z.enum(SOURCES),
+    accountId: z.string().meta({ description: '"" for single-account sources' }),
+    firstName: z.string(),
+    lastName: z.string(),
+    identifiers: z
+      .array(IdentifierViewSchema)
+      .meta({ description: "The org's primary identifier type first, then request order" }),
+    commChannels: z.array(CommChannelViewSchema),
+    fields: z.record(z.string(), z.unknown()).meta({ description: 'Custom fields' }),
+    attribution: z.object({
+      createDate: IsoUtc,
+      createdBy: z.object({ code: z.string(), type: z.enum(['TILL', 'OAUTH_CLIENT', 'STAFF']) }),
+    }),
+  })
+  .meta({ id: 'ProfileView' });
 
-export const EnrollmentViewSchema = z.object({
-  programId: z.number().int(),
-  programName: z.string(),
-  tierNumber: z.number().int(),
-  tierName: z.string(),
-  loyaltyPoints: z.number(),
-  tierExpiryDate: IsoUtc.nullable(),
-  pointsExpiryDate: IsoUtc.nullable(),
-}).meta({ id: 'EnrollmentView' });
+export const EnrollmentViewSchema = z
+  .object({
+    programId: z.number().int(),
+    programName: z.string(),
+    tierNumber: z.number().int(),
+    tierName: z.string(),
+    loyaltyPoints: z.number(),
+    tierExpiryDate: IsoUtc.nullable(),
+    pointsExpiryDate: IsoUtc.nullable(),
+  })
+  .meta({ id: 'EnrollmentView' });
 
 /** GET /v2/customers/{id} (contract §12), and what the customer page shows. */
-export const CustomerViewSchema = z.object({
-  id: Id,
-  statusLabel: z.string().nullable().meta({ description: "The org's label; null without one" }),
-  status: z.enum(CUSTOMER_STATUSES).meta({ description: 'The status under the label; ACTIVE without one' }),
-  loyaltyInfo: z.object({ loyaltyType: z.enum(LOYALTY_TYPES) }),
-  extendedFields: z.record(z.string(), z.unknown()).meta({ description: 'DATETIME values are ISO 8601 in UTC' }),
-  profiles: z.array(ProfileViewSchema).meta({ description: 'One per source account; INSTORE first, then by creation' }),
-  loyaltyProgramEnrollments: z.array(EnrollmentViewSchema),
-  sideEffects: z.array(SideEffectSchema).meta({ description: 'What the registration issued, as in its POST response' }),
-  referralCode: z.string(),
-  registeredTill: z.string().nullable().meta({ description: 'associatedWith, else the calling till, else null' }),
-  warnings: Warnings,
-}).meta({ id: 'Customer' });
+export const CustomerViewSchema = z
+  .object({
+    id: Id,
+    statusLabel: z.string().nullable().meta({ description: "The org's label; null without one" }),
+    status: z.enum(CUSTOMER_STATUSES).meta({ description: 'The status under the label; ACTIVE without one' }),
+    loyaltyInfo: z.object({ loyaltyType: z.enum(LOYALTY_TYPES) }),
+    extendedFields: z.record(z.string(), z.unknown()).meta({ description: 'DATETIME values are ISO 8601 in UTC' }),
+    profiles: z
+      .array(ProfileViewSchema)
+      .meta({ description: 'One per source account; INSTORE first, then by creation' }),
+    loyaltyProgramEnrollments: z.array(EnrollmentViewSchema),
+    sideEffects: z
+      .array(SideEffectSchema)
+      .meta({ description: 'What the registration issued, as in its POST response' }),
+    referralCode: z.string(),
+    registeredTill: z.string().nullable().meta({ description: 'associatedWith, else the calling till, else null' }),
+    warnings: Warnings,
+  })
+  .meta({ id: 'Customer' });
 
 export const LookupResponseSchema = z.object({ entity: Id, warnings: Warnings }).meta({ id: 'LookupResponse' });
 
-export const ExtendedFieldSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  label: z.string(),
-  dataType: z.enum(EXTENDED_FIELD_TYPES),
-  enumValues: z.array(z.string()),
-  mandatory: z.boolean(),
-}).meta({ id: 'ExtendedField' });
+export const ExtendedFieldSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    label: z.string(),
+    dataType: z.enum(EXTENDED_FIELD_TYPES),
+    enumValues: z.array(z.string()),
+    mandatory: z.boolean(),
+  })
+  .meta({ id: 'ExtendedField' });
 
-export const ExtendedFieldsResponseSchema = z.object({
-  entity: z.object({ customer: z.array(ExtendedFieldSchema), card: z.array(ExtendedFieldSchema) }),
-  warnings: Warnings,
-  errors: z.array(ErrorItemSchema),
-  success: z.literal(true),
-}).meta({ id: 'ExtendedFieldsResponse' });
+export const ExtendedFieldsResponseSchema = z
+  .object({
+    entity: z.object({ customer: z.array(ExtendedFieldSchema), card: z.array(ExtendedFieldSchema) }),
+    warnings: Warnings,
+    errors: z.array(ErrorItemSchema),
+    success: z.literal(true),
+  })
+  .meta({ id: 'ExtendedFieldsResponse' });
 
-export const TokenRequestSchema = z.object({
-  key: z.string().min(1).max(255),
-  secret: z.string().min(1).max(1024).meta({ description: 'The plain secret (sent over TLS only)' }),
-}).meta({ id: 'TokenRequest' });
+export const TokenRequestSchema = z
+  .object({
+    key: z.string().min(1).max(255),
+    secret: z.string().min(1).max(1024).meta({ description: 'The plain secret (sent over TLS only)' }),
+  })
+  .meta({ id: 'TokenRequest' });
 
-export const TokenResponseSchema = z.object({
-  data: z.object({ accessToken: z.string(), ttlSeconds: z.literal(300) }),
-  errors: z.null(),
-  warnings: Warnings,
-}).meta({ id: 'TokenResponse' });
+export const TokenResponseSchema = z
+  .object({
+    data: z.object({ accessToken: z.string(), ttlSeconds: z.literal(300) }),
+    errors: z.null(),
+    warnings: Warnings,
+  })
+  .meta({ id: 'TokenResponse' });
 
-export const HealthResponseSchema = z.object({
-  status: z.enum(['ok', 'error']),
-  database: z.enum(['ok', 'unreachable']),
-}).meta({ id: 'Health' });
+export const HealthResponseSchema = z
+  .object({
+    status: z.enum(['ok', 'error']),
+    database: z.enum(['ok', 'unreachable']),
+  })
+  .meta({ id: 'Health' });
 
 export type LookupResponse = z.infer<typeof LookupResponseSchema>;
 export type ExtendedFieldsResponse = z.infer<typeof ExtendedFieldsResponseSchema>;

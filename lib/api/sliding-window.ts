@@ -35,7 +35,10 @@ return { count + n, wait }
 `;
 
 /** Admission times of one key, oldest first; `head` skips expired ones without shifting the array. */
-interface Log { times: number[]; head: number }
+interface Log {
+  times: number[];
+  head: number;
+}
 export type SlidingWindowStore = Map<string, Log>;
 
 function prune(log: Log, cutoff: number): void {
@@ -88,12 +91,24 @@ export class SlidingWindowMemory extends RateLimiterCompatibleAbstract {
     return admitted ? Promise.resolve(res) : Promise.reject(res);
   }
 
-  override penalty(): Promise<RateLimiterRes> { return unsupported(); }
-  override reward(): Promise<RateLimiterRes> { return unsupported(); }
-  override get(): Promise<RateLimiterRes | null> { return unsupported(); }
-  override set(): Promise<RateLimiterRes> { return unsupported(); }
-  override block(): Promise<RateLimiterRes> { return unsupported(); }
-  override delete(key: string | number): Promise<boolean> { return Promise.resolve(this.store.delete(String(key))); }
+  override penalty(): Promise<RateLimiterRes> {
+    return unsupported();
+  }
+  override reward(): Promise<RateLimiterRes> {
+    return unsupported();
+  }
+  override get(): Promise<RateLimiterRes | null> {
+    return unsupported();
+  }
+  override set(): Promise<RateLimiterRes> {
+    return unsupported();
+  }
+  override block(): Promise<RateLimiterRes> {
+    return unsupported();
+  }
+  override delete(key: string | number): Promise<boolean> {
+    return Promise.resolve(this.store.delete(String(key)));
+  }
 }
 
 function unsupported(): Promise<never> {

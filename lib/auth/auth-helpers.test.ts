@@ -10,7 +10,11 @@ describe('isSameOriginOrSafe', () => {
     ['GET from anywhere', req('GET', { origin: 'https://evil.example', host: 'app.example' }), true],
     ['POST without Origin (same-origin fetch from older browsers, curl)', req('POST', { host: 'app.example' }), true],
     ['POST from our own origin', req('POST', { origin: 'http://app.example:3000', host: 'app.example:3000' }), true],
-    ['POST behind a proxy naming the public host', req('POST', { origin: 'https://crm.example', host: '10.0.0.5:3000', 'x-forwarded-host': 'crm.example' }), true],
+    [
+      'POST behind a proxy naming the public host',
+      req('POST', { origin: 'https://crm.example', host: '10.0.0.5:3000', 'x-forwarded-host': 'crm.example' }),
+      true,
+    ],
     ['POST from another site', req('POST', { origin: 'https://evil.example', host: 'app.example' }), false],
     ['POST with a null Origin (sandboxed frame)', req('POST', { origin: 'null', host: 'app.example' }), false],
     ['POST the browser marks cross-site', req('POST', { host: 'app.example', 'sec-fetch-site': 'cross-site' }), false],

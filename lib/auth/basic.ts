@@ -7,7 +7,10 @@ import { verifyClientSecret } from './secrets';
 
 const CACHE_MS = 30_000;
 const MAX_ENTRIES = 10_000;
-interface Entry { actor: Actor | null; expires: number }
+interface Entry {
+  actor: Actor | null;
+  expires: number;
+}
 const g = globalThis as typeof globalThis & { __memberCareBasicCache?: Map<string, Entry> };
 /** Verified credentials by SHA-256 of the header (never the header itself), for 30 seconds. */
 const cache: Map<string, Entry> = (g.__memberCareBasicCache ??= new Map());
@@ -33,7 +36,11 @@ export async function authenticateBasic(header: string): Promise<Actor | null> {
     const client = await findApiClientByKey(await getDb(), 'TILL', creds.user);
     if (client && verifyClientSecret(creds.md5, client.secretSalt, client.secretHash)) {
       actor = {
-        type: 'TILL', orgId: client.orgId, clientId: client.id, code: client.key, tillId: client.tillId,
+        type: 'TILL',
+        orgId: client.orgId,
+        clientId: client.id,
+        code: client.key,
+        tillId: client.tillId,
         canWriteCustomers: client.canWriteCustomers,
       };
     }

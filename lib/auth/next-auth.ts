@@ -8,7 +8,12 @@ import { getDb } from '@/db/client';
 import { findActiveStaffUserByEmail } from '@/db/queries/staff-users';
 import { authSecret } from '@/lib/env';
 import { log, loggableError } from '@/lib/log';
-import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess, SignInThrottledError } from './sign-in-throttle';
+import {
+  assertSignInAllowed,
+  recordSignInFailure,
+  recordSignInSuccess,
+  SignInThrottledError,
+} from './sign-in-throttle';
 import { staffClaimsOf } from './session-token';
 
 /** A shift at the counter, so nobody signs in twice a day. */
@@ -29,7 +34,10 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
   return first || (typeof real === 'string' ? real : '') || 'unknown';
 }
 
-async function authorize(credentials: Record<string, string> | undefined, headers: Record<string, unknown> | undefined): Promise<User | null> {
+async function authorize(
+  credentials: Record<string, string> | undefined,
+  headers: Record<string, unknown> | undefined,
+): Promise<User | null> {
   const parsed = CredentialsSchema.safeParse(credentials ?? {});
   if (!parsed.success || !parsed.data.email || !parsed.data.password) return null;
   const { email, password } = parsed.data;
@@ -43,7 +51,14 @@ async function authorize(credentials: Record<string, string> | undefined, header
     return null;
   }
   await recordSignInSuccess(email);
-  return { id: String(user.id), userId: user.id, orgId: user.orgId, role: user.role, name: user.name, email: user.email };
+  return {
+    id: String(user.id),
+    userId: user.id,
+    orgId: user.orgId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+  };
 }
 
 let cached: NextAuthOptions | undefined;
@@ -57,12 +72,13 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: 'Staff',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: (credentials, req) => authorize(credentials, req.headers).catch((err: unknown) => {
-          // next-auth sends a thrown error's message to the browser: only the throttle's is for people.
-          if (err instanceof SignInThrottledError) throw err;
-          log.error({ err: loggableError(err) }, 'sign-in failed');
-          throw new Error('SignInUnavailable');
-        }),
+        authorize: (credentials, req) =>
+          authorize(credentials, req.headers).catch((err: unknown) => {
+            // next-auth sends a thrown error's message to the browser: only the throttle's is for people.
+            if (err instanceof SignInThrottledError) throw err;
+            log.error({ err: loggableError(err) }, 'sign-in failed');
+            throw new Error('SignInUnavailable');
+          }),
       }),
     ],
     callbacks: {
@@ -75,7 +91,14 @@ export function authOptions(): NextAuthOptions {
       },
       session({ session, token }) {
         const claims = staffClaimsOf(token);
-        if (claims) session.user = { name: claims.name, email: claims.email, orgId: claims.orgId, role: claims.role, userId: claims.userId };
+        if (claims)
+          session.user = {
+            name: claims.name,
+            email: claims.email,
+            orgId: claims.orgId,
+            role: claims.role,
+            userId: claims.userId,
+          };
         return session;
       },
     },

@@ -16,8 +16,14 @@ const AUDIENCE = 'member-care-api';
 const CLIENT_CACHE_MS = 30_000;
 
 type OAuthActor = Extract<Actor, { type: 'OAUTH_CLIENT' }>;
-interface Entry { actor: OAuthActor | null; expires: number }
-interface State { key?: { secret: string; bytes: Uint8Array }; clients: Map<string, Entry> }
+interface Entry {
+  actor: OAuthActor | null;
+  expires: number;
+}
+interface State {
+  key?: { secret: string; bytes: Uint8Array };
+  clients: Map<string, Entry>;
+}
 const g = globalThis as typeof globalThis & { __memberCareOAuth?: State };
 const state: State = (g.__memberCareOAuth ??= { clients: new Map() });
 
@@ -40,9 +46,16 @@ async function currentClient(claims: z.infer<typeof Claims>): Promise<OAuthActor
   const hit = state.clients.get(cacheKey);
   if (hit && hit.expires > now) return hit.actor;
   const row = await findApiClientByKey(await getDb(), 'OAUTH_CLIENT', claims.sub);
-  const actor: OAuthActor | null = row && row.id === claims.cid && row.orgId === claims.org
-    ? { type: 'OAUTH_CLIENT', orgId: row.orgId, clientId: row.id, code: row.key, canWriteCustomers: row.canWriteCustomers }
-    : null;
+  const actor: OAuthActor | null =
+    row && row.id === claims.cid && row.orgId === claims.org
+      ? {
+          type: 'OAUTH_CLIENT',
+          orgId: row.orgId,
+          clientId: row.id,
+          code: row.key,
+          canWriteCustomers: row.canWriteCustomers,
+        }
+      : null;
   state.clients.set(cacheKey, { actor, expires: now + CLIENT_CACHE_MS });
   return actor;
 }
@@ -52,7 +65,11 @@ export async function authenticateOAuthToken(token: string): Promise<Actor | nul
   if (!token) return null;
   let claims: z.infer<typeof Claims>;
   try {
-    const { payload } = await jwtVerify(token, signingKey(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    const { payload } = await jwtVerify(token, signingKey(), {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
     const parsed = Claims.safeParse(payload);
     if (!parsed.success) return null;
     claims = parsed.data;
@@ -63,11 +80,16 @@ export async function authenticateOAuthToken(token: string): Promise<Actor | nul
 }
 
 /** A token for an active OAuth client whose key and secret match; null otherwise. */
-export async function issueOAuthToken(key: string, secret: string): Promise<{ accessToken: string; ttlSeconds: number } | null> {
+export async function issueOAuthToken(
+  key: string,
+  secret: string,
+): Promise<{ accessToken: string; ttlSeconds: number } | null> {
   const client = await findApiClientByKey(await getDb(), 'OAUTH_CLIENT', key);
   const md5 = md5hex(secret);
   // Hash even for an unknown key, so the answer takes as long either way.
-  const ok = client ? verifyClientSecret(md5, client.secretSalt, client.secretHash) : (hashClientSecret(md5, 'x'), false);
+  const ok = client
+    ? verifyClientSecret(md5, client.secretSalt, client.secretHash)
+    : (hashClientSecret(md5, 'x'), false);
   if (!client || !ok) return null;
   const accessToken = await new SignJWT({ org: client.orgId, cid: client.id })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assertSignInAllowed, MAX_FAILURES_PER_EMAIL, recordSignInFailure, recordSignInSuccess, SignInThrottledError, throttleMessage,
+  assertSignInAllowed,
+  MAX_FAILURES_PER_EMAIL,
+  recordSignInFailure,
+  recordSignInSuccess,
+  SignInThrottledError,
+  throttleMessage,
 } from './sign-in-throttle';
 
 describe('sign-in throttling', () => {

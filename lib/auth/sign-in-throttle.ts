@@ -13,15 +13,23 @@ export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 20;
 
 type Limiter = RateLimiterMemory | RateLimiterRedis;
-interface Limiters { email: Limiter; ip: Limiter; redis: SharedRedis | null }
+interface Limiters {
+  email: Limiter;
+  ip: Limiter;
+  redis: SharedRedis | null;
+}
 const g = globalThis as typeof globalThis & { __memberCareSignInLimiters?: Limiters };
 
 function limiter(redis: SharedRedis | null, name: string, points: number): Limiter {
   const memory = new RateLimiterMemory({ keyPrefix: `signin-${name}`, points, duration: WINDOW_SECONDS });
   if (!redis) return memory;
   return new RateLimiterRedis({
-    storeClient: redis.client, keyPrefix: `${redis.keyPrefix}:signin-${name}`, points, duration: WINDOW_SECONDS,
-    rejectIfRedisNotReady: true, insuranceLimiter: memory,
+    storeClient: redis.client,
+    keyPrefix: `${redis.keyPrefix}:signin-${name}`,
+    points,
+    duration: WINDOW_SECONDS,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
   });
 }
 
@@ -29,7 +37,11 @@ async function limiters(): Promise<Limiters> {
   const redis = sharedRedis('sign-in');
   let current = g.__memberCareSignInLimiters;
   if (!current || current.redis !== redis) {
-    current = { email: limiter(redis, 'email', MAX_FAILURES_PER_EMAIL), ip: limiter(redis, 'ip', MAX_FAILURES_PER_IP), redis };
+    current = {
+      email: limiter(redis, 'email', MAX_FAILURES_PER_EMAIL),
+      ip: limiter(redis, 'ip', MAX_FAILURES_PER_IP),
+      redis,
+    };
     g.__memberCareSignInLimiters = current;
   }
   if (redis) await redis.ready;

@@ -21,6 +21,11 @@ export async function authenticateStaffSession(req: Request): Promise<Actor | nu
   const staff = await staffFromToken(sessionTokenOf((name) => cookies.get(name)));
   if (!staff) return null;
   return {
-    type: 'STAFF', orgId: staff.orgId, userId: staff.userId, code: staff.email, role: staff.role, canWriteCustomers: true,
+    type: 'STAFF',
+    orgId: staff.orgId,
+    userId: staff.userId,
+    code: staff.email,
+    role: staff.role,
+    canWriteCustomers: true,
   };
 }

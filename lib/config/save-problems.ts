@@ -7,7 +7,10 @@ import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '@/db/error
 export type FieldErrors = Record<string, string>;
 
 export class SettingsRejected extends Error {
-  constructor(readonly fieldErrors: FieldErrors, message: string) {
+  constructor(
+    readonly fieldErrors: FieldErrors,
+    message: string,
+  ) {
     super(message);
     this.name = 'SettingsRejected';
   }

@@ -4,22 +4,43 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/db/client';
 import {
-  deleteCardSeries, deleteProgram, deleteTier, replaceBenefits, upsertCardSeries, upsertProgram, upsertTiers, type BenefitRow,
+  deleteCardSeries,
+  deleteProgram,
+  deleteTier,
+  replaceBenefits,
+  upsertCardSeries,
+  upsertProgram,
+  upsertTiers,
+  type BenefitRow,
 } from '@/db/queries/settings-loyalty';
 import {
-  deleteStatusLabel, deleteTill, insertStatusLabel, insertTill, updateStatusLabel, updateTillName,
+  deleteStatusLabel,
+  deleteTill,
+  insertStatusLabel,
+  insertTill,
+  updateStatusLabel,
+  updateTillName,
 } from '@/db/queries/settings';
 import { attempt, type Problems } from './save-problems';
 import type { BenefitSettings, SettingsInput } from './settings-schema';
 import type { OrgConfig } from './types';
 
-interface Step { tx: Tx; orgId: number; s: SettingsInput; current: OrgConfig; problems: Problems }
+interface Step {
+  tx: Tx;
+  orgId: number;
+  s: SettingsInput;
+  current: OrgConfig;
+  problems: Problems;
+}
 
 export async function removeDroppedRows({ tx, orgId, s, current, problems }: Step): Promise<void> {
   const keptLabels = new Set(s.statusLabels.map((l) => l.id));
   for (const label of current.statusLabels.filter((l) => !keptLabels.has(l.id))) {
     if (await attempt(tx, (sp) => deleteStatusLabel(sp, orgId, label.id))) {
-      problems.add('statusLabels', `Status label "${label.name}" is given to customers, so it cannot be removed (rename it instead).`);
+      problems.add(
+        'statusLabels',
+        `Status label "${label.name}" is given to customers, so it cannot be removed (rename it instead).`,
+      );
     }
   }
   const keptSeries = new Set(s.cardSeries.map((c) => c.id));
@@ -38,14 +59,20 @@ export async function removeDroppedRows({ tx, orgId, s, current, problems }: Ste
     const at = s.programs.findIndex((p) => p.id === program.id);
     if (at < 0) {
       if (await attempt(tx, (sp) => deleteProgram(sp, orgId, program.id))) {
-        problems.add('programs', `Loyalty program ${program.id} "${program.name}" has enrolled customers, so it cannot be removed.`);
+        problems.add(
+          'programs',
+          `Loyalty program ${program.id} "${program.name}" has enrolled customers, so it cannot be removed.`,
+        );
       }
       continue;
     }
     const keptTiers = new Set(s.programs[at]!.tiers.map((t) => t.number));
     for (const tier of program.tiers.filter((t) => !keptTiers.has(t.number))) {
       if (await attempt(tx, (sp) => deleteTier(sp, orgId, program.id, tier.number))) {
-        problems.add(`programs.${at}.tiers`, `Tier ${tier.number} "${tier.name}" has enrolled customers, so it cannot be removed.`);
+        problems.add(
+          `programs.${at}.tiers`,
+          `Tier ${tier.number} "${tier.name}" has enrolled customers, so it cannot be removed.`,
+        );
       }
     }
   }
@@ -65,7 +92,7 @@ export async function writeStatusLabels({ tx, orgId, s, current }: Step): Promis
     const storedId = l.id !== null && stored.has(l.id) ? l.id : null;
     if (storedId !== null) await updateStatusLabel(tx, orgId, storedId, values);
     // An id this org does not have (a label removed meanwhile, or a forged one) makes a new label.
-    ids.set(l.name.toLowerCase(), storedId ?? await insertStatusLabel(tx, orgId, values));
+    ids.set(l.name.toLowerCase(), storedId ?? (await insertStatusLabel(tx, orgId, values)));
   }
   return ids;
 }
@@ -90,8 +117,11 @@ function benefitRow(b: BenefitSettings): BenefitRow {
       return { type: b.type, amount: b.amount, currencyIdentifier: b.currencyIdentifier, currencyName: b.currencyName };
     case 'coupon':
       return {
-        type: b.type, couponDescription: b.couponDescription, couponType: b.couponType || 'PE',
-        couponValidDays: b.couponValidDays, discountCode: b.discountCode || 'NO_VALUE',
+        type: b.type,
+        couponDescription: b.couponDescription,
+        couponType: b.couponType || 'PE',
+        couponValidDays: b.couponValidDays,
+        discountCode: b.discountCode || 'NO_VALUE',
       };
   }
 }

@@ -6,8 +6,15 @@ import type { DbOrTx, Tx } from '@/db/client';
 import type { ActorType } from '@/db/schema';
 import { loadOrgConfig } from '@/db/queries/config';
 import {
-  bumpOrgConfigVersion, clearDefaultStatusLabel, insertConfigAudit, lockOrgConfig, notifyChannel, replaceCustomFields,
-  replaceExtendedFieldSettings, replaceSources, upsertRegistrationConfig,
+  bumpOrgConfigVersion,
+  clearDefaultStatusLabel,
+  insertConfigAudit,
+  lockOrgConfig,
+  notifyChannel,
+  replaceCustomFields,
+  replaceExtendedFieldSettings,
+  replaceSources,
+  upsertRegistrationConfig,
 } from '@/db/queries/settings';
 import { ALWAYS_UNIQUE_TYPES, IDENTIFIER_TYPES, isMultiAccountSource, SOURCES } from '@/lib/customers/vocabulary';
 import { CONFIG_CHANNEL, invalidateOrgConfig } from './cache';
@@ -21,18 +28,26 @@ import type { OrgConfig } from './types';
 export { toSettingsInput };
 
 /** The stored document after the save: new labels and tills now have ids, which the form must keep. */
-export interface SavedSettings { version: number; changed: string[]; settings: SettingsInput }
+export interface SavedSettings {
+  version: number;
+  changed: string[];
+  settings: SettingsInput;
+}
 
 /** Who saves, for the audit log. */
-export interface ConfigActor { type: ActorType; code: string; requestId: string }
+export interface ConfigActor {
+  type: ActorType;
+  code: string;
+  requestId: string;
+}
 
 export type SaveOrgConfigResult =
-  | { ok: true; data: SavedSettings }
-  | { ok: false; fieldErrors: FieldErrors; message: string };
+  { ok: true; data: SavedSettings } | { ok: false; fieldErrors: FieldErrors; message: string };
 
 /** The document in the stored order, so the audit summary compares like with like. */
 function canonical(s: SettingsInput, current: OrgConfig): SettingsInput {
-  const inOrder = <T extends string>(types: readonly T[], picked: readonly string[]) => types.filter((t) => picked.includes(t));
+  const inOrder = <T extends string>(types: readonly T[], picked: readonly string[]) =>
+    types.filter((t) => picked.includes(t));
   const extended = [...current.extendedFields.customer, ...current.extendedFields.card];
   return {
     ...s,
@@ -45,7 +60,10 @@ function canonical(s: SettingsInput, current: OrgConfig): SettingsInput {
       return { source, enabled, accounts: enabled && isMultiAccountSource(source) ? given!.accounts : [] };
     }),
     customFields: s.customFields.map((f) => ({ ...f, enumValues: f.dataType === 'ENUM' ? f.enumValues : [] })),
-    extendedFields: extended.map((f) => ({ id: f.id, mandatory: s.extendedFields.find((x) => x.id === f.id)?.mandatory ?? false })),
+    extendedFields: extended.map((f) => ({
+      id: f.id,
+      mandatory: s.extendedFields.find((x) => x.id === f.id)?.mandatory ?? false,
+    })),
   };
 }
 
@@ -53,13 +71,17 @@ function canonical(s: SettingsInput, current: OrgConfig): SettingsInput {
 function checkAgainstStored(s: SettingsInput, current: OrgConfig, problems: Problems): void {
   const enabled = new Set([...current.extendedFields.customer, ...current.extendedFields.card].map((f) => f.id));
   s.extendedFields.forEach((f, i) => {
-    if (!enabled.has(f.id)) problems.add(`extendedFields.${i}.id`, "This field is not enabled by the organisation's verticals.");
+    if (!enabled.has(f.id))
+      problems.add(`extendedFields.${i}.id`, "This field is not enabled by the organisation's verticals.");
   });
   const codes = new Map(current.tills.map((t) => [t.id, t.code]));
   s.tills.forEach((t, i) => {
     const stored = t.id === null ? undefined : codes.get(t.id);
     if (stored !== undefined && stored !== t.code) {
-      problems.add(`tills.${i}.code`, "A till's code cannot change: API clients sign in with it. Add a new till instead.");
+      problems.add(
+        `tills.${i}.code`,
+        "A till's code cannot change: API clients sign in with it. Add a new till instead.",
+      );
     }
   });
 }
@@ -74,7 +96,11 @@ async function apply(tx: Tx, orgId: number, input: SettingsInput, actor: ConfigA
 
   const version = await bumpOrgConfigVersion(tx, orgId, s.rateLimitOverride);
   await clearDefaultStatusLabel(tx, orgId);
-  await replaceSources(tx, orgId, s.sources.filter((x) => x.enabled));
+  await replaceSources(
+    tx,
+    orgId,
+    s.sources.filter((x) => x.enabled),
+  );
   await replaceCustomFields(tx, orgId, s.customFields);
   await replaceExtendedFieldSettings(tx, orgId, s.extendedFields);
 
@@ -99,16 +125,28 @@ async function apply(tx: Tx, orgId: number, input: SettingsInput, actor: ConfigA
   });
   const changes = settingsChanges(toSettingsInput(current), s);
   await insertConfigAudit(tx, orgId, {
-    requestId: actor.requestId, actorType: actor.type, actorCode: actor.code, details: { version, ...changes },
+    requestId: actor.requestId,
+    actorType: actor.type,
+    actorCode: actor.code,
+    details: { version, ...changes },
   });
   await notifyChannel(tx, CONFIG_CHANNEL, String(orgId));
   return { version, changed: changes.sections, settings: toSettingsInput((await loadOrgConfig(tx, orgId))!) };
 }
 
-export async function saveOrgConfig(db: DbOrTx, orgId: number, input: unknown, actor: ConfigActor): Promise<SaveOrgConfigResult> {
+export async function saveOrgConfig(
+  db: DbOrTx,
+  orgId: number,
+  input: unknown,
+  actor: ConfigActor,
+): Promise<SaveOrgConfigResult> {
   const parsed = SettingsSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, fieldErrors: fieldErrorsOf(parsed.error.issues), message: 'Nothing was saved. Fix the highlighted fields and try again.' };
+    return {
+      ok: false,
+      fieldErrors: fieldErrorsOf(parsed.error.issues),
+      message: 'Nothing was saved. Fix the highlighted fields and try again.',
+    };
   }
   let data: SavedSettings;
   try {

@@ -10,11 +10,19 @@ describe('settingsChanges (the audit summary)', () => {
   });
 
   it('tells added, removed and renamed list entries apart, and scalar changes', () => {
-    const before = toSettingsInput(orgConfigFixture({
-      statusLabels: [{ id: 1, name: 'Gold Member', status: 'ACTIVE' }, { id: 2, name: 'On hold', status: 'SUSPENDED' }],
-    }));
+    const before = toSettingsInput(
+      orgConfigFixture({
+        statusLabels: [
+          { id: 1, name: 'Gold Member', status: 'ACTIVE' },
+          { id: 2, name: 'On hold', status: 'SUSPENDED' },
+        ],
+      }),
+    );
     const after = structuredClone(before);
-    after.statusLabels = [{ id: 1, name: 'Gold', status: 'ACTIVE' }, { id: null, name: 'VIP', status: 'ACTIVE' }];
+    after.statusLabels = [
+      { id: 1, name: 'Gold', status: 'ACTIVE' },
+      { id: null, name: 'VIP', status: 'ACTIVE' },
+    ];
     after.mandatoryIdentifierTypes = ['email'];
     after.rateLimitOverride = 50;
     const changes = settingsChanges(before, after);

@@ -3,8 +3,14 @@
 import type { SettingsInput } from './settings-schema';
 
 type Section = keyof SettingsInput;
-export interface ListChange { added: string[]; removed: string[]; changed: string[] }
-export type SettingsChanges = { sections: Section[] } & Partial<Record<Section, ListChange | { from: unknown; to: unknown }>>;
+export interface ListChange {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+export type SettingsChanges = { sections: Section[] } & Partial<
+  Record<Section, ListChange | { from: unknown; to: unknown }>
+>;
 
 /** How list entries are told apart across a save (a renamed label is the same label). */
 const KEYS: Partial<Record<Section, (item: never) => string>> = {
@@ -44,7 +50,8 @@ export function settingsChanges(before: SettingsInput, after: SettingsInput): Se
     const b = after[section];
     if (same(a, b)) continue;
     out.sections.push(section);
-    out[section] = KEYS[section] && Array.isArray(a) && Array.isArray(b) ? listChange(section, a, b) : { from: a, to: b };
+    out[section] =
+      KEYS[section] && Array.isArray(a) && Array.isArray(b) ? listChange(section, a, b) : { from: a, to: b };
   }
   return out;
 }

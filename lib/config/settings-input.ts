@@ -6,7 +6,13 @@ import { MANDATORY_IDENTIFIER_TYPES } from './settings-vocabulary';
 import type { BenefitDef, OrgConfig } from './types';
 
 const noBenefit: Omit<BenefitSettings, 'type'> = {
-  amount: null, currencyIdentifier: '', currencyName: '', couponDescription: '', couponType: '', couponValidDays: null, discountCode: '',
+  amount: null,
+  currencyIdentifier: '',
+  currencyName: '',
+  couponDescription: '',
+  couponType: '',
+  couponValidDays: null,
+  discountCode: '',
 };
 
 export function emptyBenefit(type: BenefitSettings['type']): BenefitSettings {
@@ -18,11 +24,19 @@ function benefitSettings(b: BenefitDef): BenefitSettings {
     case 'points':
       return { ...emptyBenefit('points'), amount: b.amount };
     case 'alternate_currency':
-      return { ...emptyBenefit(b.type), amount: b.amount, currencyIdentifier: b.currencyIdentifier, currencyName: b.currencyName };
+      return {
+        ...emptyBenefit(b.type),
+        amount: b.amount,
+        currencyIdentifier: b.currencyIdentifier,
+        currencyName: b.currencyName,
+      };
     case 'coupon':
       return {
-        ...emptyBenefit('coupon'), couponDescription: b.description, couponType: b.couponType,
-        couponValidDays: b.validDays, discountCode: b.discountCode,
+        ...emptyBenefit('coupon'),
+        couponDescription: b.description,
+        couponType: b.couponType,
+        couponValidDays: b.validDays,
+        discountCode: b.discountCode,
       };
   }
 }
@@ -42,13 +56,19 @@ export function toSettingsInput(config: OrgConfig): SettingsInput {
       accounts: (enabled.get(source) ?? []).map((a) => ({ accountId: a.accountId, name: a.name })),
     })),
     customFields: config.customFields.map((f) => ({ ...f, enumValues: [...f.enumValues] })),
-    extendedFields: [...config.extendedFields.customer, ...config.extendedFields.card].map((f) => ({ id: f.id, mandatory: f.mandatory })),
+    extendedFields: [...config.extendedFields.customer, ...config.extendedFields.card].map((f) => ({
+      id: f.id,
+      mandatory: f.mandatory,
+    })),
     statusLabels: config.statusLabels.map((l) => ({ id: l.id, name: l.name, status: l.status })),
     defaultStatusLabel: defaultLabel?.name ?? '',
     cardSeries: config.cardSeries.map((c) => ({ id: c.id, name: c.name })),
     tills: config.tills.map((t) => ({ id: t.id, code: t.code, name: t.name })),
     programs: config.programs.map((p) => ({
-      id: p.id, name: p.name, type: p.type, referralBonusPoints: p.referralBonusPoints,
+      id: p.id,
+      name: p.name,
+      type: p.type,
+      referralBonusPoints: p.referralBonusPoints,
       tiers: p.tiers.map((t) => ({ ...t })),
       benefits: p.benefits.map(benefitSettings),
     })),

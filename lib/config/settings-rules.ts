@@ -39,13 +39,16 @@ function checkSources(s: SettingsInput, report: Report) {
       if (x.accounts.length) report(['sources', i, 'accounts'], `${x.source} has no accounts`);
       return;
     }
-    if (x.enabled && x.accounts.length === 0) report(['sources', i, 'accounts'], `Add at least one ${x.source} account, or disable ${x.source}`);
-    for (const j of repeatedIndices(x.accounts, (a) => a.accountId)) report(['sources', i, 'accounts', j, 'accountId'], 'This account id is listed twice');
+    if (x.enabled && x.accounts.length === 0)
+      report(['sources', i, 'accounts'], `Add at least one ${x.source} account, or disable ${x.source}`);
+    for (const j of repeatedIndices(x.accounts, (a) => a.accountId))
+      report(['sources', i, 'accounts', j, 'accountId'], 'This account id is listed twice');
   });
 }
 
 function checkFields(s: SettingsInput, report: Report) {
-  for (const i of repeatedIndices(s.customFields, (f) => f.name)) report(['customFields', i, 'name'], 'Another custom field has this name');
+  for (const i of repeatedIndices(s.customFields, (f) => f.name))
+    report(['customFields', i, 'name'], 'Another custom field has this name');
   s.customFields.forEach((f, i) => {
     if (f.dataType !== 'ENUM') return;
     if (f.enumValues.length === 0) report(['customFields', i, 'enumValues'], 'An ENUM field needs at least one value');
@@ -55,13 +58,16 @@ function checkFields(s: SettingsInput, report: Report) {
 }
 
 function checkLabels(s: SettingsInput, report: Report) {
-  for (const i of repeatedIndices(s.statusLabels, (l) => lower(l.name))) report(['statusLabels', i, 'name'], 'Another status label has this name');
+  for (const i of repeatedIndices(s.statusLabels, (l) => lower(l.name)))
+    report(['statusLabels', i, 'name'], 'Another status label has this name');
   if (repeatedIndices(s.statusLabels, (l) => l.id).length) report(['statusLabels'], 'A stored label is listed twice');
   if (s.defaultStatusLabel && !s.statusLabels.some((l) => lower(l.name) === lower(s.defaultStatusLabel))) {
     report(['defaultStatusLabel'], 'Choose one of the status labels above, or none');
   }
-  for (const i of repeatedIndices(s.cardSeries, (c) => c.id)) report(['cardSeries', i, 'id'], 'Another card series has this id');
-  for (const i of repeatedIndices(s.cardSeries, (c) => lower(c.name))) report(['cardSeries', i, 'name'], 'Another card series has this name');
+  for (const i of repeatedIndices(s.cardSeries, (c) => c.id))
+    report(['cardSeries', i, 'id'], 'Another card series has this id');
+  for (const i of repeatedIndices(s.cardSeries, (c) => lower(c.name)))
+    report(['cardSeries', i, 'name'], 'Another card series has this name');
   for (const i of repeatedIndices(s.tills, (t) => t.code)) report(['tills', i, 'code'], 'Another till has this code');
   if (repeatedIndices(s.tills, (t) => t.id).length) report(['tills'], 'A stored till is listed twice');
 }
@@ -79,8 +85,10 @@ function checkBenefit(b: BenefitSettings, path: Path, report: Report) {
 }
 
 function checkPrograms(s: SettingsInput, report: Report) {
-  for (const i of repeatedIndices(s.programs, (p) => p.id)) report(['programs', i, 'id'], 'Another program has this id');
-  for (const i of repeatedIndices(s.programs, (p) => lower(p.name))) report(['programs', i, 'name'], 'Another program has this name');
+  for (const i of repeatedIndices(s.programs, (p) => p.id))
+    report(['programs', i, 'id'], 'Another program has this id');
+  for (const i of repeatedIndices(s.programs, (p) => lower(p.name)))
+    report(['programs', i, 'name'], 'Another program has this name');
   // The engine reads the referral bonus from the one DEFAULT program.
   for (const i of repeatedIndices(s.programs, (p) => (p.type === 'DEFAULT' ? 'DEFAULT' : null))) {
     report(['programs', i, 'type'], 'Only one program can be the DEFAULT program');
@@ -89,8 +97,10 @@ function checkPrograms(s: SettingsInput, report: Report) {
     if (p.type !== 'DEFAULT' && p.referralBonusPoints !== null) {
       report(['programs', i, 'referralBonusPoints'], 'Only the DEFAULT program gives a referral bonus');
     }
-    for (const j of repeatedIndices(p.tiers, (t) => t.number)) report(['programs', i, 'tiers', j, 'number'], 'Another tier has this number');
-    for (const j of repeatedIndices(p.tiers, (t) => lower(t.name))) report(['programs', i, 'tiers', j, 'name'], 'Another tier has this name');
+    for (const j of repeatedIndices(p.tiers, (t) => t.number))
+      report(['programs', i, 'tiers', j, 'number'], 'Another tier has this number');
+    for (const j of repeatedIndices(p.tiers, (t) => lower(t.name)))
+      report(['programs', i, 'tiers', j, 'name'], 'Another tier has this name');
     p.benefits.forEach((b, j) => checkBenefit(b, ['programs', i, 'benefits', j], report));
   });
 }

@@ -6,26 +6,34 @@ import { z } from 'zod';
 import { IDENTIFIER_TYPES, SOURCES } from '@/lib/customers/vocabulary';
 import { checkSettingsRules } from './settings-rules';
 import {
-  BENEFIT_TYPES, CUSTOM_FIELD_TYPES, CUSTOMER_STATUSES, MANDATORY_IDENTIFIER_TYPES, PROGRAM_TYPES,
+  BENEFIT_TYPES,
+  CUSTOM_FIELD_TYPES,
+  CUSTOMER_STATUSES,
+  MANDATORY_IDENTIFIER_TYPES,
+  PROGRAM_TYPES,
 } from './settings-vocabulary';
 
 const INT_MAX = 2_147_483_647;
 
-const text = (max: number, missing: string) =>
-  z.string().trim().min(1, missing).max(max, `At most ${max} characters`);
+const text = (max: number, missing: string) => z.string().trim().min(1, missing).max(max, `At most ${max} characters`);
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 const wholeNumber = (min: number, max: number) =>
-  z.number({ error: 'Enter a whole number' }).int('Enter a whole number')
-    .min(min, `At least ${min}`).max(max, `At most ${max}`);
+  z
+    .number({ error: 'Enter a whole number' })
+    .int('Enter a whole number')
+    .min(min, `At least ${min}`)
+    .max(max, `At most ${max}`);
 const amount = z.number({ error: 'Enter a number' }).positive('Must be more than 0').max(1e12, 'Too large');
 
 export const SourceSettingsSchema = z.object({
   source: z.enum(SOURCES),
   enabled: z.boolean(),
-  accounts: z.array(z.object({
-    accountId: text(255, 'Enter the account id'),
-    name: optionalText(100),
-  })),
+  accounts: z.array(
+    z.object({
+      accountId: text(255, 'Enter the account id'),
+      name: optionalText(100),
+    }),
+  ),
 });
 
 export const CustomFieldSettingsSchema = z.object({
@@ -54,7 +62,9 @@ export const ProgramSettingsSchema = z.object({
   name: text(100, 'Enter a name'),
   type: z.enum(PROGRAM_TYPES),
   referralBonusPoints: z.number({ error: 'Enter a number' }).min(0, 'At least 0').max(1e12, 'Too large').nullable(),
-  tiers: z.array(z.object({ number: wholeNumber(1, 1000), name: text(100, 'Enter a name') })).min(1, 'A program needs at least one tier'),
+  tiers: z
+    .array(z.object({ number: wholeNumber(1, 1000), name: text(100, 'Enter a name') }))
+    .min(1, 'A program needs at least one tier'),
   benefits: z.array(BenefitSettingsSchema),
 });
 
@@ -69,28 +79,38 @@ const SettingsShape = z.object({
     maxLength: wholeNumber(1, 20),
     strict: z.boolean(),
     /** ISO 3166 alpha-2, or '' for none. */
-    defaultCountry: z.string().trim().toUpperCase()
-      .refine((c) => c === '' || (/^[A-Z]{2}$/.test(c) && isSupportedCountry(c)), 'Enter a two-letter country code, e.g. IN'),
+    defaultCountry: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(
+        (c) => c === '' || (/^[A-Z]{2}$/.test(c) && isSupportedCountry(c)),
+        'Enter a two-letter country code, e.g. IN',
+      ),
   }),
   sources: z.array(SourceSettingsSchema),
   customFields: z.array(CustomFieldSettingsSchema),
   /** Extended fields the org's verticals enable (platform data): only `mandatory` is the org's. */
   extendedFields: z.array(z.object({ id: z.number().int(), mandatory: z.boolean() })),
   /** id: the stored label's (null for a new one), so customers keep their label through a rename. */
-  statusLabels: z.array(z.object({
-    id: z.number().int().positive().nullable(),
-    name: text(100, 'Enter a name'),
-    status: z.enum(CUSTOMER_STATUSES),
-  })),
+  statusLabels: z.array(
+    z.object({
+      id: z.number().int().positive().nullable(),
+      name: text(100, 'Enter a name'),
+      status: z.enum(CUSTOMER_STATUSES),
+    }),
+  ),
   /** A label's name, or '' for none (new customers then get warning 8107). */
   defaultStatusLabel: z.string().trim(),
   cardSeries: z.array(z.object({ id: wholeNumber(1, INT_MAX), name: text(100, 'Enter a name') })),
   /** id: the stored till's (null for a new one). A stored till's code never changes: API clients sign in with it. */
-  tills: z.array(z.object({
-    id: z.number().int().positive().nullable(),
-    code: text(64, 'Enter a code').regex(/^[A-Za-z0-9._-]+$/, 'Use letters, digits, . _ and - only'),
-    name: text(100, 'Enter a name'),
-  })),
+  tills: z.array(
+    z.object({
+      id: z.number().int().positive().nullable(),
+      code: text(64, 'Enter a code').regex(/^[A-Za-z0-9._-]+$/, 'Use letters, digits, . _ and - only'),
+      name: text(100, 'Enter a name'),
+    }),
+  ),
   programs: z.array(ProgramSettingsSchema),
   /** Requests per minute; null = the region's default. */
   rateLimitOverride: wholeNumber(1, 1_000_000).nullable(),

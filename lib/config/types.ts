@@ -20,7 +20,11 @@ export interface ExtendedFieldDef {
   mandatory: boolean;
 }
 
-export interface StatusLabelDef { id: number; name: string; status: CustomerStatus }
+export interface StatusLabelDef {
+  id: number;
+  name: string;
+  status: CustomerStatus;
+}
 
 export type BenefitDef =
   | { type: 'points'; amount: number }

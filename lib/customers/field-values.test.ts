@@ -8,14 +8,27 @@ const value = (type: Parameters<typeof parseFieldValue>[0], raw: unknown, enums:
 
 describe('typed field values', () => {
   it.each([
-    ['COUNTRY', 'Japan', 'JP'], ['COUNTRY', 'jpn', 'JP'], ['COUNTRY', 'in', 'IN'], ['COUNTRY', 'Narnia', 'INVALID'],
-    ['LANGUAGE', 'Japanese', 'ja'], ['LANGUAGE', 'EN', 'en'], ['LANGUAGE', 'Klingonese', 'INVALID'],
-    ['CURRENCY', 'inr', 'INR'], ['CURRENCY', 'ABC', 'INVALID'],
-    ['INTEGER', '42', 42], ['INTEGER', 4.2, 'INVALID'], ['DOUBLE', '4.25', 4.25], ['DOUBLE', 'four', 'INVALID'],
-    ['BOOLEAN', 'TRUE', true], ['BOOLEAN', 'yes', 'INVALID'],
-    ['DATE', '2000/10/22', '2000-10-22'], ['DATE', '22-10-2000', 'INVALID'],
-    ['DATETIME', '2024-05-11T16:36:17+05:30', '2024-05-11T11:06:17.000Z'], ['DATETIME', '2024-02-30', 'INVALID'],
-    ['STRING', 123, '123'], ['STRING', { a: 1 }, 'INVALID'],
+    ['COUNTRY', 'Japan', 'JP'],
+    ['COUNTRY', 'jpn', 'JP'],
+    ['COUNTRY', 'in', 'IN'],
+    ['COUNTRY', 'Narnia', 'INVALID'],
+    ['LANGUAGE', 'Japanese', 'ja'],
+    ['LANGUAGE', 'EN', 'en'],
+    ['LANGUAGE', 'Klingonese', 'INVALID'],
+    ['CURRENCY', 'inr', 'INR'],
+    ['CURRENCY', 'ABC', 'INVALID'],
+    ['INTEGER', '42', 42],
+    ['INTEGER', 4.2, 'INVALID'],
+    ['DOUBLE', '4.25', 4.25],
+    ['DOUBLE', 'four', 'INVALID'],
+    ['BOOLEAN', 'TRUE', true],
+    ['BOOLEAN', 'yes', 'INVALID'],
+    ['DATE', '2000/10/22', '2000-10-22'],
+    ['DATE', '22-10-2000', 'INVALID'],
+    ['DATETIME', '2024-05-11T16:36:17+05:30', '2024-05-11T11:06:17.000Z'],
+    ['DATETIME', '2024-02-30', 'INVALID'],
+    ['STRING', 123, '123'],
+    ['STRING', { a: 1 }, 'INVALID'],
   ] as const)('%s %j → %j', (type, raw, expected) => {
     expect(value(type, raw)).toEqual(expected);
   });

@@ -25,7 +25,8 @@ export function isAbsent(raw: unknown): boolean {
 }
 
 export function parseFieldValue(type: FieldType, enumValues: readonly string[], raw: unknown): Parsed {
-  const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : null;
+  const text =
+    typeof raw === 'string' ? raw.trim() : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : null;
   if (text === null) return bad;
   switch (type) {
     case 'STRING':

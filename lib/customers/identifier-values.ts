@@ -39,7 +39,11 @@ export function normaliseOther(raw: string): string | null {
 }
 
 /** An identifier's or a channel's value as stored, or null when the org's rules reject it. */
-export function normaliseIdentifierValue(type: IdentifierType | ChannelType, raw: string, config: OrgConfig): string | null {
+export function normaliseIdentifierValue(
+  type: IdentifierType | ChannelType,
+  raw: string,
+  config: OrgConfig,
+): string | null {
   if (type === 'mobile') return normaliseMobile(raw, config.mobile);
   if (type === 'email') return normaliseEmail(raw);
   return normaliseOther(raw);

@@ -6,11 +6,21 @@ import { isAbsent, parseFieldValue, parseIsoWithOffset } from './field-values';
 import { MAX_VALUE_LENGTH, normaliseIdentifierValue } from './identifier-values';
 import type { ParsedRegistrationRequest } from './request-schema';
 import type {
-  NormalisedChannel, NormalisedEnrollment, NormalisedIdentifier, NormalisedProfile, NormalisedRegistration,
+  NormalisedChannel,
+  NormalisedEnrollment,
+  NormalisedIdentifier,
+  NormalisedProfile,
+  NormalisedRegistration,
 } from './types';
 import {
-  CARD_TYPES, MANDATORY_IDENTIFIER_CODES, canonicalChannelType, canonicalIdentifierType, canonicalSource,
-  isMultiAccountSource, type ChannelType, type IdentifierType,
+  CARD_TYPES,
+  MANDATORY_IDENTIFIER_CODES,
+  canonicalChannelType,
+  canonicalIdentifierType,
+  canonicalSource,
+  isMultiAccountSource,
+  type ChannelType,
+  type IdentifierType,
 } from './vocabulary';
 
 type Path = (string | number)[];
@@ -31,7 +41,10 @@ export function droppedChannelWarning(type: ChannelType): WarningCode | null {
 class Walk {
   failed = false;
   readonly warnings: ApiMessage[] = [];
-  constructor(readonly config: OrgConfig, private readonly report: Report) {}
+  constructor(
+    readonly config: OrgConfig,
+    private readonly report: Report,
+  ) {}
 
   error(code: ErrorCode, params: Params | undefined, path: Path): void {
     this.failed = true;
@@ -44,13 +57,17 @@ class Walk {
 }
 
 export function normaliseRegistration(
-  req: ParsedRegistrationRequest, config: OrgConfig, report: Report,
+  req: ParsedRegistrationRequest,
+  config: OrgConfig,
+  report: Report,
 ): NormalisedRegistration | null {
   const w = new Walk(config, report);
   const seenAccounts = new Set<string>();
   const profiles = req.profiles.map((p, i) => normaliseProfile(w, p, ['profiles', i], seenAccounts));
 
-  const extendedFields = normaliseExtendedFields(w, req.extendedFields ?? {}, config.extendedFields.customer, ['extendedFields']);
+  const extendedFields = normaliseExtendedFields(w, req.extendedFields ?? {}, config.extendedFields.customer, [
+    'extendedFields',
+  ]);
   const statusLabel = normaliseStatusLabel(w, req.statusLabel);
   const loyaltyType = req.loyaltyInfo?.loyaltyType ?? 'loyalty';
   let enrollments = normaliseEnrollments(w, req.loyaltyProgramEnrollments ?? []);
@@ -71,7 +88,10 @@ export function normaliseRegistration(
     referralCode,
     associatedTill,
     hasCustomerLevelDetails:
-      Object.keys(extendedFields).length > 0 || Boolean(req.statusLabel?.trim()) || enrollments.length > 0 || referralCode !== null,
+      Object.keys(extendedFields).length > 0 ||
+      Boolean(req.statusLabel?.trim()) ||
+      enrollments.length > 0 ||
+      referralCode !== null,
     warnings: w.warnings,
   };
 }
@@ -143,15 +163,24 @@ function normaliseIdentifiers(w: Walk, list: NonNullable<Profile['identifiers']>
         if (!config.cardSeries.some((s) => s.id === seriesId)) w.error(8114, { seriesId }, [...at, 'seriesId']);
       }
       if (item.extendedFields) {
-        extendedFields = normaliseExtendedFields(w, item.extendedFields, config.extendedFields.card, [...at, 'extendedFields']);
+        extendedFields = normaliseExtendedFields(w, item.extendedFields, config.extendedFields.card, [
+          ...at,
+          'extendedFields',
+        ]);
       }
     }
     const key = `${type}\u0000${value}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push({
-      type, value, unique: config.uniqueIdentifierTypes.includes(type), position: out.length, requestIndex: i,
-      seriesId, statusLabel: CARD_TYPES.includes(type) ? item.statusLabel?.trim() || null : null, extendedFields,
+      type,
+      value,
+      unique: config.uniqueIdentifierTypes.includes(type),
+      position: out.length,
+      requestIndex: i,
+      seriesId,
+      statusLabel: CARD_TYPES.includes(type) ? item.statusLabel?.trim() || null : null,
+      extendedFields,
     });
   });
   // No valid identifiers, unless an error above (an invalid primary id, an unknown type) explains it.
@@ -188,15 +217,24 @@ function normaliseChannels(w: Walk, list: NonNullable<Profile['commChannels']>, 
     if (residence !== undefined) meta.residence = toBool(residence, false);
     if (office !== undefined) meta.office = toBool(office, false);
     out.push({
-      type, value, position: out.length, primary: toBool(item.primary, false), verified: toBool(item.verified, false),
-      subscribed: item.subscribed === undefined ? null : toBool(item.subscribed, false), meta,
+      type,
+      value,
+      position: out.length,
+      primary: toBool(item.primary, false),
+      verified: toBool(item.verified, false),
+      subscribed: item.subscribed === undefined ? null : toBool(item.subscribed, false),
+      meta,
     });
   });
   return out;
 }
 
 /** The codes of one family of typed fields: custom fields, or extended fields. */
-interface FieldCodes { unknown: WarningCode; invalid: ErrorCode; missing: ErrorCode }
+interface FieldCodes {
+  unknown: WarningCode;
+  invalid: ErrorCode;
+  missing: ErrorCode;
+}
 const CUSTOM_FIELD_CODES: FieldCodes = { unknown: 8116, invalid: 8111, missing: 8112 };
 const EXTENDED_FIELD_CODES: FieldCodes = { unknown: 8117, invalid: 91015, missing: 91016 };
 
@@ -205,14 +243,21 @@ function normaliseCustomFields(w: Walk, fields: Record<string, unknown>, path: P
 }
 
 function normaliseExtendedFields(
-  w: Walk, fields: Record<string, unknown>, defs: ExtendedFieldDef[], path: Path,
+  w: Walk,
+  fields: Record<string, unknown>,
+  defs: ExtendedFieldDef[],
+  path: Path,
 ): Record<string, unknown> {
   return normaliseTypedFields(w, fields, defs, EXTENDED_FIELD_CODES, path);
 }
 
 /** Known names (case-insensitive) keep the defined spelling and a typed value; "" and null are absent. */
 function normaliseTypedFields(
-  w: Walk, fields: Record<string, unknown>, defs: (CustomFieldDef | ExtendedFieldDef)[], codes: FieldCodes, path: Path,
+  w: Walk,
+  fields: Record<string, unknown>,
+  defs: (CustomFieldDef | ExtendedFieldDef)[],
+  codes: FieldCodes,
+  path: Path,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(fields)) {
@@ -227,7 +272,8 @@ function normaliseTypedFields(
     else w.error(codes.invalid, { name: def.name }, [...path, name]);
   }
   for (const def of defs) {
-    if (def.mandatory && !(def.name in out) && !hasInvalid(fields, def.name)) w.error(codes.missing, { name: def.name }, [...path, def.name]);
+    if (def.mandatory && !(def.name in out) && !hasInvalid(fields, def.name))
+      w.error(codes.missing, { name: def.name }, [...path, def.name]);
   }
   return out;
 }
@@ -246,14 +292,19 @@ function normaliseStatusLabel(w: Walk, raw: string | null | undefined) {
 }
 
 function normaliseEnrollments(
-  w: Walk, list: NonNullable<ParsedRegistrationRequest['loyaltyProgramEnrollments']>,
+  w: Walk,
+  list: NonNullable<ParsedRegistrationRequest['loyaltyProgramEnrollments']>,
 ): NormalisedEnrollment[] {
   const out: NormalisedEnrollment[] = [];
   list.forEach((e, i) => {
     const path = ['loyaltyProgramEnrollments', i];
     const tierNumber = e.tierNumber ?? 1;
     const program = w.config.programs.find((p) => p.id === e.programId);
-    if (!program || !program.tiers.some((t) => t.number === tierNumber) || out.some((x) => x.program.id === e.programId)) {
+    if (
+      !program ||
+      !program.tiers.some((t) => t.number === tierNumber) ||
+      out.some((x) => x.program.id === e.programId)
+    ) {
       w.error(8113, { programId: e.programId, tierNumber }, [...path, 'programId']);
       return;
     }

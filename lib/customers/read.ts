@@ -3,8 +3,14 @@
 import type { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import {
-  findCustomerIdByIdentifier, findCustomerRow, findRegistrationAuditRow, listCommChannelsOfCustomer, listEnrollments,
-  listIdentifiersOfCustomer, listSideEffectsCausedBy, listSourceAccounts,
+  findCustomerIdByIdentifier,
+  findCustomerRow,
+  findRegistrationAuditRow,
+  listCommChannelsOfCustomer,
+  listEnrollments,
+  listIdentifiersOfCustomer,
+  listSideEffectsCausedBy,
+  listSourceAccounts,
 } from '@/db/queries/customer-read';
 import type { CustomerViewSchema } from '@/lib/api/schemas';
 import type { OrgConfig } from '@/lib/config/types';
@@ -17,25 +23,37 @@ import { canonicalSource, type IdentifierType, type Source } from './vocabulary'
 export type CustomerView = z.infer<typeof CustomerViewSchema>;
 export type ProfileView = CustomerView['profiles'][number];
 
-export interface CustomerFilter { source?: Source; accountId?: string }
+export interface CustomerFilter {
+  source?: Source;
+  accountId?: string;
+}
 
 /**
  * One customer of the org, or null: unknown id, another org's id, or no source account matching the
  * filter (a customer not found "for the given identifiers", as the API says it).
  */
 export async function getCustomer(
-  db: DbOrTx, orgId: number, customerId: number, filter: CustomerFilter = {},
+  db: DbOrTx,
+  orgId: number,
+  customerId: number,
+  filter: CustomerFilter = {},
 ): Promise<CustomerView | null> {
   if (!Number.isSafeInteger(customerId) || customerId <= 0) return null;
   const key = { orgId, customerId };
   const [customer, accounts, idRows, channelRows, enrollments, effects] = await Promise.all([
-    findCustomerRow(db, key), listSourceAccounts(db, key), listIdentifiersOfCustomer(db, key),
-    listCommChannelsOfCustomer(db, key), listEnrollments(db, key), listSideEffectsCausedBy(db, key),
+    findCustomerRow(db, key),
+    listSourceAccounts(db, key),
+    listIdentifiersOfCustomer(db, key),
+    listCommChannelsOfCustomer(db, key),
+    listEnrollments(db, key),
+    listSideEffectsCausedBy(db, key),
   ]);
   if (!customer) return null;
-  const shown = accounts.filter((a) =>
-    (filter.source === undefined || a.source === filter.source)
-    && (filter.accountId === undefined || a.accountId === filter.accountId));
+  const shown = accounts.filter(
+    (a) =>
+      (filter.source === undefined || a.source === filter.source) &&
+      (filter.accountId === undefined || a.accountId === filter.accountId),
+  );
   if (shown.length === 0 && (filter.source !== undefined || filter.accountId !== undefined)) return null;
 
   const primaryType = customer.primaryIdentifier ?? 'mobile';
@@ -58,7 +76,10 @@ export async function getCustomer(
     commChannels: channelRows
       .filter(({ channel }) => channel.sourceAccountId === account.id)
       .map(({ channel: c }) => ({
-        type: c.type, value: c.value, primary: c.primary, verified: c.verified,
+        type: c.type,
+        value: c.value,
+        primary: c.primary,
+        verified: c.verified,
         ...(c.subscribed !== null && { subscribed: c.subscribed }),
         meta: c.meta,
       })),
@@ -77,7 +98,10 @@ export async function getCustomer(
     extendedFields: customer.extendedFields,
     profiles,
     loyaltyProgramEnrollments: enrollments.map((e) => ({
-      programId: e.programId, programName: e.programName, tierNumber: e.tierNumber, tierName: e.tierName,
+      programId: e.programId,
+      programName: e.programName,
+      tierNumber: e.tierNumber,
+      tierName: e.tierName,
       loyaltyPoints: e.points,
       tierExpiryDate: e.tierExpiryDate ? isoUtc(e.tierExpiryDate) : null,
       pointsExpiryDate: e.pointsExpiryDate ? isoUtc(e.pointsExpiryDate) : null,
@@ -99,13 +123,20 @@ export interface RegistrationAudit {
 }
 
 /** Who registered the customer, from which request and when; null when no record names it. */
-export async function getRegistrationAudit(db: DbOrTx, orgId: number, customerId: number): Promise<RegistrationAudit | null> {
+export async function getRegistrationAudit(
+  db: DbOrTx,
+  orgId: number,
+  customerId: number,
+): Promise<RegistrationAudit | null> {
   if (!Number.isSafeInteger(customerId) || customerId <= 0) return null;
   const row = await findRegistrationAuditRow(db, { orgId, customerId });
   if (!row) return null;
   return {
-    actorType: row.actorType, actorCode: row.actorCode, userContext: row.userContext ?? null,
-    requestId: row.requestId, at: isoUtc(row.createdAt),
+    actorType: row.actorType,
+    actorCode: row.actorCode,
+    userContext: row.userContext ?? null,
+    requestId: row.requestId,
+    at: isoUtc(row.createdAt),
   };
 }
 
@@ -125,7 +156,11 @@ export async function lookupCustomerId(db: DbOrTx, config: OrgConfig, q: LookupQ
   const value = normaliseIdentifierValue(q.type, q.value, config);
   if (value === null) return null;
   return findCustomerIdByIdentifier(db, {
-    orgId: config.orgId, type: q.type, value, source: q.source, accountId: q.accountId,
+    orgId: config.orgId,
+    type: q.type,
+    value,
+    source: q.source,
+    accountId: q.accountId,
   });
 }
 

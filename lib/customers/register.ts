@@ -3,7 +3,11 @@
 import type { Db, DbOrTx } from '@/db/client';
 import { FOREIGN_KEY_VIOLATION, isRetryable, LOCK_NOT_AVAILABLE, pgErrorCode } from '@/db/errors';
 import {
-  findCustomerIdByReferralCode, findIdentityMatches, insertRegistration, type IdentityMatch, type RegistrationWrite,
+  findCustomerIdByReferralCode,
+  findIdentityMatches,
+  insertRegistration,
+  type IdentityMatch,
+  type RegistrationWrite,
 } from '@/db/queries/registration';
 import type { Actor } from '@/lib/api/actor';
 import type { SideEffect } from '@/lib/api/schemas';
@@ -45,7 +49,10 @@ export function parseRegistration(config: OrgConfig, body: unknown): NormalisedR
  * label, card series or tier this process still has cached: the write then fails on a foreign key,
  * and one more try with the configuration read afresh answers the proper error (8086, 8114, 8113).
  */
-export async function registerWithCurrentConfig(db: Db, input: Omit<RegisterInput, 'config'>): Promise<RegisterSuccess> {
+export async function registerWithCurrentConfig(
+  db: Db,
+  input: Omit<RegisterInput, 'config'>,
+): Promise<RegisterSuccess> {
   for (let fresh = false; ; fresh = true) {
     const config = await getOrgConfig(input.actor.orgId);
     if (!config) throw ApiError.of(401);
@@ -70,7 +77,8 @@ export async function registerCustomer(db: Db, input: RegisterInput): Promise<Re
   const optimistic = registration.referralCode === null;
   for (let attempt = 1; ; attempt++) {
     try {
-      if (attempt === 1 && optimistic) return await attemptRegistration(db, registration, keys, input, { assumeNew: true });
+      if (attempt === 1 && optimistic)
+        return await attemptRegistration(db, registration, keys, input, { assumeNew: true });
       return await db.transaction((tx) => attemptRegistration(tx, registration, keys, input, { assumeNew: false }));
     } catch (err) {
       if (pgErrorCode(err) === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
@@ -83,9 +91,15 @@ export async function registerCustomer(db: Db, input: RegisterInput): Promise<Re
 }
 
 /** The JSON path of the first identifier that led to an existing customer, for the form to mark. */
-function matchedIdentifierPath(reg: NormalisedRegistration, matches: IdentityMatch[], customerId: number): string | undefined {
+function matchedIdentifierPath(
+  reg: NormalisedRegistration,
+  matches: IdentityMatch[],
+  customerId: number,
+): string | undefined {
   for (const [p, profile] of reg.profiles.entries()) {
-    const hit = profile.identifiers.find((i) => matches.some((m) => m.customerId === customerId && m.type === i.type && m.value === i.value));
+    const hit = profile.identifiers.find((i) =>
+      matches.some((m) => m.customerId === customerId && m.type === i.type && m.value === i.value),
+    );
     if (hit) return `profiles[${p}].identifiers[${hit.requestIndex}].value`;
   }
   return undefined;
@@ -103,7 +117,10 @@ function uniqueKeysOf(reg: NormalisedRegistration): Map<string, { type: string; 
 }
 
 async function attemptRegistration(
-  tx: DbOrTx, reg: NormalisedRegistration, keys: Map<string, { type: string; value: string }>, input: RegisterInput,
+  tx: DbOrTx,
+  reg: NormalisedRegistration,
+  keys: Map<string, { type: string; value: string }>,
+  input: RegisterInput,
   { assumeNew }: { assumeNew: boolean },
 ): Promise<RegisterSuccess> {
   const { config, actor } = input;
@@ -111,7 +128,11 @@ async function attemptRegistration(
   const matches = assumeNew ? [] : await findIdentityMatches(tx, orgId, [...keys.values()]);
   const resolution = resolveIdentity(reg.profiles, matches);
   if (resolution.kind === 'exists-in-source') {
-    throw ApiError.of(8006, { id: resolution.customerId }, { field: matchedIdentifierPath(reg, matches, resolution.customerId) });
+    throw ApiError.of(
+      8006,
+      { id: resolution.customerId },
+      { field: matchedIdentifierPath(reg, matches, resolution.customerId) },
+    );
   }
   if (resolution.kind === 'conflict') throw ApiError.of(8052, { ids: resolution.customerIds.join(', ') });
 
@@ -144,33 +165,65 @@ async function attemptRegistration(
     },
     actor: { type: actor.type, code: actor.code },
     profiles: reg.profiles.map((p) => ({
-      source: p.source, account_id: p.accountId, first_name: p.firstName, last_name: p.lastName, fields: p.fields,
+      source: p.source,
+      account_id: p.accountId,
+      first_name: p.firstName,
+      last_name: p.lastName,
+      fields: p.fields,
     })),
-    identifiers: reg.profiles.flatMap((p) => p.identifiers.map((i) => ({
-      source: p.source, account_id: p.accountId, type: i.type, value: i.value, position: i.position,
-      series_id: i.seriesId, status_label: i.statusLabel, extended_fields: i.extendedFields,
-    }))),
+    identifiers: reg.profiles.flatMap((p) =>
+      p.identifiers.map((i) => ({
+        source: p.source,
+        account_id: p.accountId,
+        type: i.type,
+        value: i.value,
+        position: i.position,
+        series_id: i.seriesId,
+        status_label: i.statusLabel,
+        extended_fields: i.extendedFields,
+      })),
+    ),
     keys: [...keys.entries()].filter(([k]) => !known.has(k)).map(([, v]) => v),
-    channels: reg.profiles.flatMap((p) => p.channels.map((c) => ({
-      source: p.source, account_id: p.accountId, position: c.position, type: c.type, value: c.value,
-      is_primary: c.primary, verified: c.verified, subscribed: c.subscribed, meta: c.meta,
-    }))),
+    channels: reg.profiles.flatMap((p) =>
+      p.channels.map((c) => ({
+        source: p.source,
+        account_id: p.accountId,
+        position: c.position,
+        type: c.type,
+        value: c.value,
+        is_primary: c.primary,
+        verified: c.verified,
+        subscribed: c.subscribed,
+        meta: c.meta,
+      })),
+    ),
     // A non-loyalty registration has none: normalisation dropped them (8124).
-    enrollments: existing !== null ? [] : reg.enrollments.map((e) => ({
-      program_id: e.program.id, tier_number: e.tierNumber, points: e.points,
-      tier_expiry_date: e.tierExpiryDate?.toISOString() ?? null, points_expiry_date: e.pointsExpiryDate?.toISOString() ?? null,
-    })),
+    enrollments:
+      existing !== null
+        ? []
+        : reg.enrollments.map((e) => ({
+            program_id: e.program.id,
+            tier_number: e.tierNumber,
+            points: e.points,
+            tier_expiry_date: e.tierExpiryDate?.toISOString() ?? null,
+            points_expiry_date: e.pointsExpiryDate?.toISOString() ?? null,
+          })),
     sideEffects,
     audit: {
       requestId: input.requestId,
       userContext: input.userContext,
-      details: { combined: existing !== null, sources: reg.profiles.map((p) => (p.accountId ? `${p.source}:${p.accountId}` : p.source)) },
+      details: {
+        combined: existing !== null,
+        sources: reg.profiles.map((p) => (p.accountId ? `${p.source}:${p.accountId}` : p.source)),
+      },
     },
   };
   const { customerId, sideEffectIds } = await insertRegistration(tx, write);
   return {
     createdId: customerId,
     warnings,
-    sideEffects: sideEffects.map((e) => toSideEffectItem(writtenSideEffect(e, sideEffectIds.get(e.position)!, customerId))),
+    sideEffects: sideEffects.map((e) =>
+      toSideEffectItem(writtenSideEffect(e, sideEffectIds.get(e.position)!, customerId)),
+    ),
   };
 }

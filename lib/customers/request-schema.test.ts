@@ -12,11 +12,26 @@ const codesOf = (body: unknown) => {
 describe('buildRegistrationSchema (shared by the API and the form)', () => {
   it('normalises case, booleans given as strings, and identifier values', () => {
     const r = schema.safeParse({
-      profiles: [{
-        source: 'instore', firstName: '  Ada\u0007 ', identifiers: [{ type: 'MOBILE', value: '+919800000001' }, { type: 'Email', value: 'Ada@Example.COM' }],
-        commChannels: [{ type: 'email', value: 'ada@example.com', primary: 'true', verified: 'FALSE', meta: { residence: 'true' } }],
-        fields: { Employee: 'true', visits: '12' },
-      }],
+      profiles: [
+        {
+          source: 'instore',
+          firstName: '  Ada\u0007 ',
+          identifiers: [
+            { type: 'MOBILE', value: '+919800000001' },
+            { type: 'Email', value: 'Ada@Example.COM' },
+          ],
+          commChannels: [
+            {
+              type: 'email',
+              value: 'ada@example.com',
+              primary: 'true',
+              verified: 'FALSE',
+              meta: { residence: 'true' },
+            },
+          ],
+          fields: { Employee: 'true', visits: '12' },
+        },
+      ],
       extendedFields: { gender: 'female', dob: '1988/05/10' },
       statusLabel: 'gold member',
     });
@@ -24,7 +39,10 @@ describe('buildRegistrationSchema (shared by the API and the form)', () => {
     if (!r.success) return;
     const [p] = r.data.profiles;
     expect(p).toMatchObject({ source: 'INSTORE', accountId: '', firstName: 'Ada' });
-    expect(p!.identifiers.map((i) => [i.type, i.value, i.unique])).toEqual([['mobile', '919800000001', true], ['email', 'ada@example.com', true]]);
+    expect(p!.identifiers.map((i) => [i.type, i.value, i.unique])).toEqual([
+      ['mobile', '919800000001', true],
+      ['email', 'ada@example.com', true],
+    ]);
     expect(p!.channels[0]).toMatchObject({ primary: true, verified: false, meta: { residence: true } });
     expect(p!.fields).toEqual({ employee: true, visits: 12 });
     expect(r.data.extendedFields).toEqual({ gender: 'Female', dob: '1988-05-10T00:00:00.000Z' });
@@ -32,10 +50,20 @@ describe('buildRegistrationSchema (shared by the API and the form)', () => {
   });
 
   it('gives each problem its code and the JSON path of the value, in request order', () => {
-    expect(codesOf({
-      profiles: [{ source: 'LINE', identifiers: [{ type: 'mobile', value: '12AB' }, { type: 'passport', value: 'x' }] }],
-      extendedFields: { gender: 'Robot' },
-    })).toEqual([
+    expect(
+      codesOf({
+        profiles: [
+          {
+            source: 'LINE',
+            identifiers: [
+              { type: 'mobile', value: '12AB' },
+              { type: 'passport', value: 'x' },
+            ],
+          },
+        ],
+        extendedFields: { gender: 'Robot' },
+      }),
+    ).toEqual([
       [8127, 'profiles[0].accountId'],
       [8014, 'profiles[0].identifiers[0].value'],
       [8121, 'profiles[0].identifiers[1].type'],
@@ -44,18 +72,35 @@ describe('buildRegistrationSchema (shared by the API and the form)', () => {
   });
 
   it('reports schema problems as code 400 with the path', () => {
-    expect(codesOf({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile' }] }] })).toEqual([[400, 'profiles[0].identifiers[0].value']]);
+    expect(codesOf({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile' }] }] })).toEqual([
+      [400, 'profiles[0].identifiers[0].value'],
+    ]);
   });
 
   it('applies a stricter configuration: mandatory email, strict Indian mobiles', () => {
-    const strict = buildRegistrationSchema(orgConfigFixture({
-      mandatoryIdentifierTypes: ['email'], mobile: { minLength: 6, maxLength: 15, strict: true, defaultCountry: 'IN' },
-    }));
-    const r = strict.safeParse({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: '9876543210' }] }] });
+    const strict = buildRegistrationSchema(
+      orgConfigFixture({
+        mandatoryIdentifierTypes: ['email'],
+        mobile: { minLength: 6, maxLength: 15, strict: true, defaultCountry: 'IN' },
+      }),
+    );
+    const r = strict.safeParse({
+      profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: '9876543210' }] }],
+    });
     expect(r.success).toBe(false);
     if (r.success) return;
     expect(issuesToErrors(r.error.issues).map((e) => e.code)).toEqual([1039]);
-    const ok = strict.safeParse({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: '9876543210' }, { type: 'email', value: 'a@b.in' }] }] });
+    const ok = strict.safeParse({
+      profiles: [
+        {
+          source: 'INSTORE',
+          identifiers: [
+            { type: 'mobile', value: '9876543210' },
+            { type: 'email', value: 'a@b.in' },
+          ],
+        },
+      ],
+    });
     expect(ok.success && ok.data.profiles[0]!.identifiers[0]!.value).toBe('919876543210');
   });
 });

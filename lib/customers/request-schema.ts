@@ -15,7 +15,10 @@ const Text = z.union([z.string(), z.number()]);
 export const IdentifierSchema = z.object({
   type: z.string().meta({ description: 'mobile, email, externalId, cardnumber, … (case-insensitive)' }),
   value: Text,
-  seriesId: z.union([z.number().int(), z.string().regex(/^\d+$/, 'expected a number')]).optional().meta({ description: 'Card series (card identifiers)' }),
+  seriesId: z
+    .union([z.number().int(), z.string().regex(/^\d+$/, 'expected a number')])
+    .optional()
+    .meta({ description: 'Card series (card identifiers)' }),
   statusLabel: z.string().optional().meta({ description: 'Card status: ACTIVE, INACTIVE, EXPIRED, …' }),
   extendedFields: FieldMap.optional().meta({ description: 'Card-level extended fields' }),
 });
@@ -26,8 +29,10 @@ export const CommChannelSchema = z.object({
   primary: BoolLike.optional(),
   verified: BoolLike.optional(),
   subscribed: BoolLike.optional(),
-  meta: z.object({ residence: BoolLike.optional(), office: BoolLike.optional(), lastViewedDate: z.string().optional() })
-    .catchall(z.unknown()).optional(),
+  meta: z
+    .object({ residence: BoolLike.optional(), office: BoolLike.optional(), lastViewedDate: z.string().optional() })
+    .catchall(z.unknown())
+    .optional(),
 });
 
 export const ProfileSchema = z.object({
@@ -37,7 +42,9 @@ export const ProfileSchema = z.object({
   commChannels: z.array(CommChannelSchema).optional(),
   fields: FieldMap.nullish().meta({ description: 'Custom fields defined by the org' }),
   source: z.string().nullish().meta({ description: 'One of the 12 sources enabled for the org' }),
-  accountId: Text.nullish().meta({ description: 'Required for multi-account sources (WECHAT, LINE, FACEBOOK, MOBILE_APP, WEB_ENGAGE)' }),
+  accountId: Text.nullish().meta({
+    description: 'Required for multi-account sources (WECHAT, LINE, FACEBOOK, MOBILE_APP, WEB_ENGAGE)',
+  }),
 });
 
 export const EnrollmentSchema = z.object({
@@ -48,15 +55,17 @@ export const EnrollmentSchema = z.object({
   pointsExpiryDate: z.string().nullish(),
 });
 
-export const RegistrationRequestSchema = z.object({
-  associatedWith: z.string().nullish().meta({ description: 'Till code associated with the customer' }),
-  loyaltyInfo: z.object({ loyaltyType: z.enum(['loyalty', 'non_loyalty']).optional() }).nullish(),
-  profiles: z.array(ProfileSchema).min(1, 'at least one profile is required'),
-  extendedFields: FieldMap.nullish(),
-  loyaltyProgramEnrollments: z.array(EnrollmentSchema).nullish(),
-  referralCode: z.string().nullish(),
-  statusLabel: z.string().nullish(),
-}).meta({ id: 'RegistrationRequest' });
+export const RegistrationRequestSchema = z
+  .object({
+    associatedWith: z.string().nullish().meta({ description: 'Till code associated with the customer' }),
+    loyaltyInfo: z.object({ loyaltyType: z.enum(['loyalty', 'non_loyalty']).optional() }).nullish(),
+    profiles: z.array(ProfileSchema).min(1, 'at least one profile is required'),
+    extendedFields: FieldMap.nullish(),
+    loyaltyProgramEnrollments: z.array(EnrollmentSchema).nullish(),
+    referralCode: z.string().nullish(),
+    statusLabel: z.string().nullish(),
+  })
+  .meta({ id: 'RegistrationRequest' });
 
 export type RegistrationRequest = z.input<typeof RegistrationRequestSchema>;
 export type ParsedRegistrationRequest = z.output<typeof RegistrationRequestSchema>;

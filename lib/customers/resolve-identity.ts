@@ -7,7 +7,10 @@ export type Resolution =
   | { kind: 'exists-in-source'; customerId: number }
   | { kind: 'conflict'; customerIds: number[] };
 
-export function resolveIdentity(profiles: { source: string; accountId: string }[], matches: IdentityMatch[]): Resolution {
+export function resolveIdentity(
+  profiles: { source: string; accountId: string }[],
+  matches: IdentityMatch[],
+): Resolution {
   // 1. A customer the identifiers lead to already has this source account: "already exists".
   for (const p of profiles) {
     const hit = matches.find((m) => m.source === p.source && m.accountId === p.accountId);

@@ -17,12 +17,24 @@ function validTill(now: Date, days: number): string {
 }
 
 const blank = {
-  program_id: null, is_referrer: false, beneficiary: null, raw_value: null, currency_identifier: null, currency_name: null,
-  coupon_code: null, coupon_type: null, valid_till: null, description: null, discount_code: null,
+  program_id: null,
+  is_referrer: false,
+  beneficiary: null,
+  raw_value: null,
+  currency_identifier: null,
+  currency_name: null,
+  coupon_code: null,
+  coupon_type: null,
+  valid_till: null,
+  description: null,
+  discount_code: null,
 };
 
 export function planSideEffects(
-  enrollments: NormalisedEnrollment[], referrerId: number | null, config: OrgConfig, now = new Date(),
+  enrollments: NormalisedEnrollment[],
+  referrerId: number | null,
+  config: OrgConfig,
+  now = new Date(),
 ): PlannedSideEffect[] {
   const out: PlannedSideEffect[] = [];
   const add = (e: Omit<PlannedSideEffect, 'position'>) => out.push({ ...e, position: out.length });
@@ -31,18 +43,38 @@ export function planSideEffects(
     for (const b of program.benefits) {
       if (b.type === 'points') add({ ...blank, type: 'points', program_id: program.id, raw_value: b.amount });
       else if (b.type === 'alternate_currency') {
-        add({ ...blank, type: 'alternate_currency', program_id: program.id, raw_value: b.amount, currency_identifier: b.currencyIdentifier, currency_name: b.currencyName });
+        add({
+          ...blank,
+          type: 'alternate_currency',
+          program_id: program.id,
+          raw_value: b.amount,
+          currency_identifier: b.currencyIdentifier,
+          currency_name: b.currencyName,
+        });
       } else {
         add({
-          ...blank, type: 'coupon', program_id: program.id, coupon_code: newCouponCode(), coupon_type: b.couponType,
-          valid_till: validTill(now, b.validDays), description: b.description, discount_code: b.discountCode,
+          ...blank,
+          type: 'coupon',
+          program_id: program.id,
+          coupon_code: newCouponCode(),
+          coupon_type: b.couponType,
+          valid_till: validTill(now, b.validDays),
+          description: b.description,
+          discount_code: b.discountCode,
         });
       }
     }
   }
   const main = config.programs.find((p) => p.type === 'DEFAULT');
   if (referrerId !== null && main?.referralBonusPoints) {
-    add({ ...blank, type: 'points', program_id: main.id, is_referrer: true, beneficiary: referrerId, raw_value: main.referralBonusPoints });
+    add({
+      ...blank,
+      type: 'points',
+      program_id: main.id,
+      is_referrer: true,
+      beneficiary: referrerId,
+      raw_value: main.referralBonusPoints,
+    });
   }
   return out;
 }
@@ -54,8 +86,18 @@ export function isoUtc(date: Date): string {
 
 type StoredSideEffect = Pick<
   typeof sideEffects.$inferSelect,
-  'id' | 'type' | 'rawValue' | 'isReferrer' | 'beneficiaryCustomerId' | 'couponCode' | 'couponType' | 'validTill'
-  | 'description' | 'discountCode' | 'currencyIdentifier' | 'currencyName'
+  | 'id'
+  | 'type'
+  | 'rawValue'
+  | 'isReferrer'
+  | 'beneficiaryCustomerId'
+  | 'couponCode'
+  | 'couponType'
+  | 'validTill'
+  | 'description'
+  | 'discountCode'
+  | 'currencyIdentifier'
+  | 'currencyName'
 >;
 
 /** A side effect as the API shows it: the same item in the POST response and in the customer view. */
@@ -64,28 +106,50 @@ export function toSideEffectItem(row: StoredSideEffect): SideEffect {
   if (row.type === 'coupon') {
     const code = row.couponCode ?? '';
     return {
-      id: row.id, entityType: 'USER', couponType: row.couponType ?? 'PE', couponCode: code,
-      validTill: row.validTill ? isoUtc(row.validTill) : '', description: row.description ?? '',
-      discountCode: row.discountCode ?? 'NO_VALUE', trimmedCouponCode: code.trim(), type: 'coupon',
+      id: row.id,
+      entityType: 'USER',
+      couponType: row.couponType ?? 'PE',
+      couponCode: code,
+      validTill: row.validTill ? isoUtc(row.validTill) : '',
+      description: row.description ?? '',
+      discountCode: row.discountCode ?? 'NO_VALUE',
+      trimmedCouponCode: code.trim(),
+      type: 'coupon',
     };
   }
   if (row.type === 'alternate_currency') {
     return {
-      entityType: 'USER', rawAwardedValue: raw, awardedValue: Math.floor(raw),
-      alternateCurrencyIdentifier: row.currencyIdentifier ?? '', alternateCurrencyName: row.currencyName ?? '',
+      entityType: 'USER',
+      rawAwardedValue: raw,
+      awardedValue: Math.floor(raw),
+      alternateCurrencyIdentifier: row.currencyIdentifier ?? '',
+      alternateCurrencyName: row.currencyName ?? '',
       type: 'alternate_currency',
     };
   }
-  const points = { entityType: 'USER' as const, rawAwardedPoints: raw, awardedPoints: Math.floor(raw), type: 'points' as const };
+  const points = {
+    entityType: 'USER' as const,
+    rawAwardedPoints: raw,
+    awardedPoints: Math.floor(raw),
+    type: 'points' as const,
+  };
   return row.isReferrer ? { ...points, isReferrer: true, customerId: row.beneficiaryCustomerId } : points;
 }
 
 /** A planned side effect once written: its id from the database, its beneficiary resolved. */
 export function writtenSideEffect(e: PlannedSideEffect, id: number, customerId: number): StoredSideEffect {
   return {
-    id, type: e.type as StoredSideEffect['type'], rawValue: e.raw_value, isReferrer: e.is_referrer,
-    beneficiaryCustomerId: e.beneficiary ?? customerId, couponCode: e.coupon_code, couponType: e.coupon_type,
-    validTill: e.valid_till ? new Date(e.valid_till) : null, description: e.description, discountCode: e.discount_code,
-    currencyIdentifier: e.currency_identifier, currencyName: e.currency_name,
+    id,
+    type: e.type as StoredSideEffect['type'],
+    rawValue: e.raw_value,
+    isReferrer: e.is_referrer,
+    beneficiaryCustomerId: e.beneficiary ?? customerId,
+    couponCode: e.coupon_code,
+    couponType: e.coupon_type,
+    validTill: e.valid_till ? new Date(e.valid_till) : null,
+    description: e.description,
+    discountCode: e.discount_code,
+    currencyIdentifier: e.currency_identifier,
+    currencyName: e.currency_name,
   };
 }

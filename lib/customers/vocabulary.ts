@@ -2,7 +2,18 @@
 // case-insensitively; the canonical spelling below is what is stored and returned.
 
 export const SOURCES = [
-  'FACEBOOK', 'WEB_ENGAGE', 'WECHAT', 'INSTORE', 'MARTJACK', 'TMALL', 'TAOBAO', 'JD', 'ECOMMERCE', 'WEBSITE', 'LINE', 'MOBILE_APP',
+  'FACEBOOK',
+  'WEB_ENGAGE',
+  'WECHAT',
+  'INSTORE',
+  'MARTJACK',
+  'TMALL',
+  'TAOBAO',
+  'JD',
+  'ECOMMERCE',
+  'WEBSITE',
+  'LINE',
+  'MOBILE_APP',
 ] as const;
 export type Source = (typeof SOURCES)[number];
 
@@ -10,8 +21,21 @@ export type Source = (typeof SOURCES)[number];
 export const MULTI_ACCOUNT_SOURCES: readonly Source[] = ['WECHAT', 'LINE', 'FACEBOOK', 'MOBILE_APP', 'WEB_ENGAGE'];
 
 export const IDENTIFIER_TYPES = [
-  'mobile', 'email', 'externalId', 'cardnumber', 'cuid', 'unionId', 'wechat', 'line', 'martjackId', 'fbId',
-  'tmall_uname', 'ali_uname', 'jd_uname', 'vip_uname', 'cardExternalId',
+  'mobile',
+  'email',
+  'externalId',
+  'cardnumber',
+  'cuid',
+  'unionId',
+  'wechat',
+  'line',
+  'martjackId',
+  'fbId',
+  'tmall_uname',
+  'ali_uname',
+  'jd_uname',
+  'vip_uname',
+  'cardExternalId',
 ] as const;
 export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
 
@@ -23,7 +47,17 @@ export const CARD_TYPES: readonly IdentifierType[] = ['cardnumber', 'cardExterna
 export const MANDATORY_IDENTIFIER_CODES = { mobile: 1006, email: 1039, externalId: 1043 } as const;
 export type MandatoryIdentifierType = keyof typeof MANDATORY_IDENTIFIER_CODES;
 
-export const CHANNEL_TYPES = ['mobile', 'email', 'cardnumber', 'wechat', 'ios', 'android', 'line', 'mobilePush', 'whatsapp'] as const;
+export const CHANNEL_TYPES = [
+  'mobile',
+  'email',
+  'cardnumber',
+  'wechat',
+  'ios',
+  'android',
+  'line',
+  'mobilePush',
+  'whatsapp',
+] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 export const LOYALTY_TYPES = ['loyalty', 'non_loyalty'] as const;

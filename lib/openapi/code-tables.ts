@@ -2,15 +2,30 @@
 // docs/api.md both render them from lib/errors.ts, so a new code shows up in both by itself.
 import { ERROR_CATALOGUE, WARNING_CATALOGUE } from '@/lib/errors';
 
-export interface CodeRow { code: number; http: number | null; message: string; when: string }
+export interface CodeRow {
+  code: number;
+  http: number | null;
+  message: string;
+  when: string;
+}
 
 export function errorCodeRows(): CodeRow[] {
-  return Object.entries(ERROR_CATALOGUE).map(([code, e]) => ({ code: Number(code), http: e.http, message: e.message, when: e.when }));
+  return Object.entries(ERROR_CATALOGUE).map(([code, e]) => ({
+    code: Number(code),
+    http: e.http,
+    message: e.message,
+    when: e.when,
+  }));
 }
 
 /** Warnings ride on a success (HTTP 200): `http` is null. */
 export function warningCodeRows(): CodeRow[] {
-  return Object.entries(WARNING_CATALOGUE).map(([code, w]) => ({ code: Number(code), http: null, message: w.message, when: w.when }));
+  return Object.entries(WARNING_CATALOGUE).map(([code, w]) => ({
+    code: Number(code),
+    http: null,
+    message: w.message,
+    when: w.when,
+  }));
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -39,6 +54,16 @@ export function withGeneratedCodeSection(markdown: string): string {
   const start = markdown.indexOf(CODES_START);
   const end = markdown.indexOf(CODES_END);
   if (start < 0 || end < start) throw new Error('docs/api.md: the codes:start / codes:end markers are missing');
-  const section = ['', '### Errors', '', renderErrorTable(), '', '### Warnings (HTTP 200, in `warnings`)', '', renderWarningTable(), ''].join('\n');
+  const section = [
+    '',
+    '### Errors',
+    '',
+    renderErrorTable(),
+    '',
+    '### Warnings (HTTP 200, in `warnings`)',
+    '',
+    renderWarningTable(),
+    '',
+  ].join('\n');
   return markdown.slice(0, start + CODES_START.length) + section + markdown.slice(end);
 }

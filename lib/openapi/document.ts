@@ -21,23 +21,36 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
       description: [
         op.success.description,
         ...(op.success.warningCodes?.length ? ['`warnings` may carry:'] : []),
-        ...(op.success.warningCodes ?? []).map((c) => `**${c}** ${WARNING_CATALOGUE[c].message}: ${WARNING_CATALOGUE[c].when}`),
+        ...(op.success.warningCodes ?? []).map(
+          (c) => `**${c}** ${WARNING_CATALOGUE[c].message}: ${WARNING_CATALOGUE[c].when}`,
+        ),
       ].join('\n\n'),
       ...(op.success.warningCodes && { 'x-warning-codes': op.success.warningCodes }),
       headers: z.object({ 'X-Request-Id': Headers.requestId, ...limits }),
-      content: { 'application/json': { schema: op.success.schema, ...(op.success.examples && { examples: op.success.examples }) } },
+      content: {
+        'application/json': {
+          schema: op.success.schema,
+          ...(op.success.examples && { examples: op.success.examples }),
+        },
+      },
     },
   };
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of op.errorCodes) byStatus.set(ERROR_CATALOGUE[code].http, [...(byStatus.get(ERROR_CATALOGUE[code].http) ?? []), code]);
+  for (const code of op.errorCodes)
+    byStatus.set(ERROR_CATALOGUE[code].http, [...(byStatus.get(ERROR_CATALOGUE[code].http) ?? []), code]);
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
-    const extraHeaders = status === 429
-      ? { 'Retry-After': z.number().int().meta({ description: 'Seconds to wait before retrying' }) }
-      : {};
+    const extraHeaders =
+      status === 429
+        ? { 'Retry-After': z.number().int().meta({ description: 'Seconds to wait before retrying' }) }
+        : {};
     responses[statusKey(status)] = {
       description: codes.map((c) => `**${c}** ${ERROR_CATALOGUE[c].message}: ${ERROR_CATALOGUE[c].when}`).join('\n\n'),
       // 401 and 403 are answered before the request is counted: no RateLimit-* headers.
-      headers: z.object({ 'X-Request-Id': Headers.requestId, ...(status === 401 || status === 403 ? {} : limits), ...extraHeaders }),
+      headers: z.object({
+        'X-Request-Id': Headers.requestId,
+        ...(status === 401 || status === 403 ? {} : limits),
+        ...extraHeaders,
+      }),
       content: {
         'application/json': {
           schema: op.failure,
@@ -48,7 +61,10 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
     };
   }
   for (const [status, extra] of Object.entries(op.extra ?? {})) {
-    responses[statusKey(Number(status))] = { description: extra.description, content: { 'application/json': { schema: extra.schema } } };
+    responses[statusKey(Number(status))] = {
+      description: extra.description,
+      content: { 'application/json': { schema: extra.schema } },
+    };
   }
   return responses;
 }
@@ -68,7 +84,12 @@ function pathsOf(ops: OperationSpec[]): NonNullable<ZodOpenApiObject['paths']> {
         ...(op.requestBody && {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: op.requestBody.schema, ...(op.requestBody.examples && { examples: op.requestBody.examples }) } },
+            content: {
+              'application/json': {
+                schema: op.requestBody.schema,
+                ...(op.requestBody.examples && { examples: op.requestBody.examples }),
+              },
+            },
           },
         }),
         responses: responsesOf(op),
@@ -96,49 +117,56 @@ function tidy(schema: JsonSchema): void {
   const nullIndex = branches.findIndex((b: JsonSchema) => b.type === 'null' && Object.keys(b).length === 1);
   const other = branches[1 - nullIndex] as JsonSchema | undefined;
   // Keywords that constrain every type (enum, const, $ref, combinators) would also refuse null: keep those as they are.
-  if (nullIndex < 0 || !other || typeof other.type !== 'string' || KEYWORDS_FOR_ALL_TYPES.some((k) => k in other)) return;
+  if (nullIndex < 0 || !other || typeof other.type !== 'string' || KEYWORDS_FOR_ALL_TYPES.some((k) => k in other))
+    return;
   delete schema.anyOf;
   Object.assign(schema, { ...other, ...schema, type: [other.type, 'null'] });
 }
 
 export function buildOpenApiDocument(): ReturnType<typeof createDocument> {
-  return createDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'Member Care API',
-      version: '2.0.0',
-      description: API_DESCRIPTION,
-    },
-    tags: [
-      { name: 'Customers' }, { name: 'Configuration' }, { name: 'Authentication' }, { name: 'Meta' },
-    ],
-    paths: pathsOf(OPERATIONS),
-    components: {
-      schemas: { Warning: WarningSchema, Error: ErrorItemSchema },
-      // An unknown path is no operation's answer; it is documented once, here.
-      responses: {
-        UnknownRoute: {
-          description: `**404** ${ERROR_CATALOGUE[404].message}: ${ERROR_CATALOGUE[404].when} under /v2 or /v3 (with \`createdId: null\` or \`data: null\` as for the version)`,
-          headers: z.object({ 'X-Request-Id': Headers.requestId }),
-          content: { 'application/json': { schema: ErrorResponseSchema } },
-          'x-error-codes': [404],
+  return createDocument(
+    {
+      openapi: '3.1.0',
+      info: {
+        title: 'Member Care API',
+        version: '2.0.0',
+        description: API_DESCRIPTION,
+      },
+      tags: [{ name: 'Customers' }, { name: 'Configuration' }, { name: 'Authentication' }, { name: 'Meta' }],
+      paths: pathsOf(OPERATIONS),
+      components: {
+        schemas: { Warning: WarningSchema, Error: ErrorItemSchema },
+        // An unknown path is no operation's answer; it is documented once, here.
+        responses: {
+          UnknownRoute: {
+            description: `**404** ${ERROR_CATALOGUE[404].message}: ${ERROR_CATALOGUE[404].when} under /v2 or /v3 (with \`createdId: null\` or \`data: null\` as for the version)`,
+            headers: z.object({ 'X-Request-Id': Headers.requestId }),
+            content: { 'application/json': { schema: ErrorResponseSchema } },
+            'x-error-codes': [404],
+          },
+        },
+        securitySchemes: {
+          basicAuth: {
+            type: 'http',
+            scheme: 'basic',
+            description:
+              'Till code as user name and the lowercase hex MD5 of the till password as password: ' +
+              'Authorization: Basic base64(tillCode + ":" + md5hex(password)).',
+          },
+          oauthToken: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CAP-API-OAUTH-TOKEN',
+            description:
+              'A token from POST /v3/oauth/token/generate (300 seconds). When sent, it decides, whatever Authorization says.',
+          },
         },
       },
-      securitySchemes: {
-        basicAuth: {
-          type: 'http', scheme: 'basic',
-          description: 'Till code as user name and the lowercase hex MD5 of the till password as password: '
-            + 'Authorization: Basic base64(tillCode + ":" + md5hex(password)).',
-        },
-        oauthToken: {
-          type: 'apiKey', in: 'header', name: 'X-CAP-API-OAUTH-TOKEN',
-          description: 'A token from POST /v3/oauth/token/generate (300 seconds). When sent, it decides, whatever Authorization says.',
-        },
-      },
+      'x-error-codes': errorCodeRows(),
+      'x-warning-codes': warningCodeRows(),
     },
-    'x-error-codes': errorCodeRows(),
-    'x-warning-codes': warningCodeRows(),
-  }, { override: ({ jsonSchema }) => tidy(jsonSchema) });
+    { override: ({ jsonSchema }) => tidy(jsonSchema) },
+  );
 }
 
 type Built = { doc: ReturnType<typeof createDocument>; json: string };

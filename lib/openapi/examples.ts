@@ -13,7 +13,10 @@ const SUMMARIES: Record<SeedExampleName, string> = {
 
 /** The seed's request examples (lib/api/examples.ts, shared with the tests), in its order. */
 export const REGISTRATION_REQUEST_EXAMPLES = Object.fromEntries(
-  (Object.keys(SEED_EXAMPLES) as SeedExampleName[]).map((name) => [name, { summary: SUMMARIES[name], value: SEED_EXAMPLES[name] }]),
+  (Object.keys(SEED_EXAMPLES) as SeedExampleName[]).map((name) => [
+    name,
+    { summary: SUMMARIES[name], value: SEED_EXAMPLES[name] },
+  ]),
 ) as Record<SeedExampleName, { summary: string; value: unknown }>;
 
 const noDefaultLabel = { status: false, code: 8107, message: 'Default customer status label not set' } as const;
@@ -24,18 +27,26 @@ export const REGISTRATION_RESPONSE_EXAMPLES = {
   createdWithPoints: {
     summary: 'Created, with enrolment points',
     value: {
-      createdId: 555594290, warnings: [noDefaultLabel],
+      createdId: 555594290,
+      warnings: [noDefaultLabel],
       sideEffects: [{ entityType: 'USER', rawAwardedPoints: 75.0, awardedPoints: 75, type: 'points' }],
     },
   },
   createdWithCurrency: {
     summary: 'Created, with alternate currency',
     value: {
-      createdId: 423799201, warnings: [],
-      sideEffects: [{
-        entityType: 'USER', rawAwardedValue: 110.0, alternateCurrencyIdentifier: 'rgpws7', alternateCurrencyName: 'ac1',
-        awardedValue: 110, type: 'alternate_currency',
-      }],
+      createdId: 423799201,
+      warnings: [],
+      sideEffects: [
+        {
+          entityType: 'USER',
+          rawAwardedValue: 110.0,
+          alternateCurrencyIdentifier: 'rgpws7',
+          alternateCurrencyName: 'ac1',
+          awardedValue: 110,
+          type: 'alternate_currency',
+        },
+      ],
     },
   },
   createdWithBenefits: {
@@ -46,8 +57,15 @@ export const REGISTRATION_RESPONSE_EXAMPLES = {
       sideEffects: [
         { entityType: 'USER', rawAwardedPoints: 200, awardedPoints: 200, type: 'points' },
         {
-          id: 1239575031, entityType: 'USER', couponType: 'PE', couponCode: 'JQI7S8P8', validTill: '2025-07-29T23:59:59Z',
-          description: 'Welcome Offer - 10% flat discount', discountCode: 'NO_VALUE', trimmedCouponCode: 'JQI7S8P8', type: 'coupon',
+          id: 1239575031,
+          entityType: 'USER',
+          couponType: 'PE',
+          couponCode: 'JQI7S8P8',
+          validTill: '2025-07-29T23:59:59Z',
+          description: 'Welcome Offer - 10% flat discount',
+          discountCode: 'NO_VALUE',
+          trimmedCouponCode: 'JQI7S8P8',
+          type: 'coupon',
         },
       ],
     },
@@ -57,7 +75,8 @@ export const REGISTRATION_RESPONSE_EXAMPLES = {
 export const DUPLICATE_EXAMPLE = {
   summary: 'An identifier already exists in the same source account',
   value: {
-    createdId: null, warnings: [],
+    createdId: null,
+    warnings: [],
     errors: [{ status: false, code: 8006, message: 'Customer already exists with id 556844761 for same source' }],
   },
 } as const;

@@ -2,8 +2,16 @@
 // success schema, and the catalogue codes it can fail with. lib/openapi/document.ts renders them.
 import { z } from 'zod';
 import {
-  CustomerViewSchema, ErrorResponseSchema, ExtendedFieldsResponseSchema, HealthResponseSchema, LookupResponseSchema,
-  RegistrationFailureSchema, RegistrationSuccessSchema, TokenRequestSchema, TokenResponseSchema, V3ErrorResponseSchema,
+  CustomerViewSchema,
+  ErrorResponseSchema,
+  ExtendedFieldsResponseSchema,
+  HealthResponseSchema,
+  LookupResponseSchema,
+  RegistrationFailureSchema,
+  RegistrationSuccessSchema,
+  TokenRequestSchema,
+  TokenResponseSchema,
+  V3ErrorResponseSchema,
 } from '@/lib/api/schemas';
 import { RegistrationRequestSchema } from '@/lib/customers/request-schema';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE, type ErrorCode, type WarningCode } from '@/lib/errors';
@@ -21,7 +29,10 @@ export interface OperationSpec {
   tag: string;
   authenticated: boolean;
   success: {
-    status: number; schema: Schema; description: string; examples?: Record<string, { summary: string; value: unknown }>;
+    status: number;
+    schema: Schema;
+    description: string;
+    examples?: Record<string, { summary: string; value: unknown }>;
     /** Warnings the success may carry (all of the catalogue for a registration). */
     warningCodes?: readonly WarningCode[];
   };
@@ -37,42 +48,68 @@ const ALL_ERROR_CODES = Object.keys(ERROR_CATALOGUE).map(Number) as ErrorCode[];
 /** Codes any authenticated route can answer, besides its own. */
 const COMMON: ErrorCode[] = [401, 405, 517, 500];
 
-const RequestIdHeader = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional()
-  .meta({ description: 'Your own request id (at most 128 of A-Za-z0-9-_); echoed in the response, else a new one is made' });
+const RequestIdHeader = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,128}$/)
+  .optional()
+  .meta({
+    description: 'Your own request id (at most 128 of A-Za-z0-9-_); echoed in the response, else a new one is made',
+  });
 const UserContextHeaders = {
-  'USER-CONTEXT-ENTITY-TYPE': z.string().optional().meta({ description: 'Audit: type of the user acting (stored with the registration)' }),
+  'USER-CONTEXT-ENTITY-TYPE': z
+    .string()
+    .optional()
+    .meta({ description: 'Audit: type of the user acting (stored with the registration)' }),
   'USER-CONTEXT-ENTITY-ID': z.string().optional().meta({ description: 'Audit: id of the user acting' }),
   'USER-CONTEXT-ENTITY-SOURCE': z.string().optional().meta({ description: 'Audit: source of the user acting' }),
   'USER-CONTEXT-ENTITY-SOURCE-ID': z.string().optional().meta({ description: 'Audit: source id of the user acting' }),
 };
-const SourceParam = z.string().optional().meta({ description: 'ALL, or one of the 12 sources (case-insensitive); unknown: 3217' });
+const SourceParam = z
+  .string()
+  .optional()
+  .meta({ description: 'ALL, or one of the 12 sources (case-insensitive); unknown: 3217' });
 
 /** Response headers. */
 export const Headers = {
   requestId: z.string().meta({ description: 'The request id: yours if you sent a sane X-Request-Id, else a new one' }),
-  limit: z.number().int().optional().meta({ description: "The org's requests per minute (absent when it has no limit)" }),
+  limit: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: "The org's requests per minute (absent when it has no limit)" }),
   remaining: z.number().int().optional().meta({ description: 'Requests left in the current window' }),
   reset: z.number().int().optional().meta({ description: 'Seconds until the window frees a request' }),
 };
-export const rateLimitHeaders = { 'RateLimit-Limit': Headers.limit, 'RateLimit-Remaining': Headers.remaining, 'RateLimit-Reset': Headers.reset };
+export const rateLimitHeaders = {
+  'RateLimit-Limit': Headers.limit,
+  'RateLimit-Remaining': Headers.remaining,
+  'RateLimit-Reset': Headers.reset,
+};
 
 export const OPERATIONS: OperationSpec[] = [
   {
-    path: '/v2/customers', method: 'post', tag: 'Customers', authenticated: true,
+    path: '/v2/customers',
+    method: 'post',
+    tag: 'Customers',
+    authenticated: true,
     summary: 'Add customer',
-    description: 'Registers a customer, or adds a source account to an existing one (identity rules: see the introduction). '
-      + 'Needs write access to customers. All profiles succeed or fail together; a failure writes nothing.',
+    description:
+      'Registers a customer, or adds a source account to an existing one (identity rules: see the introduction). ' +
+      'Needs write access to customers. All profiles succeed or fail together; a failure writes nothing.',
     requestParams: {
       header: z.object({
-        'Idempotency-Key': z.string().max(255).optional()
-          .meta({ description: 'Replays the stored response of an earlier request with the same key and body (24 hours)' }),
+        'Idempotency-Key': z.string().max(255).optional().meta({
+          description: 'Replays the stored response of an earlier request with the same key and body (24 hours)',
+        }),
         'X-Request-Id': RequestIdHeader,
         ...UserContextHeaders,
       }),
     },
     requestBody: { schema: RegistrationRequestSchema, examples: REGISTRATION_REQUEST_EXAMPLES },
     success: {
-      status: 200, schema: RegistrationSuccessSchema, examples: REGISTRATION_RESPONSE_EXAMPLES,
+      status: 200,
+      schema: RegistrationSuccessSchema,
+      examples: REGISTRATION_RESPONSE_EXAMPLES,
       description: 'Registered (or a source account added to an existing customer).',
       warningCodes: Object.keys(WARNING_CATALOGUE).map(Number) as WarningCode[],
     },
@@ -80,9 +117,13 @@ export const OPERATIONS: OperationSpec[] = [
     errorCodes: ALL_ERROR_CODES.filter((c) => c !== 404 && c !== 8015),
   },
   {
-    path: '/v2/customers/{id}', method: 'get', tag: 'Customers', authenticated: true,
+    path: '/v2/customers/{id}',
+    method: 'get',
+    tag: 'Customers',
+    authenticated: true,
     summary: 'Get customer',
-    description: 'The customer with every source account (profile). An unknown id and an id of another org answer the same 404.',
+    description:
+      'The customer with every source account (profile). An unknown id and an id of another org answer the same 404.',
     requestParams: {
       path: z.object({ id: z.string().meta({ description: 'The customer id (createdId)', example: '100000001' }) }),
       query: z.object({
@@ -96,15 +137,22 @@ export const OPERATIONS: OperationSpec[] = [
     errorCodes: [3217, 8015, ...COMMON],
   },
   {
-    path: '/v2/customers/lookup', method: 'get', tag: 'Customers', authenticated: true,
+    path: '/v2/customers/lookup',
+    method: 'get',
+    tag: 'Customers',
+    authenticated: true,
     summary: 'Look up a customer by identifier',
-    description: 'The id of the customer holding an identifier. The value is normalised as registration stores it '
-      + '(mobile: digits, a leading + dropped; email: lowercase; others trimmed).',
+    description:
+      'The id of the customer holding an identifier. The value is normalised as registration stores it ' +
+      '(mobile: digits, a leading + dropped; email: lowercase; others trimmed).',
     requestParams: {
       query: z.object({
         identifierName: z.string().meta({ description: 'mobile, email, externalId, cardnumber, …', example: 'mobile' }),
         identifierValue: z.string().meta({ example: '8795779625' }),
-        source: SourceParam.meta({ description: 'Default INSTORE; ALL searches every source; unknown: 3217', example: 'INSTORE' }),
+        source: SourceParam.meta({
+          description: 'Default INSTORE; ALL searches every source; unknown: 3217',
+          example: 'INSTORE',
+        }),
         accountId: z.string().optional().meta({ description: 'Narrows to one account of a multi-account source' }),
       }),
       header: z.object({ 'X-Request-Id': RequestIdHeader }),
@@ -114,7 +162,10 @@ export const OPERATIONS: OperationSpec[] = [
     errorCodes: [400, 3217, 8121, 8015, ...COMMON],
   },
   {
-    path: '/v2/extendedFields', method: 'get', tag: 'Configuration', authenticated: true,
+    path: '/v2/extendedFields',
+    method: 'get',
+    tag: 'Configuration',
+    authenticated: true,
     summary: 'Extended fields of the org',
     description: "The extended fields enabled for the caller's org: those of its verticals and the global ones.",
     requestParams: { header: z.object({ 'X-Request-Id': RequestIdHeader }) },
@@ -123,19 +174,26 @@ export const OPERATIONS: OperationSpec[] = [
     errorCodes: COMMON,
   },
   {
-    path: '/v3/oauth/token/generate', method: 'post', tag: 'Authentication', authenticated: false,
+    path: '/v3/oauth/token/generate',
+    method: 'post',
+    tag: 'Authentication',
+    authenticated: false,
     summary: 'Generate an OAuth token',
-    description: 'Exchanges an OAuth client\'s key and secret for a token that lives 300 seconds. Send it as header X-CAP-API-OAUTH-TOKEN.',
+    description:
+      "Exchanges an OAuth client's key and secret for a token that lives 300 seconds. Send it as header X-CAP-API-OAUTH-TOKEN.",
     requestBody: {
       schema: TokenRequestSchema,
-      examples: { demo: { summary: 'The demo org\'s OAuth client', value: { key: 'demo-key', secret: 'demo-secret' } } },
+      examples: { demo: { summary: "The demo org's OAuth client", value: { key: 'demo-key', secret: 'demo-secret' } } },
     },
     success: { status: 200, schema: TokenResponseSchema, description: 'A token' },
     failure: V3ErrorResponseSchema,
     errorCodes: [400, 401, 405, 413, 415, 500],
   },
   {
-    path: '/v2/openapi.json', method: 'get', tag: 'Meta', authenticated: false,
+    path: '/v2/openapi.json',
+    method: 'get',
+    tag: 'Meta',
+    authenticated: false,
     summary: 'This document',
     description: 'The OpenAPI 3.1 document, generated from the schemas the API validates with.',
     success: { status: 200, schema: z.record(z.string(), z.unknown()), description: 'The OpenAPI document' },
@@ -143,7 +201,10 @@ export const OPERATIONS: OperationSpec[] = [
     errorCodes: [405],
   },
   {
-    path: '/api/health', method: 'get', tag: 'Meta', authenticated: false,
+    path: '/api/health',
+    method: 'get',
+    tag: 'Meta',
+    authenticated: false,
     summary: 'Health',
     description: 'Answers 200 when the app and its database answer.',
     success: { status: 200, schema: HealthResponseSchema, description: 'Up' },

@@ -13,8 +13,10 @@ describe('docs/api.md', () => {
   });
 
   it('lists every error code with its HTTP status and every warning code', () => {
-    for (const [code, entry] of Object.entries(ERROR_CATALOGUE)) expect(markdown).toContain(`| ${code} | ${entry.http} | ${entry.message} |`);
-    for (const [code, entry] of Object.entries(WARNING_CATALOGUE)) expect(markdown).toContain(`| ${code} | ${entry.message} |`);
+    for (const [code, entry] of Object.entries(ERROR_CATALOGUE))
+      expect(markdown).toContain(`| ${code} | ${entry.http} | ${entry.message} |`);
+    for (const [code, entry] of Object.entries(WARNING_CATALOGUE))
+      expect(markdown).toContain(`| ${code} | ${entry.message} |`);
   });
 
   it('says the same codes as the OpenAPI document, whose introduction carries the same tables', () => {

@@ -13,7 +13,11 @@ async function register(profiles: Record<string, unknown>[], authorization = DEM
 }
 
 function lookup<T = { entity: number; warnings: unknown[] }>(query: Record<string, string>, authorization = DEMO_TILL) {
-  return call<T>(GET, { method: 'GET', path: `/v2/customers/lookup?${new URLSearchParams(query)}`, headers: { authorization } });
+  return call<T>(GET, {
+    method: 'GET',
+    path: `/v2/customers/lookup?${new URLSearchParams(query)}`,
+    headers: { authorization },
+  });
 }
 
 describe('GET /v2/customers/lookup', () => {
@@ -21,11 +25,21 @@ describe('GET /v2/customers/lookup', () => {
     const mobile = uniqueMobile();
     const email = uniqueEmail();
     const externalId = `ext-${mobile}`;
-    const id = await register([{
-      source: 'INSTORE',
-      identifiers: [{ type: 'mobile', value: mobile }, { type: 'email', value: email }, { type: 'externalId', value: externalId }],
-    }]);
-    const typed: [string, string][] = [['mobile', `+${mobile}`], ['EMAIL', email.toUpperCase()], ['externalId', ` ${externalId} `]];
+    const id = await register([
+      {
+        source: 'INSTORE',
+        identifiers: [
+          { type: 'mobile', value: mobile },
+          { type: 'email', value: email },
+          { type: 'externalId', value: externalId },
+        ],
+      },
+    ]);
+    const typed: [string, string][] = [
+      ['mobile', `+${mobile}`],
+      ['EMAIL', email.toUpperCase()],
+      ['externalId', ` ${externalId} `],
+    ];
     for (const [identifierName, identifierValue] of typed) {
       const res = await lookup({ identifierName, identifierValue });
       expect(res.status).toBe(200);
@@ -36,20 +50,35 @@ describe('GET /v2/customers/lookup', () => {
 
   it('searches INSTORE unless told otherwise; source and accountId narrow the search', async () => {
     const mobile = uniqueMobile();
-    const id = await register([{ source: 'LINE', accountId: '2001914141242', identifiers: [{ type: 'mobile', value: mobile }] }]);
+    const id = await register([
+      { source: 'LINE', accountId: '2001914141242', identifiers: [{ type: 'mobile', value: mobile }] },
+    ]);
     expect((await lookup<Failure>({ identifierName: 'mobile', identifierValue: mobile })).status).toBe(404);
     expect((await lookup({ identifierName: 'mobile', identifierValue: mobile, source: 'LINE' })).body.entity).toBe(id);
     expect((await lookup({ identifierName: 'mobile', identifierValue: mobile, source: 'ALL' })).body.entity).toBe(id);
-    const inAccount = await lookup({ identifierName: 'mobile', identifierValue: mobile, source: 'line', accountId: '2001914141242' });
+    const inAccount = await lookup({
+      identifierName: 'mobile',
+      identifierValue: mobile,
+      source: 'line',
+      accountId: '2001914141242',
+    });
     expect(inAccount.body.entity).toBe(id);
-    const otherAccount = await lookup<Failure>({ identifierName: 'mobile', identifierValue: mobile, source: 'LINE', accountId: 'nope' });
+    const otherAccount = await lookup<Failure>({
+      identifierName: 'mobile',
+      identifierValue: mobile,
+      source: 'LINE',
+      accountId: 'nope',
+    });
     expect(otherAccount.status).toBe(404);
   });
 
   it('answers a miss with 404 8015', async () => {
     const res = await lookup<Failure>({ identifierName: 'mobile', identifierValue: uniqueMobile() });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ warnings: [], errors: [{ status: false, code: 8015, message: 'Customer not found for the given identifiers' }] });
+    expect(res.body).toEqual({
+      warnings: [],
+      errors: [{ status: false, code: 8015, message: 'Customer not found for the given identifiers' }],
+    });
   });
 
   it("never finds another org's customer", async () => {
@@ -73,8 +102,14 @@ describe('GET /v2/customers/lookup', () => {
   it('refuses an unknown identifier type (8121) and an unknown source (3217)', async () => {
     const type = await lookup<Failure>({ identifierName: 'shoeSize', identifierValue: '42' });
     expect(type.status).toBe(400);
-    expect(type.body.errors).toEqual([{ status: false, code: 8121, message: 'Invalid identifier type: shoeSize', field: 'identifierName' }]);
-    const source = await lookup<Failure>({ identifierName: 'mobile', identifierValue: '919800000000', source: 'MYSPACE' });
+    expect(type.body.errors).toEqual([
+      { status: false, code: 8121, message: 'Invalid identifier type: shoeSize', field: 'identifierName' },
+    ]);
+    const source = await lookup<Failure>({
+      identifierName: 'mobile',
+      identifierValue: '919800000000',
+      source: 'MYSPACE',
+    });
     expect(source.status).toBe(400);
     expect(source.body.errors[0]?.code).toBe(3217);
   });

@@ -17,10 +17,18 @@ describe('GET /v2/extendedFields', () => {
     expect(res.body.success).toBe(true);
     expect(res.body.warnings).toEqual([]);
     expect(res.body.errors).toEqual([]);
-    expect(res.body.entity.customer.map((f) => f.name)).toEqual([...GLOBAL_FIELDS, 'acquisition_channel', 'preferred_language']);
+    expect(res.body.entity.customer.map((f) => f.name)).toEqual([
+      ...GLOBAL_FIELDS,
+      'acquisition_channel',
+      'preferred_language',
+    ]);
     expect(res.body.entity.customer.find((f) => f.name === 'acquisition_channel')).toEqual({
-      id: 8, name: 'acquisition_channel', label: 'Acquisition channel', dataType: 'CUSTOM_ENUM',
-      enumValues: ['Microsite', 'Facebook', 'Instore', 'Website'], mandatory: false,
+      id: 8,
+      name: 'acquisition_channel',
+      label: 'Acquisition channel',
+      dataType: 'CUSTOM_ENUM',
+      enumValues: ['Microsite', 'Facebook', 'Instore', 'Website'],
+      mandatory: false,
     });
     expect(res.body.entity.card).toEqual([
       { id: 10, name: 'custom_card_name', label: 'Card name', dataType: 'STRING', enumValues: [], mandatory: false },

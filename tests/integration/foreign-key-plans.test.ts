@@ -8,8 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { execRows } from '@/db/client';
 import { withFreshDatabase } from './fresh-database';
 
-interface ForeignKey { name: string; parent: string; columns: string[]; types: string[] }
-interface PlanNode { 'Node Type': string; 'Index Name'?: string; 'Index Cond'?: string; Filter?: string; Plans?: PlanNode[] }
+interface ForeignKey {
+  name: string;
+  parent: string;
+  columns: string[];
+  types: string[];
+}
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  Filter?: string;
+  Plans?: PlanNode[];
+}
 
 function scans(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(scans)].filter((n) => n['Node Type'].includes('Scan'));
@@ -17,8 +28,11 @@ function scans(node: PlanNode): PlanNode[] {
 
 describe('foreign-key checks on a new database', () => {
   it('each is an index probe on every key column, never a scan by org', async () => {
-    const plans = await withFreshDatabase((db) => db.transaction(async (tx) => {
-      const fks = await execRows<ForeignKey>(tx, sql`
+    const plans = await withFreshDatabase((db) =>
+      db.transaction(async (tx) => {
+        const fks = await execRows<ForeignKey>(
+          tx,
+          sql`
         select c.conname as name, c.confrelid::regclass::text as parent,
                array_agg(a.attname::text order by k.ord) as columns,
                array_agg(format_type(a.atttypid, a.atttypmod) order by k.ord) as types
@@ -26,25 +40,37 @@ describe('foreign-key checks on a new database', () => {
         cross join unnest(c.confkey) with ordinality k(attnum, ord)
         join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum
         where c.contype = 'f' and c.connamespace = 'public'::regnamespace
-        group by c.conname, c.confrelid`);
-      expect(fks.length).toBeGreaterThan(10);
-      // The query PostgreSQL's referential-integrity trigger runs, planned as it plans it: generic.
-      await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-      const result: Record<string, PlanNode[]> = {};
-      for (const [i, fk] of fks.entries()) {
-        const where = fk.columns.map((c, n) => `${c} = $${n + 1}`).join(' and ');
-        await tx.execute(sql.raw(`prepare fk_${i} (${fk.types.join(', ')}) as select 1 from only ${fk.parent} x where ${where} for key share of x`));
-        const [row] = await execRows<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
-          tx, sql.raw(`explain (format json) execute fk_${i} (${fk.columns.map(() => 'null').join(', ')})`),
+        group by c.conname, c.confrelid`,
         );
-        const doc = row!['QUERY PLAN'];
-        result[`${fk.name} → ${fk.parent}(${fk.columns.join(', ')})`] = scans((typeof doc === 'string' ? JSON.parse(doc) : doc)[0].Plan);
-      }
-      return result;
-    }));
+        expect(fks.length).toBeGreaterThan(10);
+        // The query PostgreSQL's referential-integrity trigger runs, planned as it plans it: generic.
+        await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+        const result: Record<string, PlanNode[]> = {};
+        for (const [i, fk] of fks.entries()) {
+          const where = fk.columns.map((c, n) => `${c} = $${n + 1}`).join(' and ');
+          await tx.execute(
+            sql.raw(
+              `prepare fk_${i} (${fk.types.join(', ')}) as select 1 from only ${fk.parent} x where ${where} for key share of x`,
+            ),
+          );
+          const [row] = await execRows<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
+            tx,
+            sql.raw(`explain (format json) execute fk_${i} (${fk.columns.map(() => 'null').join(', ')})`),
+          );
+          const doc = row!['QUERY PLAN'];
+          result[`${fk.name} → ${fk.parent}(${fk.columns.join(', ')})`] = scans(
+            (typeof doc === 'string' ? JSON.parse(doc) : doc)[0].Plan,
+          );
+        }
+        return result;
+      }),
+    );
     for (const [fk, nodes] of Object.entries(plans)) {
       const columns = fk.slice(fk.lastIndexOf('(') + 1, -1).split(', ');
-      expect(nodes.map((n) => n['Node Type']), fk).toEqual(['Index Scan']);
+      expect(
+        nodes.map((n) => n['Node Type']),
+        fk,
+      ).toEqual(['Index Scan']);
       expect(nodes[0]!.Filter, fk).toBeUndefined();
       for (const column of columns) expect(nodes[0]!['Index Cond'], fk).toContain(`${column} = `);
     }

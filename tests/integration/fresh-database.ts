@@ -10,7 +10,12 @@ import { closeDb, MIGRATIONS_FOLDER } from '@/db/client';
 import { seedDemoData } from '@/db/seed';
 import * as schema from '@/db/schema';
 
-interface PostgresDatabase { url: string; db: Db; close(): Promise<void>; drop(): Promise<void> }
+interface PostgresDatabase {
+  url: string;
+  db: Db;
+  close(): Promise<void>;
+  drop(): Promise<void>;
+}
 
 /** A new database on the server of `serverUrl`, migrated and seeded, with an open connection. */
 async function createPostgresDatabase(serverUrl: string, prefix: string): Promise<PostgresDatabase> {

@@ -14,12 +14,23 @@ export const BENCH_TILL = basicAuth('bench.till', 'Bench@123');
 
 type RouteHandler = (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
 
-export interface CallResult<T = Record<string, unknown>> { status: number; body: T; headers: Headers }
+export interface CallResult<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
 
 /** Calls a route handler as Next would, and reads its JSON answer. */
 export async function call<T = Record<string, unknown>>(
   handler: RouteHandler,
-  opts: { method?: string; path?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; params?: Record<string, string> } = {},
+  opts: {
+    method?: string;
+    path?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    params?: Record<string, string>;
+  } = {},
 ): Promise<CallResult<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   let body: string | undefined = opts.rawBody;
@@ -27,7 +38,11 @@ export async function call<T = Record<string, unknown>>(
     body = JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
-  const req = new Request(`http://localhost${opts.path ?? '/v2/customers'}`, { method: opts.method ?? 'POST', headers, body });
+  const req = new Request(`http://localhost${opts.path ?? '/v2/customers'}`, {
+    method: opts.method ?? 'POST',
+    headers,
+    body,
+  });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
@@ -46,7 +61,8 @@ export function uniqueEmail(): string {
 export async function demoOAuthToken(): Promise<string> {
   const { POST } = await import('@/app/v3/oauth/token/generate/route');
   const res = await call<{ data: { accessToken: string } }>(POST, {
-    path: '/v3/oauth/token/generate', body: { key: 'demo-key', secret: 'demo-secret' },
+    path: '/v3/oauth/token/generate',
+    body: { key: 'demo-key', secret: 'demo-secret' },
   });
   if (res.status !== 200) throw new Error(`token generation answered ${res.status}`);
   return res.body.data.accessToken;

@@ -11,11 +11,16 @@ import { call, DEMO_TILL, newCustomerBody, uniqueMobile } from './helpers';
 type Answer = { createdId: number | null; warnings: unknown[]; errors?: { code: number; message: string }[] };
 
 const register = (body: unknown, key?: string) =>
-  call<Answer>(POST, { body, headers: { authorization: DEMO_TILL, ...(key === undefined ? {} : { 'idempotency-key': key }) } });
+  call<Answer>(POST, {
+    body,
+    headers: { authorization: DEMO_TILL, ...(key === undefined ? {} : { 'idempotency-key': key }) },
+  });
 
 /** How many customers hold this mobile (in any source account). */
 async function customersWithMobile(mobile: string): Promise<number> {
-  const [row] = await (await getDb())
+  const [row] = await (
+    await getDb()
+  )
     .select({ n: countDistinct(identifiers.customerId) })
     .from(identifiers)
     .where(and(eq(identifiers.type, 'mobile'), eq(identifiers.value, mobile)));
@@ -49,7 +54,9 @@ describe('POST /v2/customers with Idempotency-Key', () => {
     const reused = await register(newCustomerBody(otherMobile), key);
     expect(reused.status).toBe(422);
     expect(reused.body).toEqual({
-      createdId: null, warnings: [], errors: [{ status: false, code: 422, message: 'Idempotency-Key reused with a different body' }],
+      createdId: null,
+      warnings: [],
+      errors: [{ status: false, code: 422, message: 'Idempotency-Key reused with a different body' }],
     });
     expect(await customersWithMobile(otherMobile)).toBe(0);
   });
@@ -80,7 +87,9 @@ describe('POST /v2/customers with Idempotency-Key', () => {
     const res = await register(newCustomerBody(mobile), 'k'.repeat(256));
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
-      createdId: null, warnings: [], errors: [{ status: false, code: 400, message: 'Idempotency-Key: must be 1 to 255 characters' }],
+      createdId: null,
+      warnings: [],
+      errors: [{ status: false, code: 400, message: 'Idempotency-Key: must be 1 to 255 characters' }],
     });
     expect(await customersWithMobile(mobile)).toBe(0);
   });

@@ -17,7 +17,14 @@ let readonlyTill: Actor;
 async function tillActor(code: string): Promise<Actor> {
   const row = await findApiClientByKey(await getDb(), 'TILL', code);
   if (!row) throw new Error(`seed: ${code} missing`);
-  return { type: 'TILL', orgId: row.orgId, clientId: row.id, code: row.key, tillId: row.tillId, canWriteCustomers: row.canWriteCustomers };
+  return {
+    type: 'TILL',
+    orgId: row.orgId,
+    clientId: row.id,
+    code: row.key,
+    tillId: row.tillId,
+    canWriteCustomers: row.canWriteCustomers,
+  };
 }
 
 beforeAll(async () => {
@@ -26,7 +33,10 @@ beforeAll(async () => {
 });
 
 const requestWith = (key?: string) =>
-  new Request('http://localhost/v2/customers', { method: 'POST', headers: key === undefined ? {} : { 'idempotency-key': key } });
+  new Request('http://localhost/v2/customers', {
+    method: 'POST',
+    headers: key === undefined ? {} : { 'idempotency-key': key },
+  });
 
 /** A stand-in registration: writes one audit row tagged `marker`, answers 200 with a new id. */
 function registration(marker: string, opts: { before?: () => Promise<void> } = {}) {
@@ -35,9 +45,17 @@ function registration(marker: string, opts: { before?: () => Promise<void> } = {
     runs++;
     await opts.before?.();
     const db = await getDb();
-    const [row] = await db.insert(auditLog).values({
-      orgId: demoTill.orgId, action: 'idempotency-test', outcome: 'ok', requestId: marker, actorType: 'TILL', actorCode: 'demo.till',
-    }).returning({ id: auditLog.id });
+    const [row] = await db
+      .insert(auditLog)
+      .values({
+        orgId: demoTill.orgId,
+        action: 'idempotency-test',
+        outcome: 'ok',
+        requestId: marker,
+        actorType: 'TILL',
+        actorCode: 'demo.till',
+      })
+      .returning({ id: auditLog.id });
     return { status: 200, body: { createdId: row?.id, warnings: [], sideEffects: [] } };
   };
   return { run, runs: () => runs };
@@ -52,9 +70,15 @@ async function storedKeys(key: string) {
   return (await getDb()).select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
 }
 
-const body = { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: '919900000001' }] }], extendedFields: { gender: 'Male' } };
+const body = {
+  profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: '919900000001' }] }],
+  extendedFields: { gender: 'Male' },
+};
 // The same request with its keys in another order.
-const sameBodyReordered = { extendedFields: { gender: 'Male' }, profiles: [{ identifiers: [{ value: '919900000001', type: 'mobile' }], source: 'INSTORE' }] };
+const sameBodyReordered = {
+  extendedFields: { gender: 'Male' },
+  profiles: [{ identifiers: [{ value: '919900000001', type: 'mobile' }], source: 'INSTORE' }],
+};
 
 describe('withIdempotency', () => {
   it('runs normally without the header', async () => {
@@ -84,8 +108,9 @@ describe('withIdempotency', () => {
     const r = registration(marker);
     await withIdempotency({ req: requestWith(key), actor: demoTill, body }, r.run);
     const other = { ...body, extendedFields: { gender: 'Female' } };
-    await expect(withIdempotency({ req: requestWith(key), actor: demoTill, body: other }, r.run))
-      .rejects.toMatchObject({ http: 422, items: [{ code: 422, message: 'Idempotency-Key reused with a different body' }] });
+    await expect(withIdempotency({ req: requestWith(key), actor: demoTill, body: other }, r.run)).rejects.toMatchObject(
+      { http: 422, items: [{ code: 422, message: 'Idempotency-Key reused with a different body' }] },
+    );
     expect(await rowsWritten(marker)).toBe(1);
   });
 
@@ -107,13 +132,23 @@ describe('withIdempotency', () => {
     const key = randomUUID();
     let finish = () => {};
     let running = () => {};
-    const started = new Promise<void>((resolve) => { running = resolve; });
-    const first = withIdempotency({ req: requestWith(key), actor: demoTill, body }, registration(randomUUID(), {
-      before: () => new Promise<void>((resolve) => { finish = resolve; running(); }),
-    }).run);
+    const started = new Promise<void>((resolve) => {
+      running = resolve;
+    });
+    const first = withIdempotency(
+      { req: requestWith(key), actor: demoTill, body },
+      registration(randomUUID(), {
+        before: () =>
+          new Promise<void>((resolve) => {
+            finish = resolve;
+            running();
+          }),
+      }).run,
+    );
     await started; // the first request holds the key
-    await expect(withIdempotency({ req: requestWith(key), actor: demoTill, body }, registration(randomUUID()).run))
-      .rejects.toMatchObject({ http: 409, items: [{ code: 409 }] });
+    await expect(
+      withIdempotency({ req: requestWith(key), actor: demoTill, body }, registration(randomUUID()).run),
+    ).rejects.toMatchObject({ http: 409, items: [{ code: 409 }] });
     finish();
     expect((await first).status).toBe(200);
   });
@@ -121,8 +156,12 @@ describe('withIdempotency', () => {
   it('releases the key when the request fails, so a retry runs', async () => {
     const key = randomUUID();
     const marker = randomUUID();
-    const failing = async (): Promise<RouteResult> => { throw new Error('database went away'); };
-    await expect(withIdempotency({ req: requestWith(key), actor: demoTill, body }, failing)).rejects.toThrow('database went away');
+    const failing = async (): Promise<RouteResult> => {
+      throw new Error('database went away');
+    };
+    await expect(withIdempotency({ req: requestWith(key), actor: demoTill, body }, failing)).rejects.toThrow(
+      'database went away',
+    );
     expect(await storedKeys(key)).toEqual([]);
     const retry = await withIdempotency({ req: requestWith(key), actor: demoTill, body }, registration(marker).run);
     expect(retry.status).toBe(200);
@@ -132,13 +171,22 @@ describe('withIdempotency', () => {
   it('stores a refusal and replays it in the create envelope', async () => {
     const key = randomUUID();
     let runs = 0;
-    const refusing = async (): Promise<RouteResult> => { runs++; throw ApiError.of(8006, { id: 42 }); };
-    await expect(withIdempotency({ req: requestWith(key), actor: demoTill, body }, refusing)).rejects.toMatchObject({ http: 409 });
+    const refusing = async (): Promise<RouteResult> => {
+      runs++;
+      throw ApiError.of(8006, { id: 42 });
+    };
+    await expect(withIdempotency({ req: requestWith(key), actor: demoTill, body }, refusing)).rejects.toMatchObject({
+      http: 409,
+    });
     const replay = await withIdempotency({ req: requestWith(key), actor: demoTill, body }, refusing);
     expect(runs).toBe(1);
     expect(replay).toEqual({
       status: 409,
-      body: { createdId: null, warnings: [], errors: [{ status: false, code: 8006, message: 'Customer already exists with id 42 for same source' }] },
+      body: {
+        createdId: null,
+        warnings: [],
+        errors: [{ status: false, code: 8006, message: 'Customer already exists with id 42 for same source' }],
+      },
       headers: { 'idempotent-replayed': 'true' },
     });
   });
@@ -148,15 +196,19 @@ describe('withIdempotency', () => {
     ['256 characters long', 'k'.repeat(256)],
   ])('answers 400 for a key that is %s', async (_, key) => {
     const r = registration(randomUUID());
-    await expect(withIdempotency({ req: requestWith(key), actor: demoTill, body }, r.run))
-      .rejects.toMatchObject({ http: 400, items: [{ code: 400, message: 'Idempotency-Key: must be 1 to 255 characters' }] });
+    await expect(withIdempotency({ req: requestWith(key), actor: demoTill, body }, r.run)).rejects.toMatchObject({
+      http: 400,
+      items: [{ code: 400, message: 'Idempotency-Key: must be 1 to 255 characters' }],
+    });
     expect(r.runs()).toBe(0);
   });
 
   it('accepts a key of 255 characters', async () => {
     const key = `${randomUUID()}${'k'.repeat(219)}`;
     expect(key).toHaveLength(255);
-    expect((await withIdempotency({ req: requestWith(key), actor: demoTill, body }, registration(randomUUID()).run)).status).toBe(200);
+    expect(
+      (await withIdempotency({ req: requestWith(key), actor: demoTill, body }, registration(randomUUID()).run)).status,
+    ).toBe(200);
   });
 
   it('scopes keys to the calling client', async () => {
@@ -175,7 +227,9 @@ describe('withIdempotency', () => {
     const r = registration(marker);
     await withIdempotency({ req: requestWith(key), actor: demoTill, body }, r.run);
     const db = await getDb();
-    await db.update(idempotencyKeys).set({ createdAt: sql`now() - interval '25 hours'` })
+    await db
+      .update(idempotencyKeys)
+      .set({ createdAt: sql`now() - interval '25 hours'` })
       .where(and(eq(idempotencyKeys.orgId, demoTill.orgId), eq(idempotencyKeys.key, key)));
     const other = { ...body, extendedFields: { gender: 'Female' } };
     const fresh = await withIdempotency({ req: requestWith(key), actor: demoTill, body: other }, r.run);

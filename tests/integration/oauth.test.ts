@@ -10,14 +10,20 @@ import { apiClients } from '@/db/schema';
 import { clearOAuthClientCache } from '@/lib/auth/oauth';
 import { basicAuth, call, DEMO_TILL, demoOAuthToken, newCustomerBody, OTHER_TILL, READONLY_TILL } from './helpers';
 
-type Envelope = { data?: unknown; errors: { status: boolean; code: number; message: string }[] | null; warnings: unknown[] };
+type Envelope = {
+  data?: unknown;
+  errors: { status: boolean; code: number; message: string }[] | null;
+  warnings: unknown[];
+};
 
 const TOKEN_PATH = '/v3/oauth/token/generate';
 const codesOf = (body: Envelope) => (body.errors ?? []).map((e) => e.code);
 
 async function withToken(token: string, headers: Record<string, string> = {}) {
   return call<Envelope & { entity?: unknown }>(extendedFields, {
-    method: 'GET', path: '/v2/extendedFields', headers: { 'x-cap-api-oauth-token': token, ...headers },
+    method: 'GET',
+    path: '/v2/extendedFields',
+    headers: { 'x-cap-api-oauth-token': token, ...headers },
   });
 }
 
@@ -27,11 +33,19 @@ afterEach(() => {
 
 describe('POST /v3/oauth/token/generate', () => {
   it('issues a 300-second token for the right key and secret', async () => {
-    const res = await call<{ data: { accessToken: string; ttlSeconds: number }; errors: null; warnings: unknown[] }>(generateToken, {
-      path: TOKEN_PATH, body: { key: 'demo-key', secret: 'demo-secret' },
-    });
+    const res = await call<{ data: { accessToken: string; ttlSeconds: number }; errors: null; warnings: unknown[] }>(
+      generateToken,
+      {
+        path: TOKEN_PATH,
+        body: { key: 'demo-key', secret: 'demo-secret' },
+      },
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ data: { accessToken: expect.any(String), ttlSeconds: 300 }, errors: null, warnings: [] });
+    expect(res.body).toEqual({
+      data: { accessToken: expect.any(String), ttlSeconds: 300 },
+      errors: null,
+      warnings: [],
+    });
     const claims = decodeJwt(res.body.data.accessToken);
     expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(300);
   });
@@ -64,7 +78,7 @@ describe('POST /v3/oauth/token/generate', () => {
 });
 
 describe('X-CAP-API-OAUTH-TOKEN on /v2 routes', () => {
-  it('authenticates a read as the token\'s org', async () => {
+  it("authenticates a read as the token's org", async () => {
     const res = await withToken(await demoOAuthToken());
     expect(res.status).toBe(200);
     // The demo org's Retail vertical enables acquisition_channel; org "other" has no verticals.
@@ -74,7 +88,8 @@ describe('X-CAP-API-OAUTH-TOKEN on /v2 routes', () => {
 
   it('registers a customer with a token (the demo client may write)', async () => {
     const res = await call<{ createdId: number }>(registerCustomer, {
-      body: newCustomerBody(), headers: { 'x-cap-api-oauth-token': await demoOAuthToken() },
+      body: newCustomerBody(),
+      headers: { 'x-cap-api-oauth-token': await demoOAuthToken() },
     });
     expect(res.status).toBe(200);
     expect(res.body.createdId).toBeGreaterThan(0);
@@ -141,7 +156,10 @@ describe('X-CAP-API-OAUTH-TOKEN on /v2 routes', () => {
 
 describe('Basic credentials and write access', () => {
   it('answers 401 for the right till with a wrong MD5, and for no credentials at all', async () => {
-    const wrong = await call<Envelope>(registerCustomer, { body: newCustomerBody(), headers: { authorization: basicAuth('demo.till', 'Demo@124') } });
+    const wrong = await call<Envelope>(registerCustomer, {
+      body: newCustomerBody(),
+      headers: { authorization: basicAuth('demo.till', 'Demo@124') },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({ createdId: null, errors: [{ status: false, code: 401 }] });
     const none = await call<Envelope>(registerCustomer, { body: newCustomerBody() });
@@ -149,16 +167,25 @@ describe('Basic credentials and write access', () => {
   });
 
   it('answers 403 when readonly.till registers, but lets it read', async () => {
-    const post = await call<Envelope>(registerCustomer, { body: newCustomerBody(), headers: { authorization: READONLY_TILL } });
+    const post = await call<Envelope>(registerCustomer, {
+      body: newCustomerBody(),
+      headers: { authorization: READONLY_TILL },
+    });
     expect(post.status).toBe(403);
     expect(post.body).toMatchObject({ createdId: null, errors: [{ status: false, code: 403 }] });
-    const read = await call(extendedFields, { method: 'GET', path: '/v2/extendedFields', headers: { authorization: READONLY_TILL } });
+    const read = await call(extendedFields, {
+      method: 'GET',
+      path: '/v2/extendedFields',
+      headers: { authorization: READONLY_TILL },
+    });
     expect(read.status).toBe(200);
   });
 
   it('serves each till its own org', async () => {
     const other = await call<{ entity: { customer: { name: string }[] } }>(extendedFields, {
-      method: 'GET', path: '/v2/extendedFields', headers: { authorization: OTHER_TILL },
+      method: 'GET',
+      path: '/v2/extendedFields',
+      headers: { authorization: OTHER_TILL },
     });
     expect(other.status).toBe(200);
     expect(other.body.entity.customer.map((f) => f.name)).not.toContain('acquisition_channel');

@@ -37,7 +37,14 @@ function apiRouteFiles(): string[] {
   const app = path.join(process.cwd(), 'app');
   return readdirSync(app, { recursive: true, encoding: 'utf8' })
     .filter((f) => path.basename(f) === 'route.ts')
-    .map((f) => `/${path.dirname(f).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/')}`)
+    .map(
+      (f) =>
+        `/${path
+          .dirname(f)
+          .split(path.sep)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .join('/')}`,
+    )
     .filter((p) => /^\/(v2|v3|api)\//.test(p) && !p.includes('[...') && !p.startsWith('/api/auth'))
     .map((p) => p.replace(/\[(\w+)\]/g, '{$1}'))
     .sort();
@@ -48,13 +55,14 @@ function expectDocumented(op: OperationSpec, res: CallResult<unknown>): void {
   const where = `${op.method.toUpperCase()} ${op.path} → ${res.status} ${JSON.stringify(res.body)}`;
   const documented = doc.paths?.[op.path]?.[op.method]?.responses?.[String(res.status)];
   expect(documented, where).toBeDefined();
-  const schema = res.status === op.success.status ? op.success.schema : op.extra?.[res.status]?.schema ?? op.failure;
+  const schema = res.status === op.success.status ? op.success.schema : (op.extra?.[res.status]?.schema ?? op.failure);
   const parsed = schema.safeParse(res.body);
   expect(parsed.error?.issues, where).toBeUndefined();
   expect(parsed.data, where).toEqual(res.body);
   if (res.status !== op.success.status && !op.extra?.[res.status]) {
     const codes = (res.body as { errors: { code: number }[] }).errors.map((e) => e.code);
-    for (const code of codes) expect((documented as { 'x-error-codes': number[] })['x-error-codes'], where).toContain(code);
+    for (const code of codes)
+      expect((documented as { 'x-error-codes': number[] })['x-error-codes'], where).toContain(code);
   }
 }
 
@@ -77,7 +85,9 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.components?.securitySchemes ?? {}).sort()).toEqual(['basicAuth', 'oauthToken']);
     for (const op of OPERATIONS) {
       const mod = await MODULES[op.path]!();
-      expect(typeof mod[op.method.toUpperCase() as (typeof METHODS)[number]], `${op.method} ${op.path}`).toBe('function');
+      expect(typeof mod[op.method.toUpperCase() as (typeof METHODS)[number]], `${op.method} ${op.path}`).toBe(
+        'function',
+      );
     }
   });
 
@@ -86,13 +96,23 @@ describe('the OpenAPI document', () => {
     const table = (key: string) => wire[key]?.map((r) => r.code);
     expect(table('x-error-codes')).toEqual(Object.keys(ERROR_CATALOGUE).map(Number));
     expect(table('x-warning-codes')).toEqual(Object.keys(WARNING_CATALOGUE).map(Number));
-    const codesOf = (responses: object) => Object.values(responses).flatMap((r) => (r as { 'x-error-codes'?: number[] })['x-error-codes'] ?? []);
+    const codesOf = (responses: object) =>
+      Object.values(responses).flatMap((r) => (r as { 'x-error-codes'?: number[] })['x-error-codes'] ?? []);
     const onResponses = new Set([
-      ...Object.values(doc.paths ?? {}).flatMap((item) => Object.values(item ?? {}).flatMap((op) => codesOf((op as { responses?: object }).responses ?? {}))),
+      ...Object.values(doc.paths ?? {}).flatMap((item) =>
+        Object.values(item ?? {}).flatMap((op) => codesOf((op as { responses?: object }).responses ?? {})),
+      ),
       ...codesOf(doc.components?.responses ?? {}),
     ]);
-    expect([...onResponses].sort((a, b) => a - b)).toEqual(Object.keys(ERROR_CATALOGUE).map(Number).sort((a, b) => a - b));
-    const registered = doc.paths?.['/v2/customers']?.post?.responses?.['200'] as { description: string; 'x-warning-codes': number[] };
+    expect([...onResponses].sort((a, b) => a - b)).toEqual(
+      Object.keys(ERROR_CATALOGUE)
+        .map(Number)
+        .sort((a, b) => a - b),
+    );
+    const registered = doc.paths?.['/v2/customers']?.post?.responses?.['200'] as {
+      description: string;
+      'x-warning-codes': number[];
+    };
     expect(registered['x-warning-codes']).toEqual(Object.keys(WARNING_CATALOGUE).map(Number));
     for (const code of Object.keys(WARNING_CATALOGUE)) expect(registered.description).toContain(`**${code}**`);
   });
@@ -100,16 +120,25 @@ describe('the OpenAPI document', () => {
   it('documents the headers of the contract', () => {
     const json = getOpenApiDocument().json;
     for (const header of [
-      'X-Request-Id', 'Idempotency-Key', 'USER-CONTEXT-ENTITY-TYPE', 'USER-CONTEXT-ENTITY-ID', 'USER-CONTEXT-ENTITY-SOURCE',
-      'USER-CONTEXT-ENTITY-SOURCE-ID', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After',
-    ]) expect(json.includes(`"${header}"`), header).toBe(true);
+      'X-Request-Id',
+      'Idempotency-Key',
+      'USER-CONTEXT-ENTITY-TYPE',
+      'USER-CONTEXT-ENTITY-ID',
+      'USER-CONTEXT-ENTITY-SOURCE',
+      'USER-CONTEXT-ENTITY-SOURCE-ID',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+      'Retry-After',
+    ])
+      expect(json.includes(`"${header}"`), header).toBe(true);
   });
 });
 
 describe('the documented examples, sent to the routes', () => {
   const op = (method: string, p: string) => OPERATIONS.find((o) => o.method === method && o.path === p)!;
 
-  it("answer every seed request example of POST /v2/customers as documented: created, or 8006 once it exists", async () => {
+  it('answer every seed request example of POST /v2/customers as documented: created, or 8006 once it exists', async () => {
     const register = op('post', '/v2/customers');
     const handler = await handlerOf(register);
     for (const [name, example] of Object.entries(REGISTRATION_REQUEST_EXAMPLES)) {
@@ -125,7 +154,9 @@ describe('the documented examples, sent to the routes', () => {
     const lookup = op('get', '/v2/customers/lookup');
     const query = new URLSearchParams({ identifierName: 'mobile', identifierValue: '8795779625', source: 'INSTORE' });
     const found = await call<{ entity: number }>(await handlerOf(lookup), {
-      method: 'GET', path: `/v2/customers/lookup?${query}`, headers: { authorization: DEMO_TILL },
+      method: 'GET',
+      path: `/v2/customers/lookup?${query}`,
+      headers: { authorization: DEMO_TILL },
     });
     expect(found.status).toBe(200);
     expectDocumented(lookup, found);
@@ -133,12 +164,18 @@ describe('the documented examples, sent to the routes', () => {
     const get = op('get', '/v2/customers/{id}');
     const id = String(found.body.entity);
     const customer = await call(await handlerOf(get), {
-      method: 'GET', path: `/v2/customers/${id}?source=ALL`, params: { id }, headers: { authorization: DEMO_TILL },
+      method: 'GET',
+      path: `/v2/customers/${id}?source=ALL`,
+      params: { id },
+      headers: { authorization: DEMO_TILL },
     });
     expect(customer.status).toBe(200);
     expectDocumented(get, customer);
     const missing = await call(await handlerOf(get), {
-      method: 'GET', path: '/v2/customers/1', params: { id: '1' }, headers: { authorization: DEMO_TILL },
+      method: 'GET',
+      path: '/v2/customers/1',
+      params: { id: '1' },
+      headers: { authorization: DEMO_TILL },
     });
     expect(missing.status).toBe(404);
     expectDocumented(get, missing);
@@ -146,23 +183,36 @@ describe('the documented examples, sent to the routes', () => {
 
   it('answer the other operations as documented', async () => {
     const token = op('post', '/v3/oauth/token/generate');
-    const tokenExample = (doc.paths?.[token.path]?.post?.requestBody as { content: Record<string, { examples: Record<string, { value: unknown }> }> })
-      .content['application/json']!.examples.demo!.value;
+    const tokenExample = (
+      doc.paths?.[token.path]?.post?.requestBody as {
+        content: Record<string, { examples: Record<string, { value: unknown }> }>;
+      }
+    ).content['application/json']!.examples.demo!.value;
     const issued = await call(await handlerOf(token), { path: token.path, body: tokenExample });
     expect(issued.status).toBe(200);
     expectDocumented(token, issued);
-    const refused = await call(await handlerOf(token), { path: token.path, body: { key: 'demo-key', secret: 'wrong' } });
+    const refused = await call(await handlerOf(token), {
+      path: token.path,
+      body: { key: 'demo-key', secret: 'wrong' },
+    });
     expect(refused.status).toBe(401);
     expectDocumented(token, refused);
 
-    for (const [p, headers] of [['/v2/extendedFields', { authorization: DEMO_TILL }], ['/api/health', {}], ['/v2/openapi.json', {}]] as const) {
+    for (const [p, headers] of [
+      ['/v2/extendedFields', { authorization: DEMO_TILL }],
+      ['/api/health', {}],
+      ['/v2/openapi.json', {}],
+    ] as const) {
       const spec = op('get', p);
       const res = await call<unknown>(await handlerOf(spec), { method: 'GET', path: p, headers });
       expect(res.status, p).toBe(200);
       expectDocumented(spec, res);
     }
     const unauthenticated = op('get', '/v2/extendedFields');
-    expectDocumented(unauthenticated, await call<unknown>(await handlerOf(unauthenticated), { method: 'GET', path: '/v2/extendedFields' }));
+    expectDocumented(
+      unauthenticated,
+      await call<unknown>(await handlerOf(unauthenticated), { method: 'GET', path: '/v2/extendedFields' }),
+    );
   });
 
   it('answer undocumented methods with a documented 405', async () => {

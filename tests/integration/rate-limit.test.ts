@@ -31,7 +31,10 @@ describe('rate limit of org "other" (EMEA, 100 requests per minute)', () => {
 
     const refused = await readAs(OTHER_TILL);
     expect(refused.status).toBe(429);
-    expect(refused.body).toEqual({ warnings: [], errors: [{ status: false, code: 517, message: 'Rate limit exceeded' }] });
+    expect(refused.body).toEqual({
+      warnings: [],
+      errors: [{ status: false, code: 517, message: 'Rate limit exceeded' }],
+    });
     expect(refused.headers.get('ratelimit-limit')).toBe('100');
     expect(refused.headers.get('ratelimit-remaining')).toBe('0');
     const retryAfter = Number(refused.headers.get('retry-after'));
@@ -42,7 +45,10 @@ describe('rate limit of org "other" (EMEA, 100 requests per minute)', () => {
   });
 
   it('refuses writes of the same org too, in the create envelope', async () => {
-    const res = await call<Envelope & { createdId: null }>(registerCustomer, { body: {}, headers: { authorization: OTHER_TILL } });
+    const res = await call<Envelope & { createdId: null }>(registerCustomer, {
+      body: {},
+      headers: { authorization: OTHER_TILL },
+    });
     expect(res.status).toBe(429);
     expect(res.body).toMatchObject({ createdId: null, errors: [{ code: 517 }] });
   });
@@ -72,9 +78,16 @@ describe('limits from the configuration', () => {
       const config = await loadOrgConfig(await getDb(), org.orgId);
       if (!config) throw new Error('test org has no configuration');
       const settings = toSettingsInput(config);
-      const saved = await saveOrgConfig(await getDb(), org.orgId, { ...settings, rateLimitOverride }, {
-        type: 'STAFF', code: 'admin@test.example', requestId: `it-rate-limit-${rateLimitOverride}`,
-      });
+      const saved = await saveOrgConfig(
+        await getDb(),
+        org.orgId,
+        { ...settings, rateLimitOverride },
+        {
+          type: 'STAFF',
+          code: 'admin@test.example',
+          requestId: `it-rate-limit-${rateLimitOverride}`,
+        },
+      );
       expect(saved).toMatchObject({ ok: true });
     };
     expect((await readAs(org.auth)).headers.get('ratelimit-limit')).toBeNull(); // cached before the save
@@ -100,16 +113,28 @@ describe('limits from the configuration', () => {
 
 const run = promisify(execFile);
 const WORKER = path.join(import.meta.dirname, 'workers', 'rate-limit-worker.ts');
-interface WorkerReport { admitted: number; refused: number; firstRefusal: { http: number; code: number; headers: Record<string, string> } | null }
+interface WorkerReport {
+  admitted: number;
+  refused: number;
+  firstRefusal: { http: number; code: number; headers: Record<string, string> } | null;
+}
 
-async function worker(redisUrl: string, key: string, limit: number, attempts: number): Promise<{ report: WorkerReport; logLines: string[] }> {
+async function worker(
+  redisUrl: string,
+  key: string,
+  limit: number,
+  attempts: number,
+): Promise<{ report: WorkerReport; logLines: string[] }> {
   const { stdout } = await run('npx', ['tsx', WORKER, key, String(limit), String(attempts)], {
     env: { ...process.env, REDIS_URL: redisUrl, LOG_LEVEL: 'warn' },
   });
   const lines = stdout.trim().split('\n');
   const report = lines.find((l) => l.startsWith('REPORT '));
   if (!report) throw new Error(`the worker printed no report:\n${stdout}`);
-  return { report: JSON.parse(report.slice('REPORT '.length)) as WorkerReport, logLines: lines.filter((l) => l !== report) };
+  return {
+    report: JSON.parse(report.slice('REPORT '.length)) as WorkerReport,
+    logLines: lines.filter((l) => l !== report),
+  };
 }
 
 describe('several app processes', () => {
@@ -122,7 +147,11 @@ describe('several app processes', () => {
     expect(a.report.admitted + b.report.admitted).toBe(100);
     expect(a.report.refused + b.report.refused).toBe(60);
     const refusal = a.report.firstRefusal ?? b.report.firstRefusal;
-    expect(refusal).toMatchObject({ http: 429, code: 517, headers: { 'ratelimit-limit': '100', 'ratelimit-remaining': '0' } });
+    expect(refusal).toMatchObject({
+      http: 429,
+      code: 517,
+      headers: { 'ratelimit-limit': '100', 'ratelimit-remaining': '0' },
+    });
   });
 
   it('keep limiting in memory when Redis is unreachable, and say so once', async () => {

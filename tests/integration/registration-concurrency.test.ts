@@ -14,15 +14,24 @@ describe('concurrent registrations', () => {
   it('20 simultaneous registrations of one new mobile in INSTORE: exactly 1 success and 19 × 8006', async () => {
     const m = uniqueMobile();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => register({ profiles: [{ firstName: `Twin ${i}`, source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }] })),
+      Array.from({ length: 20 }, (_, i) =>
+        register({
+          profiles: [{ firstName: `Twin ${i}`, source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }],
+        }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(19).fill(409)]);
     const winner = results.find((r) => r.status === 200)!.body.createdId;
     for (const r of results.filter((x) => x.status === 409)) {
-      expect(r.body.errors).toEqual([{
-        status: false, code: 8006, message: `Customer already exists with id ${winner} for same source`, field: 'profiles[0].identifiers[0].value',
-      }]);
+      expect(r.body.errors).toEqual([
+        {
+          status: false,
+          code: 8006,
+          message: `Customer already exists with id ${winner} for same source`,
+          field: 'profiles[0].identifiers[0].value',
+        },
+      ]);
     }
     const db = await getDb();
     const keys = await db.select().from(identityKeys).where(eq(identityKeys.value, m));
@@ -32,15 +41,24 @@ describe('concurrent registrations', () => {
   it('6 simultaneous registrations of one mobile in 6 sources: 1 customer with 6 source accounts', async () => {
     const m = uniqueMobile();
     const profiles = [
-      { source: 'INSTORE' }, { source: 'WEBSITE' }, { source: 'ECOMMERCE' }, { source: 'LINE', accountId: '2001914141242' },
-      { source: 'WECHAT', accountId: 'wx-demo-1' }, { source: 'MOBILE_APP', accountId: 'testmobilepush1' },
+      { source: 'INSTORE' },
+      { source: 'WEBSITE' },
+      { source: 'ECOMMERCE' },
+      { source: 'LINE', accountId: '2001914141242' },
+      { source: 'WECHAT', accountId: 'wx-demo-1' },
+      { source: 'MOBILE_APP', accountId: 'testmobilepush1' },
     ];
-    const results = await Promise.all(profiles.map((p) => register({ profiles: [{ ...p, identifiers: [{ type: 'mobile', value: m }] }] })));
+    const results = await Promise.all(
+      profiles.map((p) => register({ profiles: [{ ...p, identifiers: [{ type: 'mobile', value: m }] }] })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(6).fill(200));
     const ids = new Set(results.map((r) => r.body.createdId));
     expect(ids.size).toBe(1);
     const db = await getDb();
-    const [accounts] = await db.select({ n: count() }).from(sourceAccounts).where(eq(sourceAccounts.customerId, [...ids][0]!));
+    const [accounts] = await db
+      .select({ n: count() })
+      .from(sourceAccounts)
+      .where(eq(sourceAccounts.customerId, [...ids][0]!));
     expect(accounts?.n).toBe(6);
   });
 });
@@ -51,22 +69,36 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('a lock that cannot be had in 
     const m = uniqueMobile();
     const { default: postgres } = await import('postgres');
     const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    const holder = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] });
+    const holder = await register({
+      profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }],
+    });
     let release!: () => void;
-    const released = new Promise<void>((r) => { release = r; });
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
     let locked!: () => void;
-    const isLocked = new Promise<void>((r) => { locked = r; });
+    const isLocked = new Promise<void>((r) => {
+      locked = r;
+    });
     // Another session claims the mobile and keeps its transaction open; then rolls back.
-    const held = other.begin(async (tx) => {
-      await tx`insert into identity_keys (org_id, type, value, customer_id) select org_id, 'mobile', ${m}, id from customers where id = ${holder.body.createdId!}`;
-      locked();
-      await released;
-      throw new Error('roll back');
-    }).catch(() => undefined);
+    const held = other
+      .begin(async (tx) => {
+        await tx`insert into identity_keys (org_id, type, value, customer_id) select org_id, 'mobile', ${m}, id from customers where id = ${holder.body.createdId!}`;
+        locked();
+        await released;
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
     await isLocked;
     const blocked = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }] });
     expect(blocked.status).toBe(521);
-    expect(blocked.body.errors).toEqual([{ status: false, code: 521, message: 'Multiple actions are running for the same customer. Please try after some time.' }]);
+    expect(blocked.body.errors).toEqual([
+      {
+        status: false,
+        code: 521,
+        message: 'Multiple actions are running for the same customer. Please try after some time.',
+      },
+    ]);
     release();
     await held;
     await other.end();

@@ -7,7 +7,12 @@ import { getDb } from '@/db/client';
 import { auditLog, customers, identifiers, identityKeys, sourceAccounts } from '@/db/schema';
 import { call, DEMO_TILL, uniqueEmail, uniqueMobile } from './helpers';
 
-type Reply = { createdId: number | null; warnings: { code: number; message: string }[]; errors?: { code: number; message: string }[]; sideEffects?: Record<string, unknown>[] };
+type Reply = {
+  createdId: number | null;
+  warnings: { code: number; message: string }[];
+  errors?: { code: number; message: string }[];
+  sideEffects?: Record<string, unknown>[];
+};
 
 const register = (body: unknown, headers: Record<string, string> = {}) =>
   call<Reply>(POST, { body, headers: { authorization: DEMO_TILL, ...headers } });
@@ -27,18 +32,45 @@ async function rowCounts() {
 describe('identity resolution', () => {
   it('adds a LINE source account to the INSTORE customer with the same mobile', async () => {
     const m = uniqueMobile();
-    const first = await register({ profiles: [{ firstName: 'Tom', lastName: 'Sawyer', source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }], fields: { city: 'Hannibal' } }] });
+    const first = await register({
+      profiles: [
+        {
+          firstName: 'Tom',
+          lastName: 'Sawyer',
+          source: 'INSTORE',
+          identifiers: [{ type: 'mobile', value: m }],
+          fields: { city: 'Hannibal' },
+        },
+      ],
+    });
     expect(first.status).toBe(200);
     const second = await register({
-      profiles: [{ firstName: 'トム', lastName: 'ソーヤー', source: 'LINE', accountId: '2001914141242', identifiers: [{ type: 'mobile', value: m }, { type: 'line', value: `U${m}` }], fields: { city: 'Tokyo' } }],
+      profiles: [
+        {
+          firstName: 'トム',
+          lastName: 'ソーヤー',
+          source: 'LINE',
+          accountId: '2001914141242',
+          identifiers: [
+            { type: 'mobile', value: m },
+            { type: 'line', value: `U${m}` },
+          ],
+          fields: { city: 'Tokyo' },
+        },
+      ],
     });
     expect(second.status).toBe(200);
     expect(second.body.createdId).toBe(first.body.createdId);
-    expect(second.body.warnings).toEqual([{ status: false, code: 8050, message: 'Same Customer found in other sources, Combining' }]);
+    expect(second.body.warnings).toEqual([
+      { status: false, code: 8050, message: 'Same Customer found in other sources, Combining' },
+    ]);
 
     const db = await getDb();
-    const accounts = await db.select().from(sourceAccounts)
-      .where(eq(sourceAccounts.customerId, first.body.createdId!)).orderBy(sourceAccounts.id);
+    const accounts = await db
+      .select()
+      .from(sourceAccounts)
+      .where(eq(sourceAccounts.customerId, first.body.createdId!))
+      .orderBy(sourceAccounts.id);
     expect(accounts.map((a) => [a.source, a.accountId, a.firstName, a.lastName, a.fields])).toEqual([
       ['INSTORE', '', 'Tom', 'Sawyer', { city: 'Hannibal' }],
       ['LINE', '2001914141242', 'トム', 'ソーヤー', { city: 'Tokyo' }],
@@ -49,12 +81,28 @@ describe('identity resolution', () => {
     const m = uniqueMobile();
     const first = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }] });
     const before = await rowCounts();
-    const again = await register({ profiles: [{ firstName: 'Changed', source: 'instore', identifiers: [{ type: 'mobile', value: `+${m}` }, { type: 'email', value: uniqueEmail() }] }], statusLabel: 'Gold Member' });
+    const again = await register({
+      profiles: [
+        {
+          firstName: 'Changed',
+          source: 'instore',
+          identifiers: [
+            { type: 'mobile', value: `+${m}` },
+            { type: 'email', value: uniqueEmail() },
+          ],
+        },
+      ],
+      statusLabel: 'Gold Member',
+    });
     expect(again.status).toBe(409);
-    expect(again.body.errors).toEqual([{
-      status: false, code: 8006, message: `Customer already exists with id ${first.body.createdId} for same source`,
-      field: 'profiles[0].identifiers[0].value', // the mobile, for the form to mark
-    }]);
+    expect(again.body.errors).toEqual([
+      {
+        status: false,
+        code: 8006,
+        message: `Customer already exists with id ${first.body.createdId} for same source`,
+        field: 'profiles[0].identifiers[0].value', // the mobile, for the form to mark
+      },
+    ]);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -62,7 +110,17 @@ describe('identity resolution', () => {
     const m = uniqueMobile();
     const e = uniqueEmail();
     const first = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }] });
-    await register({ profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'email', value: e }, { type: 'mobile', value: m }] }] });
+    await register({
+      profiles: [
+        {
+          source: 'WEBSITE',
+          identifiers: [
+            { type: 'email', value: e },
+            { type: 'mobile', value: m },
+          ],
+        },
+      ],
+    });
     // Only the email is given, and the email was registered in WEBSITE: the customer has INSTORE already.
     const res = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'email', value: e }] }] });
     expect(res.status).toBe(409);
@@ -74,19 +132,48 @@ describe('identity resolution', () => {
     const m = uniqueMobile();
     const e = uniqueEmail();
     const a = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }] });
-    const b = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }, { type: 'email', value: e }] }] });
+    const b = await register({
+      profiles: [
+        {
+          source: 'INSTORE',
+          identifiers: [
+            { type: 'mobile', value: uniqueMobile() },
+            { type: 'email', value: e },
+          ],
+        },
+      ],
+    });
     const before = await rowCounts();
-    const res = await register({ profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'mobile', value: m }, { type: 'email', value: e }] }] });
+    const res = await register({
+      profiles: [
+        {
+          source: 'WEBSITE',
+          identifiers: [
+            { type: 'mobile', value: m },
+            { type: 'email', value: e },
+          ],
+        },
+      ],
+    });
     expect(res.status).toBe(409);
     const ids = [a.body.createdId!, b.body.createdId!].sort((x, y) => x - y);
-    expect(res.body.errors).toEqual([{ status: false, code: 8052, message: `Add customer, Conflicting Customers found: ${ids.join(', ')}` }]);
+    expect(res.body.errors).toEqual([
+      { status: false, code: 8052, message: `Add customer, Conflicting Customers found: ${ids.join(', ')}` },
+    ]);
     expect(await rowCounts()).toEqual(before);
   });
 
   it('ignores customer-level details for an existing customer and says so', async () => {
     const m = uniqueMobile();
-    const first = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }], extendedFields: { city: 'Pune' } });
-    const res = await register({ profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'mobile', value: m }] }], extendedFields: { city: 'Mumbai' }, statusLabel: 'On hold' });
+    const first = await register({
+      profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }],
+      extendedFields: { city: 'Pune' },
+    });
+    const res = await register({
+      profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'mobile', value: m }] }],
+      extendedFields: { city: 'Mumbai' },
+      statusLabel: 'On hold',
+    });
     expect(res.body.warnings.map((w) => w.code)).toEqual([8050, 8120]);
     const db = await getDb();
     const [row] = await db.select().from(customers).where(eq(customers.id, first.body.createdId!));
@@ -122,11 +209,19 @@ describe('identity resolution', () => {
     const m = uniqueMobile();
     const before = await rowCounts();
     // Valid identifiers, then an enrolment in a program the org does not have.
-    const res = await register({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }], loyaltyProgramEnrollments: [{ programId: 12345 }] });
+    const res = await register({
+      profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }],
+      loyaltyProgramEnrollments: [{ programId: 12345 }],
+    });
     expect(res.body.errors?.[0]?.code).toBe(8113);
     expect(await rowCounts()).toEqual(before);
     const db = await getDb();
-    expect(await db.select().from(identityKeys).where(and(eq(identityKeys.type, 'mobile'), eq(identityKeys.value, m)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(identityKeys)
+        .where(and(eq(identityKeys.type, 'mobile'), eq(identityKeys.value, m))),
+    ).toEqual([]);
   });
 
   it('stores the audit record with the acting till, the request id and the user-context headers', async () => {
@@ -137,7 +232,11 @@ describe('identity resolution', () => {
     const db = await getDb();
     const [row] = await db.select().from(auditLog).where(eq(auditLog.customerId, res.body.createdId!));
     expect(row).toMatchObject({
-      action: 'customer.register', outcome: 'success', requestId: 'audit-check-1', actorType: 'TILL', actorCode: 'demo.till',
+      action: 'customer.register',
+      outcome: 'success',
+      requestId: 'audit-check-1',
+      actorType: 'TILL',
+      actorCode: 'demo.till',
       userContext: { entityType: 'STORE', entityId: '15' },
     });
   });

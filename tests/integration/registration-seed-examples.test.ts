@@ -8,7 +8,11 @@ import { registerCustomer } from '@/lib/customers/register';
 import { isolateDatabaseForThisFile, withFreshDatabase } from './fresh-database';
 import { BUKL_TILL, call, DEMO_TILL } from './helpers';
 
-type Success = { createdId: number; warnings: { status: boolean; code: number; message: string }[]; sideEffects: Record<string, unknown>[] };
+type Success = {
+  createdId: number;
+  warnings: { status: boolean; code: number; message: string }[];
+  sideEffects: Record<string, unknown>[];
+};
 
 // Other test files send these examples too: this file gets a database of its own.
 isolateDatabaseForThisFile();
@@ -17,19 +21,29 @@ isolateDatabaseForThisFile();
 // database: the last reuses Tom Sawyer's card in INSTORE and must be refused (demo-org.md).
 describe('the seed document request examples', () => {
   it('registers the INSTORE customer with an enrolment, warning that no default status label is set', async () => {
-    const res = await call<Success>(POST, { body: SEED_EXAMPLES.basicWithEnrollment, headers: { authorization: DEMO_TILL } });
+    const res = await call<Success>(POST, {
+      body: SEED_EXAMPLES.basicWithEnrollment,
+      headers: { authorization: DEMO_TILL },
+    });
     expect(res.status).toBe(200);
     expect(res.body.createdId).toBeGreaterThan(0);
-    expect(res.body.warnings).toEqual([{ status: false, code: 8107, message: 'Default customer status label not set' }]);
+    expect(res.body.warnings).toEqual([
+      { status: false, code: 8107, message: 'Default customer status label not set' },
+    ]);
     expect(res.body.sideEffects).toEqual([]);
   });
 
   it('registers the MOBILE_APP customer and awards the 75 enrolment points', async () => {
-    const res = await call<Success>(POST, { body: SEED_EXAMPLES.mobileAppWithPoints, headers: { authorization: BUKL_TILL } });
+    const res = await call<Success>(POST, {
+      body: SEED_EXAMPLES.mobileAppWithPoints,
+      headers: { authorization: BUKL_TILL },
+    });
     expect(res.status).toBe(200);
     expect(res.body.createdId).toBeGreaterThan(0);
     expect(res.body.warnings.map((w) => w.code)).toEqual([8107]);
-    expect(res.body.sideEffects).toEqual([{ entityType: 'USER', rawAwardedPoints: 75, awardedPoints: 75, type: 'points' }]);
+    expect(res.body.sideEffects).toEqual([
+      { entityType: 'USER', rawAwardedPoints: 75, awardedPoints: 75, type: 'points' },
+    ]);
   });
 
   it('registers the LINE customer in its account', async () => {
@@ -40,16 +54,26 @@ describe('the seed document request examples', () => {
   });
 
   it('registers Tom Sawyer with a card and every kind of extended field', async () => {
-    const res = await call<Success>(POST, { body: SEED_EXAMPLES.cardWithExtendedFields, headers: { authorization: DEMO_TILL } });
+    const res = await call<Success>(POST, {
+      body: SEED_EXAMPLES.cardWithExtendedFields,
+      headers: { authorization: DEMO_TILL },
+    });
     expect(res.status).toBe(200);
     expect(res.body.createdId).toBeGreaterThan(0);
     expect(res.body.warnings.map((w) => w.code)).toEqual([8107]);
   });
 
   it('registers a customer known only by an external id', async () => {
-    const res = await call<Success>(POST, { body: SEED_EXAMPLES.externalIdOnly, headers: { authorization: DEMO_TILL } });
+    const res = await call<Success>(POST, {
+      body: SEED_EXAMPLES.externalIdOnly,
+      headers: { authorization: DEMO_TILL },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ createdId: expect.any(Number), warnings: [expect.objectContaining({ code: 8107 })], sideEffects: [] });
+    expect(res.body).toEqual({
+      createdId: expect.any(Number),
+      warnings: [expect.objectContaining({ code: 8107 })],
+      sideEffects: [],
+    });
   });
 
   it("refuses the last example: its card is Tom Sawyer's in the same source", async () => {
@@ -62,11 +86,16 @@ describe('the seed document request examples', () => {
     const res = await call(POST, { body: SEED_EXAMPLES.withStatusLabel, headers: { authorization: DEMO_TILL } });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
-      createdId: null, warnings: [],
-      errors: [{
-        status: false, code: 8006, message: `Customer already exists with id ${tomId} for same source`,
-        field: 'profiles[0].identifiers[2].value', // the card
-      }],
+      createdId: null,
+      warnings: [],
+      errors: [
+        {
+          status: false,
+          code: 8006,
+          message: `Customer already exists with id ${tomId} for same source`,
+          field: 'profiles[0].identifiers[2].value', // the card
+        },
+      ],
     });
   });
 });
@@ -78,7 +107,10 @@ describe('each seed example on a fresh database', () => {
       const config = (await loadOrgConfig(db, org!.id))!;
       const till = config.tills.find((t) => t.code === 'demo.till')!;
       const result = await registerCustomer(db, {
-        config, body: SEED_EXAMPLES[name], requestId: `fresh-${name}`, userContext: null,
+        config,
+        body: SEED_EXAMPLES[name],
+        requestId: `fresh-${name}`,
+        userContext: null,
         actor: { type: 'TILL', orgId: org!.id, clientId: 1, code: till.code, tillId: till.id, canWriteCustomers: true },
       });
       expect(result.createdId).toBeGreaterThan(0);

@@ -13,16 +13,23 @@ describe('a registration racing a configuration change', () => {
     const org = await createTestOrg();
     const db = await getDb();
     await db.insert(statusLabels).values({ orgId: org.orgId, name: 'Fleeting', status: 'ACTIVE' });
-    const register = () => call(POST, {
-      body: { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }], statusLabel: 'Fleeting' },
-      headers: { authorization: org.auth },
-    });
+    const register = () =>
+      call(POST, {
+        body: {
+          profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }],
+          statusLabel: 'Fleeting',
+        },
+        headers: { authorization: org.auth },
+      });
     expect((await register()).status).toBe(200); // the label is now in this process's cache
     // Another process removes it (the customer above keeps none: drop it from them first).
     await db.update(customers).set({ statusLabelId: null }).where(eq(customers.orgId, org.orgId));
     await db.delete(statusLabels).where(and(eq(statusLabels.orgId, org.orgId), eq(statusLabels.name, 'Fleeting')));
     const res = await register();
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ createdId: null, errors: [{ code: 8086, message: 'Status label passed is not valid' }] });
+    expect(res.body).toMatchObject({
+      createdId: null,
+      errors: [{ code: 8086, message: 'Status label passed is not valid' }],
+    });
   });
 });

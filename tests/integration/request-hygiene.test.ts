@@ -13,7 +13,11 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 describe('unknown paths', () => {
   it.each(METHODS)('answer %s /v2/... with 404 in the v2 envelope', async (method) => {
-    const res = await call<Envelope>(unknownV2[method], { method, path: '/v2/nothing/here', headers: { authorization: DEMO_TILL } });
+    const res = await call<Envelope>(unknownV2[method], {
+      method,
+      path: '/v2/nothing/here',
+      headers: { authorization: DEMO_TILL },
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.body).toEqual({ warnings: [], errors: [{ status: false, code: 404, message: 'Not found' }] });
@@ -22,7 +26,11 @@ describe('unknown paths', () => {
   it('answer /v3/... with 404 in the v3 envelope (data: null)', async () => {
     const res = await call<Envelope & { data: null }>(unknownV3.POST, { path: '/v3/oauth/nothing', body: {} });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ data: null, warnings: [], errors: [{ status: false, code: 404, message: 'Not found' }] });
+    expect(res.body).toEqual({
+      data: null,
+      warnings: [],
+      errors: [{ status: false, code: 404, message: 'Not found' }],
+    });
   });
 
   it('answer the bare /v2 and /v3 with 404 in their envelopes', async () => {
@@ -47,7 +55,10 @@ describe('POST /v2/customers request checks', () => {
   });
 
   it('answers 415 for a body that is not JSON', async () => {
-    const res = await post({ rawBody: 'mobile=919900000001', headers: { authorization: DEMO_TILL, 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await post({
+      rawBody: 'mobile=919900000001',
+      headers: { authorization: DEMO_TILL, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
     expect(res.body).toMatchObject({ createdId: null, errors: [{ code: 415 }] });
   });
@@ -70,7 +81,10 @@ describe('POST /v2/customers request checks', () => {
       },
     });
     const req = new Request('http://localhost/v2/customers', {
-      method: 'POST', headers: { authorization: DEMO_TILL, 'content-type': 'application/json' }, body: endless, duplex: 'half',
+      method: 'POST',
+      headers: { authorization: DEMO_TILL, 'content-type': 'application/json' },
+      body: endless,
+      duplex: 'half',
     } as RequestInit & { duplex: 'half' });
     const res = await customers.POST(req, { params: Promise.resolve({}) });
     expect(res.status).toBe(413);
@@ -89,7 +103,10 @@ describe('POST /v2/customers request checks', () => {
   it('checks credentials and permission before the body', async () => {
     const noCreds = await post({ rawBody: 'not json', headers: { 'content-type': 'text/plain' } });
     expect(noCreds.status).toBe(401);
-    const readOnly = await post({ rawBody: 'not json', headers: { authorization: READONLY_TILL, 'content-type': 'text/plain' } });
+    const readOnly = await post({
+      rawBody: 'not json',
+      headers: { authorization: READONLY_TILL, 'content-type': 'text/plain' },
+    });
     expect(readOnly.status).toBe(403);
   });
 });

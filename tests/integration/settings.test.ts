@@ -42,7 +42,10 @@ async function change(edit: (s: SettingsInput) => void, orgId = org.orgId) {
 
 const register = (profile: Record<string, unknown> = {}, top: Record<string, unknown> = {}) =>
   call<Answer>(POST, {
-    body: { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }], ...profile }], ...top },
+    body: {
+      profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }], ...profile }],
+      ...top,
+    },
     headers: { authorization: org.auth },
   });
 
@@ -51,11 +54,20 @@ const codes = (a: { body: Answer }) => (a.body.errors ?? []).map((e) => e.code);
 describe('a saved configuration applies to the very next request', () => {
   it('mandatory email: 1039 without one, success with one', async () => {
     expect((await register()).status).toBe(200); // the old configuration is now cached
-    expect(await change((s) => { s.mandatoryIdentifierTypes = ['email']; })).toMatchObject({ ok: true });
+    expect(
+      await change((s) => {
+        s.mandatoryIdentifierTypes = ['email'];
+      }),
+    ).toMatchObject({ ok: true });
     const refused = await register();
     expect(refused.status).toBe(400);
     expect(codes(refused)).toEqual([1039]);
-    const ok = await register({ identifiers: [{ type: 'mobile', value: uniqueMobile() }, { type: 'email', value: uniqueEmail() }] });
+    const ok = await register({
+      identifiers: [
+        { type: 'mobile', value: uniqueMobile() },
+        { type: 'email', value: uniqueEmail() },
+      ],
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -69,12 +81,18 @@ describe('a saved configuration applies to the very next request', () => {
     const after = await register();
     expect(after.status).toBe(200);
     expect(after.body.warnings.map((w) => w.code)).not.toContain(8107);
-    expect((await getOrgConfig(org.orgId))?.defaultStatusLabelId).toBe((await getOrgConfig(org.orgId))?.statusLabels[0]?.id);
+    expect((await getOrgConfig(org.orgId))?.defaultStatusLabelId).toBe(
+      (await getOrgConfig(org.orgId))?.statusLabels[0]?.id,
+    );
   });
 
   it('a mandatory extended field (gender): 91016', async () => {
     expect((await register()).status).toBe(200);
-    expect(await change((s) => { s.extendedFields.find((f) => f.id === 1)!.mandatory = true; })).toMatchObject({ ok: true });
+    expect(
+      await change((s) => {
+        s.extendedFields.find((f) => f.id === 1)!.mandatory = true;
+      }),
+    ).toMatchObject({ ok: true });
     const refused = await register();
     expect(codes(refused)).toEqual([91016]);
     expect(refused.body.errors?.[0]?.message).toBe('Extended field gender is mandatory');
@@ -83,7 +101,11 @@ describe('a saved configuration applies to the very next request', () => {
 
   it('a disabled source: 3217', async () => {
     expect((await register({ source: 'WEBSITE' })).status).toBe(200);
-    expect(await change((s) => { s.sources.find((x) => x.source === 'WEBSITE')!.enabled = false; })).toMatchObject({ ok: true });
+    expect(
+      await change((s) => {
+        s.sources.find((x) => x.source === 'WEBSITE')!.enabled = false;
+      }),
+    ).toMatchObject({ ok: true });
     const refused = await register({ source: 'WEBSITE' });
     expect(refused.status).toBe(400);
     expect(codes(refused)).toEqual([3217]);
@@ -91,21 +113,31 @@ describe('a saved configuration applies to the very next request', () => {
 
   it('a new multi-account source and its account: accepted at once, other accounts 8127', async () => {
     expect(codes(await register({ source: 'LINE', accountId: 'line-1' }))).toEqual([3217]);
-    expect(await change((s) => {
-      const line = s.sources.find((x) => x.source === 'LINE')!;
-      line.enabled = true;
-      line.accounts = [{ accountId: 'line-1', name: 'Main channel' }];
-    })).toMatchObject({ ok: true });
+    expect(
+      await change((s) => {
+        const line = s.sources.find((x) => x.source === 'LINE')!;
+        line.enabled = true;
+        line.accounts = [{ accountId: 'line-1', name: 'Main channel' }];
+      }),
+    ).toMatchObject({ ok: true });
     expect((await register({ source: 'LINE', accountId: 'line-1' })).status).toBe(200);
     expect(codes(await register({ source: 'LINE', accountId: 'line-2' }))).toEqual([8127]);
   });
 
   it('a rate-limit override: the configuration and the next response show it', async () => {
     expect((await register()).headers.get('ratelimit-limit')).toBeNull(); // region US: no limit
-    expect(await change((s) => { s.rateLimitOverride = 250; })).toMatchObject({ ok: true });
+    expect(
+      await change((s) => {
+        s.rateLimitOverride = 250;
+      }),
+    ).toMatchObject({ ok: true });
     expect((await getOrgConfig(org.orgId))?.rateLimitOverride).toBe(250);
     expect((await register()).headers.get('ratelimit-limit')).toBe('250');
-    expect(await change((s) => { s.rateLimitOverride = null; })).toMatchObject({ ok: true });
+    expect(
+      await change((s) => {
+        s.rateLimitOverride = null;
+      }),
+    ).toMatchObject({ ok: true });
     expect((await getOrgConfig(org.orgId))?.rateLimitOverride).toBeNull();
   });
 });
@@ -115,19 +147,41 @@ describe('saving', () => {
     const db = await getDb();
     const [before] = await db.select({ v: orgs.configVersion }).from(orgs).where(eq(orgs.id, org.orgId));
     const who = actor();
-    const result = await saveOrgConfig(db, org.orgId, { ...(await current()), rateLimitOverride: 90, customFields: [
-      { name: 'store_code', label: 'Store code', dataType: 'ENUM', enumValues: ['A1', 'B2'], mandatory: true },
-    ] }, who);
-    expect(result).toMatchObject({ ok: true, data: { version: before!.v + 1, changed: ['customFields', 'rateLimitOverride'] } });
+    const result = await saveOrgConfig(
+      db,
+      org.orgId,
+      {
+        ...(await current()),
+        rateLimitOverride: 90,
+        customFields: [
+          { name: 'store_code', label: 'Store code', dataType: 'ENUM', enumValues: ['A1', 'B2'], mandatory: true },
+        ],
+      },
+      who,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      data: { version: before!.v + 1, changed: ['customFields', 'rateLimitOverride'] },
+    });
     const [after] = await db.select({ v: orgs.configVersion }).from(orgs).where(eq(orgs.id, org.orgId));
     expect(after!.v).toBe(before!.v + 1);
-    const [row] = await db.select().from(auditLog)
-      .where(and(eq(auditLog.orgId, org.orgId), eq(auditLog.action, 'config.update'))).orderBy(desc(auditLog.id)).limit(1);
+    const [row] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.orgId), eq(auditLog.action, 'config.update')))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(row).toMatchObject({
-      outcome: 'success', actorType: 'STAFF', actorCode: 'admin@test.example', requestId: who.requestId, customerId: null,
+      outcome: 'success',
+      actorType: 'STAFF',
+      actorCode: 'admin@test.example',
+      requestId: who.requestId,
+      customerId: null,
       details: {
-        version: before!.v + 1, sections: ['customFields', 'rateLimitOverride'],
-        customFields: { added: ['store_code'], removed: [], changed: [] }, rateLimitOverride: { from: null, to: 90 },
+        version: before!.v + 1,
+        sections: ['customFields', 'rateLimitOverride'],
+        customFields: { added: ['store_code'], removed: [], changed: [] },
+        rateLimitOverride: { from: null, to: 90 },
       },
     });
     expect(codes(await register())).toEqual([8112]); // and the new mandatory custom field applies
@@ -136,13 +190,20 @@ describe('saving', () => {
   it('NOTIFYs org_config with the org id, so other processes drop their cached copy', async () => {
     const heard: string[] = [];
     await (await getHandle()).listen(CONFIG_CHANNEL, (payload) => heard.push(payload));
-    expect(await change((s) => { s.mobile.maxLength = 14; })).toMatchObject({ ok: true });
+    expect(
+      await change((s) => {
+        s.mobile.maxLength = 14;
+      }),
+    ).toMatchObject({ ok: true });
     await expect.poll(() => heard, { timeout: 5000 }).toContain(String(org.orgId));
   });
 
   it('returns the stored document: new labels and tills get ids, so saving it again changes nothing', async () => {
     const result = await change((s) => {
-      s.statusLabels = [{ id: null, name: 'Gold', status: 'ACTIVE' }, { id: null, name: 'Silver', status: 'ACTIVE' }];
+      s.statusLabels = [
+        { id: null, name: 'Gold', status: 'ACTIVE' },
+        { id: null, name: 'Silver', status: 'ACTIVE' },
+      ];
       s.tills.push({ id: null, code: `${org.code}.second`, name: 'Second till' });
     });
     if (!result.ok) throw new Error(JSON.stringify(result));
@@ -153,7 +214,12 @@ describe('saving', () => {
   });
 
   it('renames labels in place: two labels can swap names and customers keep theirs', async () => {
-    await change((s) => { s.statusLabels = [{ id: null, name: 'Gold', status: 'ACTIVE' }, { id: null, name: 'Silver', status: 'ACTIVE' }]; });
+    await change((s) => {
+      s.statusLabels = [
+        { id: null, name: 'Gold', status: 'ACTIVE' },
+        { id: null, name: 'Silver', status: 'ACTIVE' },
+      ];
+    });
     const created = await register({}, { statusLabel: 'Gold' });
     expect(created.status).toBe(200);
     const swapped = await change((s) => {
@@ -165,7 +231,10 @@ describe('saving', () => {
     // The customer keeps the label row it had, now called Silver.
     const id = String(created.body.createdId);
     const read = await call<{ statusLabel: string }>(getCustomer, {
-      method: 'GET', path: `/v2/customers/${id}`, params: { id }, headers: { authorization: org.auth },
+      method: 'GET',
+      path: `/v2/customers/${id}`,
+      params: { id },
+      headers: { authorization: org.auth },
     });
     expect(read.body.statusLabel).toBe('Silver');
   });
@@ -187,10 +256,18 @@ describe('saving', () => {
 
 describe('refusing to remove what customers use', () => {
   it('keeps a status label that customers have, says which, and saves nothing', async () => {
-    await change((s) => { s.statusLabels = [{ id: null, name: 'Member', status: 'ACTIVE' }, { id: null, name: 'Unused', status: 'SUSPENDED' }]; });
+    await change((s) => {
+      s.statusLabels = [
+        { id: null, name: 'Member', status: 'ACTIVE' },
+        { id: null, name: 'Unused', status: 'SUSPENDED' },
+      ];
+    });
     expect((await register({}, { statusLabel: 'Member' })).status).toBe(200);
     const version = (await getOrgConfig(org.orgId))!.version;
-    const result = await change((s) => { s.statusLabels = []; s.rateLimitOverride = 42; });
+    const result = await change((s) => {
+      s.statusLabels = [];
+      s.rateLimitOverride = 42;
+    });
     expect(result).toMatchObject({ ok: false, fieldErrors: { statusLabels: expect.stringContaining('"Member"') } });
     if (result.ok) return;
     expect(result.fieldErrors.statusLabels).not.toContain('Unused');
@@ -202,33 +279,65 @@ describe('refusing to remove what customers use', () => {
 
   it('keeps a loyalty tier with enrolments, and a till with an API client', async () => {
     await change((s) => {
-      s.programs = [{ id: 901, name: 'Club', type: 'DEFAULT', referralBonusPoints: null, tiers: [{ number: 1, name: 'Base' }, { number: 2, name: 'Gold' }], benefits: [] }];
+      s.programs = [
+        {
+          id: 901,
+          name: 'Club',
+          type: 'DEFAULT',
+          referralBonusPoints: null,
+          tiers: [
+            { number: 1, name: 'Base' },
+            { number: 2, name: 'Gold' },
+          ],
+          benefits: [],
+        },
+      ];
     });
     expect((await register({}, { loyaltyProgramEnrollments: [{ programId: 901, tierNumber: 2 }] })).status).toBe(200);
-    const result = await change((s) => { s.programs[0]!.tiers = [{ number: 1, name: 'Base' }]; s.tills = []; });
+    const result = await change((s) => {
+      s.programs[0]!.tiers = [{ number: 1, name: 'Base' }];
+      s.tills = [];
+    });
     expect(result).toMatchObject({
       ok: false,
-      fieldErrors: { 'programs.0.tiers': expect.stringContaining('Tier 2 "Gold"'), tills: expect.stringContaining(`${org.code}.till`) },
+      fieldErrors: {
+        'programs.0.tiers': expect.stringContaining('Tier 2 "Gold"'),
+        tills: expect.stringContaining(`${org.code}.till`),
+      },
     });
   });
 
   it('refuses a till code another org uses, on that row', async () => {
     const other = await createTestOrg();
-    const result = await change((s) => { s.tills.push({ id: null, code: `${other.code}.till`, name: 'Borrowed' }); });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { 'tills.1.code': expect.stringMatching(/another organisation/i) } });
+    const result = await change((s) => {
+      s.tills.push({ id: null, code: `${other.code}.till`, name: 'Borrowed' });
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { 'tills.1.code': expect.stringMatching(/another organisation/i) },
+    });
   });
 
   it("refuses to change a stored till's code (API clients sign in with it)", async () => {
-    const result = await change((s) => { s.tills[0]!.code = `${org.code}.renamed`; });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { 'tills.0.code': expect.stringMatching(/cannot change/) } });
+    const result = await change((s) => {
+      s.tills[0]!.code = `${org.code}.renamed`;
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { 'tills.0.code': expect.stringMatching(/cannot change/) },
+    });
   });
 });
 
 describe('the server action', () => {
   async function staffOf(role: 'admin' | 'staff', sessionRole = role): Promise<StaffSession> {
     const email = `${role}-${++requests}-${org.code}@test.example`;
-    const [row] = await (await getDb()).insert(staffUsers)
-      .values({ orgId: org.orgId, email, name: role, role, passwordHash: 'not-a-login' }).returning({ id: staffUsers.id });
+    const [row] = await (
+      await getDb()
+    )
+      .insert(staffUsers)
+      .values({ orgId: org.orgId, email, name: role, role, passwordHash: 'not-a-login' })
+      .returning({ id: staffUsers.id });
     return { userId: row!.id, orgId: org.orgId, role: sessionRole, name: role, email };
   }
   const act = async (session: StaffSession | null, input: unknown) => {
@@ -240,8 +349,14 @@ describe('the server action', () => {
   it('refuses the signed out, store staff and an admin demoted since signing in; nothing changes', async () => {
     const input = { ...(await current()), rateLimitOverride: 7 };
     expect(await act(null, input)).toMatchObject({ ok: false, message: expect.stringMatching(/sign in/i) });
-    expect(await act(await staffOf('staff'), input)).toMatchObject({ ok: false, message: expect.stringMatching(/only admins/i) });
-    expect(await act(await staffOf('staff', 'admin'), input)).toMatchObject({ ok: false, message: expect.stringMatching(/only admins/i) });
+    expect(await act(await staffOf('staff'), input)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/only admins/i),
+    });
+    expect(await act(await staffOf('staff', 'admin'), input)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/only admins/i),
+    });
     expect((await loadOrgConfig(await getDb(), org.orgId))!.rateLimitOverride).toBeNull();
   });
 

@@ -24,13 +24,19 @@ describe('sign-in throttle with several app processes', () => {
     const prefix = `it-${randomUUID()}`; // keys of its own, whoever else uses this Redis
     const email = `throttle-${randomUUID()}@demo.example`;
     const shared = { REDIS_URL: REDIS, REDIS_KEY_PREFIX: prefix };
-    expect(await worker(shared, 'fail', email, '10.1.0.1', String(MAX_FAILURES_PER_EMAIL))).toEqual({ allowedBefore: true, recorded: MAX_FAILURES_PER_EMAIL });
+    expect(await worker(shared, 'fail', email, '10.1.0.1', String(MAX_FAILURES_PER_EMAIL))).toEqual({
+      allowedBefore: true,
+      recorded: MAX_FAILURES_PER_EMAIL,
+    });
 
     expect(await worker(shared, 'check', email, '10.2.0.2')).toEqual({
-      allowed: false, message: expect.stringMatching(/^Too many attempts, try again in 1[45] minutes$/),
+      allowed: false,
+      message: expect.stringMatching(/^Too many attempts, try again in 1[45] minutes$/),
     });
     // A process that does not share Redis has seen none of those failures.
-    expect(await worker({ REDIS_URL: undefined, REDIS_KEY_PREFIX: prefix }, 'check', email, '10.2.0.2')).toEqual({ allowed: true });
+    expect(await worker({ REDIS_URL: undefined, REDIS_KEY_PREFIX: prefix }, 'check', email, '10.2.0.2')).toEqual({
+      allowed: true,
+    });
 
     const redis = new Redis(REDIS);
     try {

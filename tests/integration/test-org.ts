@@ -2,7 +2,13 @@
 import { randomInt } from 'node:crypto';
 import { getDb } from '@/db/client';
 import {
-  apiClients, customFields, orgExtendedFieldSettings, orgs, orgSources, registrationConfigs, tills,
+  apiClients,
+  customFields,
+  orgExtendedFieldSettings,
+  orgs,
+  orgSources,
+  registrationConfigs,
+  tills,
   type CustomFieldType,
 } from '@/db/schema';
 import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
@@ -24,7 +30,10 @@ export interface TestOrgOptions {
 export async function createTestOrg(opts: TestOrgOptions = {}): Promise<{ orgId: number; auth: string; code: string }> {
   const db = await getDb();
   const code = `t${randomInt(1e9, 1e10 - 1)}`;
-  const [org] = await db.insert(orgs).values({ code, name: `Test ${code}`, region: 'US' }).returning({ id: orgs.id });
+  const [org] = await db
+    .insert(orgs)
+    .values({ code, name: `Test ${code}`, region: 'US' })
+    .returning({ id: orgs.id });
   const orgId = org!.id;
   await db.insert(registrationConfigs).values({
     orgId,
@@ -38,19 +47,37 @@ export async function createTestOrg(opts: TestOrgOptions = {}): Promise<{ orgId:
     defaultCountry: opts.mobile?.country ?? null,
   });
   await db.insert(orgSources).values((opts.sources ?? ['INSTORE', 'WEBSITE']).map((source) => ({ orgId, source })));
-  const [till] = await db.insert(tills).values({ orgId, code: `${code}.till`, name: code }).returning({ id: tills.id });
+  const [till] = await db
+    .insert(tills)
+    .values({ orgId, code: `${code}.till`, name: code })
+    .returning({ id: tills.id });
   const salt = newSalt();
   await db.insert(apiClients).values({
-    orgId, kind: 'TILL', key: `${code}.till`, tillId: till!.id, secretSalt: salt,
-    secretHash: hashClientSecret(md5hex('Test@123'), salt), canWriteCustomers: true,
+    orgId,
+    kind: 'TILL',
+    key: `${code}.till`,
+    tillId: till!.id,
+    secretSalt: salt,
+    secretHash: hashClientSecret(md5hex('Test@123'), salt),
+    canWriteCustomers: true,
   });
   if (opts.customFields?.length) {
-    await db.insert(customFields).values(opts.customFields.map((f, position) => ({
-      orgId, name: f.name, label: f.name, dataType: f.dataType, enumValues: f.enumValues ?? [], mandatory: f.mandatory ?? false, position,
-    })));
+    await db.insert(customFields).values(
+      opts.customFields.map((f, position) => ({
+        orgId,
+        name: f.name,
+        label: f.name,
+        dataType: f.dataType,
+        enumValues: f.enumValues ?? [],
+        mandatory: f.mandatory ?? false,
+        position,
+      })),
+    );
   }
   if (opts.mandatoryExtendedFieldIds?.length) {
-    await db.insert(orgExtendedFieldSettings).values(opts.mandatoryExtendedFieldIds.map((fieldId) => ({ orgId, fieldId, mandatory: true })));
+    await db
+      .insert(orgExtendedFieldSettings)
+      .values(opts.mandatoryExtendedFieldIds.map((fieldId) => ({ orgId, fieldId, mandatory: true })));
   }
   return { orgId, code, auth: basicAuth(`${code}.till`, 'Test@123') };
 }

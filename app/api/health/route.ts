@@ -10,6 +10,9 @@ export async function GET(): Promise<Response> {
     await db.execute(sql`select 1`);
     return Response.json({ status: 'ok', database: 'ok' }, { headers: { 'cache-control': 'no-store' } });
   } catch {
-    return Response.json({ status: 'error', database: 'unreachable' }, { status: 503, headers: { 'cache-control': 'no-store' } });
+    return Response.json(
+      { status: 'error', database: 'unreachable' },
+      { status: 503, headers: { 'cache-control': 'no-store' } },
+    );
   }
 }

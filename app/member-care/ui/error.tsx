@@ -10,7 +10,10 @@ export default function MemberCareError({ error, reset }: { error: Error & { dig
     <div className="mx-auto flex max-w-lg flex-col gap-4 py-12">
       <Alert variant="destructive" role="alert">
         <AlertTitle>Something went wrong</AlertTitle>
-        <p>The page could not be shown. Try again; if it keeps failing, tell your administrator{error.digest ? ` (reference ${error.digest})` : ''}.</p>
+        <p>
+          The page could not be shown. Try again; if it keeps failing, tell your administrator
+          {error.digest ? ` (reference ${error.digest})` : ''}.
+        </p>
       </Alert>
       <div>
         <Button variant="outline" onClick={reset}>

@@ -9,7 +9,10 @@ export default async function MemberCareLayout({ children }: { children: ReactNo
   const config = await getOrgConfig(staff.orgId);
   return (
     <Providers>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
         Skip to content
       </a>
       <AppHeader name={staff.name} email={staff.email} role={staff.role} orgName={config?.orgName ?? ''} />

@@ -30,15 +30,21 @@ async function Results({ orgId, query }: { orgId: number; query: string }) {
 export default async function HomePage({ searchParams }: Props) {
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 255) ?? '';
-  const staff = await requireStaff({ from: query ? `/member-care/ui?q=${encodeURIComponent(query)}` : '/member-care/ui' });
+  const staff = await requireStaff({
+    from: query ? `/member-care/ui?q=${encodeURIComponent(query)}` : '/member-care/ui',
+  });
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Customers" description="Find a customer before registering them again." action={
-        <Link href="/member-care/ui/register" className={buttonVariants()}>
-          <UserPlus aria-hidden="true" />
-          Register customer
-        </Link>
-      } />
+      <PageHeader
+        title="Customers"
+        description="Find a customer before registering them again."
+        action={
+          <Link href="/member-care/ui/register" className={buttonVariants()}>
+            <UserPlus aria-hidden="true" />
+            Register customer
+          </Link>
+        }
+      />
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <SearchForm query={query} />
       </div>
@@ -47,7 +53,9 @@ export default async function HomePage({ searchParams }: Props) {
           <Results orgId={staff.orgId} query={query} />
         </Suspense>
       ) : (
-        <p className="text-sm text-slate-500">Type a mobile number, an email, an external id or a card number and press Enter.</p>
+        <p className="text-sm text-slate-500">
+          Type a mobile number, an email, an external id or a card number and press Enter.
+        </p>
       )}
     </div>
   );

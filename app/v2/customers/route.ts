@@ -6,11 +6,13 @@ import { registerWithCurrentConfig } from '@/lib/customers/register';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute({ envelope: 'create', write: true, body: true }, async ({ req, actor, body, requestId, userContext }) =>
-  withIdempotency({ req, actor, body }, async () => ({
-    status: 200,
-    body: await registerWithCurrentConfig(await getDb(), { actor, body, requestId, userContext }),
-  })),
+export const POST = apiRoute(
+  { envelope: 'create', write: true, body: true },
+  async ({ req, actor, body, requestId, userContext }) =>
+    withIdempotency({ req, actor, body }, async () => ({
+      status: 200,
+      body: await registerWithCurrentConfig(await getDb(), { actor, body, requestId, userContext }),
+    })),
 );
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed('create', ['POST']);

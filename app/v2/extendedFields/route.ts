@@ -7,14 +7,24 @@ import type { ExtendedFieldDef } from '@/lib/config/types';
 export const dynamic = 'force-dynamic';
 
 const view = (f: ExtendedFieldDef) => ({
-  id: f.id, name: f.name, label: f.label, dataType: f.dataType, enumValues: f.enumValues, mandatory: f.mandatory,
+  id: f.id,
+  name: f.name,
+  label: f.label,
+  dataType: f.dataType,
+  enumValues: f.enumValues,
+  mandatory: f.mandatory,
 });
 
 export const GET = apiRoute({ envelope: 'v2' }, async ({ actor }) => {
   const config = await getOrgConfig(actor.orgId);
   const body: ExtendedFieldsResponse = {
-    entity: { customer: config?.extendedFields.customer.map(view) ?? [], card: config?.extendedFields.card.map(view) ?? [] },
-    warnings: [], errors: [], success: true,
+    entity: {
+      customer: config?.extendedFields.customer.map(view) ?? [],
+      card: config?.extendedFields.card.map(view) ?? [],
+    },
+    warnings: [],
+    errors: [],
+    success: true,
   };
   return { status: 200, body };
 });

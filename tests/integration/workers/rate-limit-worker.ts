@@ -7,15 +7,19 @@ import { ApiError } from '@/lib/errors';
 const [key = '', limit = '0', attempts = '0'] = process.argv.slice(2);
 let admitted = 0;
 const refusals: { http: number; code: number | undefined; headers: Record<string, string> }[] = [];
-await Promise.all(Array.from({ length: Number(attempts) }, async () => {
-  try {
-    await consumeQuota(key, Number(limit));
-    admitted++;
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
-    refusals.push({ http: err.http, code: err.items[0]?.code, headers: err.headers });
-  }
-}));
+await Promise.all(
+  Array.from({ length: Number(attempts) }, async () => {
+    try {
+      await consumeQuota(key, Number(limit));
+      admitted++;
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      refusals.push({ http: err.http, code: err.items[0]?.code, headers: err.headers });
+    }
+  }),
+);
 await closeRateLimitStore();
 // Marked: the app's log (asynchronous) may be written before or after it.
-process.stdout.write(`REPORT ${JSON.stringify({ admitted, refused: refusals.length, firstRefusal: refusals[0] ?? null })}\n`);
+process.stdout.write(
+  `REPORT ${JSON.stringify({ admitted, refused: refusals.length, firstRefusal: refusals[0] ?? null })}\n`,
+);

@@ -8,10 +8,11 @@ import { assertSignInAllowed, recordSignInFailure } from '@/lib/auth/sign-in-thr
 import { closeSharedRedis } from '@/lib/redis';
 
 const [action, email = '', ip = '', times = '1'] = process.argv.slice(2);
-const check = () => assertSignInAllowed(email, ip).then(
-  () => ({ allowed: true }),
-  (err: unknown) => ({ allowed: false, message: (err as Error).message }),
-);
+const check = () =>
+  assertSignInAllowed(email, ip).then(
+    () => ({ allowed: true }),
+    (err: unknown) => ({ allowed: false, message: (err as Error).message }),
+  );
 
 const first = await check(); // a sign-in starts with this
 await consumeQuota('sign-in-worker', 1_000_000); // then an API request arrives

@@ -14,8 +14,10 @@ export default async function RegisterPage() {
   if (!config) notFound();
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
-      <PageHeader title="Register customer"
-        description={`${config.orgName}: fields follow the organisation’s Registration Configuration. Search first if they may be registered already.`} />
+      <PageHeader
+        title="Register customer"
+        description={`${config.orgName}: fields follow the organisation’s Registration Configuration. Search first if they may be registered already.`}
+      />
       <RegistrationForm key={config.version} config={config} />
     </div>
   );

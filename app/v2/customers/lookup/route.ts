@@ -24,7 +24,7 @@ export const GET = apiRoute({ envelope: 'v2' }, async ({ req, actor }) => {
   const source = rawSource === null || rawSource.trim() === '' ? 'INSTORE' : sourceParamOf(rawSource);
   const accountId = query.get('accountId')?.trim() || undefined;
   const config = await getOrgConfig(actor.orgId);
-  const id = config && await lookupCustomerId(await getDb(), config, { type, value, source, accountId });
+  const id = config && (await lookupCustomerId(await getDb(), config, { type, value, source, accountId }));
   if (!id) throw ApiError.of(8015);
   const body: LookupResponse = { entity: id, warnings: [] };
   return { status: 200, body };

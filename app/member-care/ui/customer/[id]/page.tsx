@@ -48,8 +48,13 @@ export default async function CustomerPage({ params }: Props) {
     <div className="flex flex-col gap-6">
       <CustomerHeader customer={customer} />
       <RegistrationOutcomeNotice customerId={customer.id} />
-      <section aria-labelledby="accounts-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-        <h2 id="accounts-heading" className="mb-3 text-base font-semibold text-slate-900">Source accounts</h2>
+      <section
+        aria-labelledby="accounts-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+      >
+        <h2 id="accounts-heading" className="mb-3 text-base font-semibold text-slate-900">
+          Source accounts
+        </h2>
         <SourceAccountTabs profiles={customer.profiles} labels={labels} />
       </section>
       <CustomerSummary customer={customer} labels={labels} registeredBy={audit} />

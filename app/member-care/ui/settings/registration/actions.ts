@@ -24,6 +24,8 @@ export async function saveRegistrationSettings(input: unknown): Promise<SaveOrgC
     return await saveOrgConfig(db, staff.orgId, input, { type: 'STAFF', code: staff.email, requestId });
   } catch (err) {
     log.error({ err: loggableError(err), requestId, orgId: staff.orgId }, 'configuration save failed');
-    return refused(`The configuration could not be saved (request ${requestId}). Nothing was changed; please try again.`);
+    return refused(
+      `The configuration could not be saved (request ${requestId}). Nothing was changed; please try again.`,
+    );
   }
 }

@@ -16,7 +16,13 @@ export const metadata: Metadata = { title: 'Registration Configuration · Member
 function catalogueOf(config: OrgConfig): ExtendedFieldInfo[] {
   const { customer, card } = config.extendedFields;
   return [
-    ...customer.map((f) => ({ id: f.id, name: f.name, label: f.label, dataType: f.dataType, scope: 'Customer' as const })),
+    ...customer.map((f) => ({
+      id: f.id,
+      name: f.name,
+      label: f.label,
+      dataType: f.dataType,
+      scope: 'Customer' as const,
+    })),
     ...card.map((f) => ({ id: f.id, name: f.name, label: f.label, dataType: f.dataType, scope: 'Card' as const })),
   ];
 }
@@ -28,12 +34,19 @@ export default async function RegistrationSettingsPage() {
   if (!config) notFound();
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
-      <PageHeader title="Registration Configuration"
-        description={`${config.orgName}: what registration asks for and accepts, in this app and in the API. A saved change applies to the next registration.`} />
+      <PageHeader
+        title="Registration Configuration"
+        description={`${config.orgName}: what registration asks for and accepts, in this app and in the API. A saved change applies to the next registration.`}
+      />
       <SettingsContents />
       {/* Keyed by version: a save elsewhere (another admin) reloads the form with the stored document. */}
-      <SettingsForm key={config.version} initial={toSettingsInput(config)} region={config.region} catalogue={catalogueOf(config)}
-        save={saveRegistrationSettings} />
+      <SettingsForm
+        key={config.version}
+        initial={toSettingsInput(config)}
+        region={config.region}
+        catalogue={catalogueOf(config)}
+        save={saveRegistrationSettings}
+      />
     </div>
   );
 }
