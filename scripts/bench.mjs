@@ -1,10 +1,19 @@
 #!/usr/bin/env node
-// npm run bench — the production server on PostgreSQL under registration load (org `bench`).
-// Builds, starts `next start` on a fresh database, warms up, then loads POST /v2/customers with a
-// new customer per request and prints registrations/s, p50, p99 and errors as one JSON line.
-// usage: npm run bench [-- --connections 32 --seconds 15 --preload 1000000 --probes]
-//   --preload N   insert N customers first (the "million customers already there" case)
-//   --probes      first run the floors of ../shared/bench/run-probes.sh (raw SQL, bare Next.js), same run
+// npm run bench — the production server on PostgreSQL under load (org `bench`, see README "Measure").
+// Builds, starts `next start` on a fresh database, warms up, runs each workload and prints one JSON
+// line per workload: rate, p50/p90/p99, outcomes by kind, errors (answers other than the expected).
+// usage: npm run bench [-- --workload new,mixed,update,search --processes 2 --preload 1000000 --probes]
+//   --workload W[,W]  new     every request registers a new customer (the default)
+//                     mixed   70% new, 15% an existing customer's identifiers in another source (8050),
+//                             10% the same identifiers again in the same source (8006), 5% GET by id
+//                     update  PUT /v2/customers/{id}: new names for an existing customer
+//                     search  GET /v2/customers/search: name word prefixes, mobile prefixes, exact emails
+//   --processes N     N `next start` processes on ports port..port+N-1 sharing Redis (REDIS_URL,
+//                     default redis://127.0.0.1:6379, with a fresh REDIS_KEY_PREFIX); connections split
+//   --preload N       insert N customers first (the "million customers already there" case)
+//   --probes          first run ../shared/bench/run-probes.sh (pgbench, next-bare, next-json): its lines,
+//                     then each workload with its ratios to those floors, all from the same run
+//   --connections 32 --seconds 15 --warm 5 --port 3300 --skip-build (reuse .next-bench)
 // env:   DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres): the server to create the db on
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
@@ -18,12 +27,25 @@ const { values: opt } = parseArgs({
   options: {
     connections: { type: 'string', default: '32' },
     seconds: { type: 'string', default: '15' },
+    warm: { type: 'string', default: '5' },
     preload: { type: 'string', default: '0' },
     port: { type: 'string', default: '3300' },
+    processes: { type: 'string', default: '1' },
+    workload: { type: 'string', default: 'new' },
     probes: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
   },
 });
+const WORKLOADS = ['new', 'mixed', 'update', 'search'];
+const workloads = opt.workload.split(',').map((w) => w.trim());
+for (const w of workloads)
+  if (!WORKLOADS.includes(w)) throw new Error(`unknown workload ${w}: ${WORKLOADS.join(', ')}`);
+const processes = Number(opt.processes);
+const connections = Number(opt.connections);
+const seconds = Number(opt.seconds);
+if (!(processes >= 1) || connections < processes)
+  throw new Error('--processes must be 1 or more, at most --connections');
+
 const base = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const dbName = `bench_${process.pid}_${Date.now()}`;
 const url = new URL(base);
@@ -36,9 +58,16 @@ const env = {
   AUTH_SECRET: randomBytes(32).toString('hex'),
   LOG_LEVEL: 'warn',
   NEXT_TELEMETRY_DISABLED: '1',
+  // Several processes share the rate limits and sign-in throttle through Redis, in keys of their own.
+  ...(processes > 1
+    ? {
+        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        REDIS_KEY_PREFIX: `bench-${process.pid}-${Date.now()}`,
+      }
+    : {}),
 };
 const admin = postgres(base, { max: 1, onnotice: () => {} });
-let server;
+const servers = [];
 
 function sh(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
@@ -46,7 +75,7 @@ function sh(cmd, args) {
 }
 
 async function cleanup() {
-  if (server && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+  for (const s of servers) if (s.exitCode === null) process.kill(-s.pid, 'SIGTERM');
   await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   await admin.end();
 }
@@ -57,14 +86,17 @@ async function preload(n) {
   const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
   const [{ id: org }] = await sql`select id from orgs where code = 'bench'`;
   // The same rows a registration writes (customer, INSTORE account, mobile + email, keys), in bulk.
+  // Names are letters drawn from md5(g): about one customer per first name, as a search box meets them.
   await sql.unsafe(`
-    create temp table pre as select g, '80' || lpad(g::text, 10, '0') as mobile, 'p' || g || '@example.com' as email
+    create temp table pre as select g, '80' || lpad(g::text, 10, '0') as mobile, 'p' || g || '@example.com' as email,
+        initcap(translate(substr(md5(g::text), 1, 7), '0123456789abcdef', 'aeioubcdfghklmnr')) as first_name,
+        initcap(translate(substr(md5(g::text), 8, 8), '0123456789abcdef', 'aeiousdfghklmnrt')) as last_name
       from generate_series(1, ${n}) g;
     insert into customers (org_id, referral_code, created_by_type, created_by_code)
       select ${org}, 'PRE' || g, 'TILL', 'bench.till' from pre;
     create temp table ids as select c.id, p.* from customers c join pre p on c.referral_code = 'PRE' || p.g where c.org_id = ${org};
     insert into source_accounts (org_id, customer_id, source, first_name, last_name, created_by_type, created_by_code)
-      select ${org}, id, 'INSTORE', 'Pre', 'Loaded', 'TILL', 'bench.till' from ids;
+      select ${org}, id, 'INSTORE', first_name, last_name, 'TILL', 'bench.till' from ids;
     insert into identifiers (org_id, source_account_id, type, value, customer_id, position)
       select ${org}, sa.id, t.type, t.value, sa.customer_id, t.pos from source_accounts sa join ids on ids.id = sa.customer_id,
       lateral (values ('mobile', ids.mobile, 0), ('email', ids.email, 1)) t(type, value, pos) where sa.org_id = ${org};
@@ -74,15 +106,36 @@ async function preload(n) {
   await sql.end();
 }
 
-function body(n) {
-  const mobile = `91${n}`,
-    email = `c${n}@example.com`;
+/** Up to `n` customers of the bench org with only an INSTORE account: ids, identifiers and names. */
+async function samplePool(n) {
+  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  const rows = await sql`
+    with o as (select id from orgs where code = 'bench'),
+      pick as (select sa.customer_id as id, sa.first_name, sa.last_name from source_accounts sa, o
+               where sa.org_id = o.id and sa.source = 'INSTORE' order by random() limit ${n})
+    select pick.id, pick.first_name, pick.last_name,
+      (select value from identifiers i where i.customer_id = pick.id and i.type = 'mobile' limit 1) as mobile,
+      (select value from identifiers i where i.customer_id = pick.id and i.type = 'email' limit 1) as email
+    from pick
+    where not exists (select 1 from source_accounts x where x.customer_id = pick.id and x.source <> 'INSTORE')`;
+  await sql.end();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    firstName: r.first_name,
+    lastName: r.last_name,
+    mobile: r.mobile,
+    email: r.email,
+  }));
+}
+
+let serial = 6e9 + Math.floor(Math.random() * 3.5e9);
+function registration(source, mobile, email) {
   return JSON.stringify({
     profiles: [
       {
         firstName: 'Tom',
         lastName: 'Sawyer',
-        source: 'INSTORE',
+        source,
         fields: {},
         identifiers: [
           { type: 'mobile', value: mobile },
@@ -97,87 +150,264 @@ function body(n) {
     extendedFields: {},
   });
 }
+function newCustomer() {
+  serial += 1;
+  const mobile = `91${serial}`;
+  const email = `c${serial}@example.com`;
+  return { mobile, email, method: 'POST', path: '/v2/customers', body: registration('INSTORE', mobile, email) };
+}
 
-async function load(target, auth, seconds) {
-  let n = 6e9 + Math.floor(Math.random() * 3.5e9);
-  const r = await autocannon({
-    url: target,
-    method: 'POST',
-    connections: Number(opt.connections),
-    duration: seconds,
-    headers: { 'content-type': 'application/json', authorization: auth },
-    requests: [{ setupRequest: (req) => ({ ...req, body: body(++n) }) }],
+const parse = (body) => {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return null;
+  }
+};
+const hasCode = (list, code) => Array.isArray(list) && list.some((m) => m?.code === code);
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+
+/**
+ * A workload: `next()` gives the kind and the request; `expected(kind, status, body)` says if the
+ * answer is the one that kind must get. New customers join the pool as they are created.
+ */
+function workloadOf(name, pool) {
+  const fresh = [...pool]; // never given another source yet: each is added to WEBSITE once
+  const remember = (r, status, b) => {
+    if (r.kind === 'new' && status === 200 && b) {
+      const c = { id: b.createdId, mobile: r.mobile, email: r.email };
+      pool.push(c);
+      fresh.push(c);
+    }
+  };
+  const checks = {
+    new: (s, b) => s === 200 && Number.isInteger(b?.createdId) && !hasCode(b.warnings, 8050),
+    cross: (s, b, c) => s === 200 && b?.createdId === c.id && hasCode(b.warnings, 8050),
+    duplicate: (s, b) => s === 409 && hasCode(b?.errors, 8006),
+    read: (s, b, c) => s === 200 && Number(b?.id) === c.id,
+    update: (s, b, c) => s === 200 && Number(b?.id) === c.id,
+    search: (s, b) => s === 200 && Array.isArray(b?.customers),
+  };
+  const request = {
+    new: () => ({ kind: 'new', ...newCustomer() }),
+    cross: () => {
+      const c = fresh.shift();
+      if (!c) return request.new();
+      return {
+        kind: 'cross',
+        customer: c,
+        method: 'POST',
+        path: '/v2/customers',
+        body: registration('WEBSITE', c.mobile, c.email),
+      };
+    },
+    duplicate: () => {
+      const c = pick(pool);
+      if (!c) return request.new();
+      return {
+        kind: 'duplicate',
+        method: 'POST',
+        path: '/v2/customers',
+        body: registration('INSTORE', c.mobile, c.email),
+      };
+    },
+    read: () => {
+      const c = pick(pool);
+      if (!c) return request.new();
+      return { kind: 'read', customer: c, method: 'GET', path: `/v2/customers/${c.id}` };
+    },
+    update: () => {
+      const c = pick(pool);
+      serial += 1;
+      const profile = { firstName: `Tom${serial % 1000}`, lastName: `Sawyer${serial % 997}` };
+      return {
+        kind: 'update',
+        customer: c,
+        method: 'PUT',
+        path: `/v2/customers/${c.id}`,
+        body: JSON.stringify({ profiles: [profile] }),
+      };
+    },
+    search: () => {
+      const c = pick(pool);
+      // What a clerk types: the start of both names, most of a mobile, or a whole email.
+      const r = Math.random();
+      const q =
+        r < 0.4 && c.firstName && c.lastName
+          ? `${c.firstName.slice(0, 3)} ${c.lastName.slice(0, 3)}`
+          : r < 0.7
+            ? c.mobile.slice(0, -2)
+            : c.email;
+      return { kind: 'search', method: 'GET', path: `/v2/customers/search?q=${encodeURIComponent(q)}&limit=20` };
+    },
+  };
+  const next =
+    name === 'mixed'
+      ? () => {
+          const r = Math.random();
+          return (r < 0.7 ? request.new : r < 0.85 ? request.cross : r < 0.95 ? request.duplicate : request.read)();
+        }
+      : request[name];
+  if ((name === 'update' || name === 'search') && pool.length === 0) throw new Error(`${name} needs customers`);
+  return { next, checks, remember };
+}
+
+function percentile(sorted, p) {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Load on every server at once, connections split between them; outcomes counted by kind. */
+async function load(origins, auth, duration, workload) {
+  const latencies = [];
+  const outcomes = {};
+  const reported = new Set();
+  const count = (kind, ok) => {
+    outcomes[kind] ??= { expected: 0, unexpected: 0 };
+    outcomes[kind][ok ? 'expected' : 'unexpected'] += 1;
+  };
+  const runs = origins.map((origin, i) => {
+    const share = Math.floor(connections / origins.length) + (i < connections % origins.length ? 1 : 0);
+    const instance = autocannon({
+      url: origin,
+      connections: share,
+      duration,
+      headers: { 'content-type': 'application/json', authorization: auth },
+      requests: [
+        {
+          setupRequest: (req, context) => {
+            const r = workload.next();
+            context.r = r;
+            return { ...req, method: r.method, path: r.path, body: r.body };
+          },
+          onResponse: (status, body, context) => {
+            const r = context.r;
+            const b = parse(body);
+            const ok = workload.checks[r.kind](status, b, r.customer);
+            count(r.kind, ok);
+            if (!ok && !reported.has(r.kind)) {
+              reported.add(r.kind);
+              console.error(`# first unexpected answer to ${r.kind}: ${status} ${String(body).slice(0, 300)}`);
+            }
+            workload.remember(r, status, b);
+          },
+        },
+      ],
+    });
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+    return instance;
   });
+  const results = await Promise.all(runs);
+  latencies.sort((a, b) => a - b);
+  const unexpected = Object.values(outcomes).reduce((n, o) => n + o.unexpected, 0);
+  const sum = (f) => results.reduce((n, r) => n + f(r), 0);
   return {
-    rps: Math.round(r.requests.average),
-    total: r.requests.total,
-    p50_ms: r.latency.p50,
-    p90_ms: r.latency.p90,
-    p99_ms: r.latency.p99,
-    max_ms: r.latency.max,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    timeouts: r.timeouts,
+    rps: Math.round(sum((r) => r.requests.average)),
+    total: sum((r) => r.requests.total),
+    p50_ms: percentile(latencies, 50),
+    p90_ms: percentile(latencies, 90),
+    p99_ms: percentile(latencies, 99),
+    max_ms: latencies.at(-1) ?? 0,
+    outcomes,
+    errors: unexpected + sum((r) => r.errors) + sum((r) => r.timeouts),
   };
 }
 
-try {
-  const probes = path.resolve('..', 'shared', 'bench', 'run-probes.sh');
-  if (opt.probes && existsSync(probes)) {
-    // The floors first, on a quiet machine (no app server holding connections), then the app: one run.
-    // Its pgbench draws customers at random from 2e9 and stops at the first duplicate key, which on a
-    // fast machine fails more often than not at 10 s: try again, up to six times.
-    for (let attempt = 1; ; attempt++) {
-      const r = spawnSync('bash', [probes], {
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: { ...process.env, CONNS: opt.connections, SECS: opt.seconds },
-      });
-      if (r.status === 0) break;
-      if (attempt === 6) throw new Error('run-probes.sh failed six times');
-      console.error('# run-probes.sh failed (a random duplicate in its pgbench?); again');
-    }
-  }
-  await admin.unsafe(`CREATE DATABASE ${dbName}`);
-  sh('npx', ['tsx', 'scripts/db-migrate.ts']);
-  sh('npx', ['tsx', 'scripts/db-seed.ts']);
-  await preload(Number(opt.preload));
-  if (!opt['skip-build']) sh('npx', ['next', 'build']);
-  const taken = await fetch(`http://127.0.0.1:${opt.port}/api/health`).then(
+const round2 = (x) => Math.round(x * 100) / 100;
+
+async function startServer(port) {
+  const taken = await fetch(`http://127.0.0.1:${port}/api/health`).then(
     () => true,
     () => false,
   );
-  if (taken) throw new Error(`port ${opt.port} is already serving: stop that server or pass --port`);
+  if (taken) throw new Error(`port ${port} is already serving: stop that server or pass --port`);
   // Its own process group, so the cleanup stops next-server too, not just a wrapper.
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', opt.port], {
+  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
-  const origin = `http://127.0.0.1:${opt.port}`;
+  servers.push(server);
+  const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     const ok = await fetch(`${origin}/api/health`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ok) break;
+    if (ok) return origin;
     await new Promise((r) => setTimeout(r, 500));
   }
+  throw new Error(`the server on ${port} did not answer /api/health`);
+}
+
+/** The floors of ../shared/bench/run-probes.sh, by probe name; its lines are printed as they are. */
+function runProbes() {
+  const probes = path.resolve('..', 'shared', 'bench', 'run-probes.sh');
+  if (!existsSync(probes)) throw new Error(`--probes: ${probes} not found`);
+  // The floors first, on a quiet machine (no app server holding connections), then the app: one run.
+  // Its pgbench can stop at a random duplicate key on a fast machine: try again, up to six times.
+  for (let attempt = 1; ; attempt++) {
+    const r = spawnSync('bash', [probes], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      env: { ...process.env, CONNS: opt.connections, SECS: opt.seconds },
+    });
+    if (r.status === 0) {
+      const floors = {};
+      for (const line of r.stdout.split('\n').filter((l) => l.startsWith('{'))) {
+        console.log(line);
+        const p = JSON.parse(line);
+        floors[p.probe] = p;
+      }
+      return floors;
+    }
+    if (attempt === 6) throw new Error('run-probes.sh failed six times');
+    console.error('# run-probes.sh failed (a random duplicate in its pgbench?); again');
+  }
+}
+
+try {
+  const floors = opt.probes ? runProbes() : {};
+  await admin.unsafe(`CREATE DATABASE ${dbName}`);
+  sh('npx', ['tsx', 'scripts/db-migrate.ts']);
+  sh('npx', ['tsx', 'scripts/db-seed.ts']);
+  await preload(Number(opt.preload));
+  if (!opt['skip-build']) sh('npx', ['next', 'build']);
+  const origins = [];
+  for (let i = 0; i < processes; i++) origins.push(await startServer(Number(opt.port) + i));
   const md5 = createHash('md5').update('Bench@123').digest('hex');
   const auth = `Basic ${Buffer.from(`bench.till:${md5}`).toString('base64')}`;
-  const target = `${origin}/v2/customers`;
-  console.error('# warm-up 5s');
-  await load(target, auth, 5);
-  console.error(`# app, ${opt.connections} connections, ${opt.seconds}s, preloaded ${opt.preload}`);
-  const result = await load(target, auth, Number(opt.seconds));
-  console.log(
-    JSON.stringify({
-      probe: 'app (npm run bench)',
-      preloaded: Number(opt.preload),
-      connections: Number(opt.connections),
-      seconds: Number(opt.seconds),
-      ...result,
-    }),
-  );
+  console.error(`# warm-up ${opt.warm}s`);
+  await load(origins, auth, Number(opt.warm), workloadOf('new', []));
+  const pool = workloads.some((w) => w !== 'new') ? await samplePool(20_000) : [];
+  const rates = {};
+  for (const name of workloads) {
+    console.error(
+      `# ${name}: ${connections} connections, ${seconds}s, ${processes} process(es), preloaded ${opt.preload}`,
+    );
+    const r = await load(origins, auth, seconds, workloadOf(name, pool));
+    rates[name] = r.rps;
+    const bare = floors['next-bare'];
+    const json = floors['next-json'];
+    const ratios = {
+      ...(bare
+        ? { rate_vs_next_bare: round2(r.rps / bare.rps), p99_vs_next_bare: round2(r.p99_ms / bare.p99_ms) }
+        : {}),
+      ...(json ? { rate_vs_next_json: round2(r.rps / json.rps) } : {}),
+      ...(name !== 'new' && rates.new ? { rate_vs_new: round2(r.rps / rates.new) } : {}),
+    };
+    console.log(
+      JSON.stringify({
+        probe: `app ${name}`,
+        processes,
+        preloaded: Number(opt.preload),
+        connections,
+        seconds,
+        ...r,
+        ...ratios,
+      }),
+    );
+  }
 } finally {
   await cleanup();
 }
