@@ -1,25 +1,23 @@
+import type { ReactNode } from 'react';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { CustomerView } from '@/lib/customers/read';
 import { DefinitionList } from './definition-list';
-import { formatDay, formatFieldValue, formatMoment } from './format';
+import { actorText, formatDay, formatFieldValue, formatMoment } from './format';
 import { SideEffectList } from './side-effect-list';
 import type { CustomerPageLabels, RegisteredBy } from './types';
-
-const ACTOR_NAMES: Record<string, string> = {
-  STAFF: 'Staff user',
-  TILL: 'API client (till)',
-  OAUTH_CLIENT: 'API client (OAuth)',
-};
 
 /** The customer-level details: everything that is not one source account's. */
 export function CustomerSummary({
   customer,
   labels,
   registeredBy,
+  wrapDetails = (details) => details,
 }: {
   customer: CustomerView;
   labels: CustomerPageLabels;
   registeredBy: RegisteredBy | null;
+  /** What the page offers around the status label and extended fields (their editor). */
+  wrapDetails?: (details: ReactNode) => ReactNode;
 }) {
   const extended = Object.entries(customer.extendedFields).map(([name, value]) => ({
     term: labels.extendedFields[name]?.label ?? name,
@@ -32,10 +30,20 @@ export function CustomerSummary({
     <div className="grid gap-4 lg:grid-cols-2">
       <Card>
         <CardHeader>
-          <CardTitle>Extended fields</CardTitle>
+          <CardTitle>Status and extended fields</CardTitle>
         </CardHeader>
         <CardContent>
-          <DefinitionList items={extended} />
+          {wrapDetails(
+            <DefinitionList
+              items={[
+                {
+                  term: 'Status label',
+                  value: customer.statusLabel ? `${customer.statusLabel} (${customer.status})` : 'Not set',
+                },
+                ...extended,
+              ]}
+            />,
+          )}
         </CardContent>
       </Card>
       <Card>
@@ -81,9 +89,7 @@ export function CustomerSummary({
               { term: 'Registered at till', value: customer.registeredTill ?? '—' },
               {
                 term: 'Registered by',
-                value: registeredBy
-                  ? `${ACTOR_NAMES[registeredBy.actorType] ?? registeredBy.actorType} ${registeredBy.actorCode}`
-                  : '—',
+                value: registeredBy ? actorText({ type: registeredBy.actorType, code: registeredBy.actorCode }) : '—',
               },
               ...(context ? [{ term: 'On behalf of', value: context }] : []),
               { term: 'Registered on', value: formatMoment(registeredBy?.at) },

@@ -66,6 +66,17 @@ export function typeName(type: string): string {
   return IDENTIFIER_NAMES[type] ?? type;
 }
 
+const ACTOR_NAMES: Record<string, string> = {
+  STAFF: 'Staff user',
+  TILL: 'API client (till)',
+  OAUTH_CLIENT: 'API client (OAuth)',
+};
+
+/** Who acted: "Staff user staff@demo.example", "API client (till) demo.till". */
+export function actorText(actor: { type: string; code: string }): string {
+  return `${ACTOR_NAMES[actor.type] ?? actor.type} ${actor.code}`;
+}
+
 const REGION = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 const LANGUAGE = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import type { ProfileView } from '@/lib/customers/read';
 import { orderProfiles, sourceAccountLabel } from './format';
@@ -6,8 +7,16 @@ import type { CustomerPageLabels } from './types';
 
 const keyOf = (p: ProfileView) => `${p.source}:${p.accountId}`;
 
-/** One tab per source account, INSTORE first. */
-export function SourceAccountTabs({ profiles, labels }: { profiles: ProfileView[]; labels: CustomerPageLabels }) {
+/** One tab per source account, INSTORE first; `wrap` adds what the page offers around each account. */
+export function SourceAccountTabs({
+  profiles,
+  labels,
+  wrap = (_profile, panel) => panel,
+}: {
+  profiles: ProfileView[];
+  labels: CustomerPageLabels;
+  wrap?: (profile: ProfileView, panel: ReactNode) => ReactNode;
+}) {
   const ordered = orderProfiles(profiles);
   const first = ordered[0];
   if (!first) return <p className="text-sm text-slate-500">No source accounts.</p>;
@@ -22,7 +31,7 @@ export function SourceAccountTabs({ profiles, labels }: { profiles: ProfileView[
       </TabsList>
       {ordered.map((p) => (
         <TabsContent key={keyOf(p)} value={keyOf(p)}>
-          <ProfilePanel profile={p} labels={labels} />
+          {wrap(p, <ProfilePanel profile={p} labels={labels} />)}
         </TabsContent>
       ))}
     </Tabs>

@@ -64,6 +64,11 @@ describe('customerIdsOf', () => {
       customerIdsOf({ code: 8052, message: 'Add customer, Conflicting Customers found: 100000001, 100000002' }),
     ).toEqual([100000001, 100000002]);
   });
+  it('reads the holder of an identifier from an 8131', () => {
+    expect(
+      customerIdsOf({ code: 8131, message: 'Identifier mobile 919800000001 belongs to customer 100000042' }),
+    ).toEqual([100000042]);
+  });
   it('names nobody for other codes', () => {
     expect(customerIdsOf({ code: 8014, message: 'Error in customer registration: Invalid Primary Id - 123' })).toEqual(
       [],

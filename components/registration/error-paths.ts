@@ -61,10 +61,10 @@ export function errorTargetOf(
   return SECTION.form;
 }
 
-/** Customers an 8006 or 8052 message names, to link to them. */
+/** Customers an 8006, 8052 or 8131 message names, to link to them. */
 export function customerIdsOf(error: { code: number; message: string }): number[] {
-  if (error.code === 8006) {
-    const m = /with id (\d+)/.exec(error.message);
+  if (error.code === 8006 || error.code === 8131) {
+    const m = (error.code === 8006 ? /with id (\d+)/ : /belongs to customer (\d+)$/).exec(error.message);
     return m?.[1] ? [Number(m[1])] : [];
   }
   if (error.code === 8052) {

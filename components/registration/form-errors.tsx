@@ -1,14 +1,25 @@
 import Link from 'next/link';
+import { useId } from 'react';
 import { Alert } from '@/components/ui/alert';
 import type { FormLevelError } from './submit';
 
-/** Problems that belong to no single field; an existing customer gets a link, so nobody registers twice. */
-export function FormErrors({ errors }: { errors: FormLevelError[] }) {
+/**
+ * Problems that belong to no single field; a customer a problem names (an existing registration, the
+ * holder of an identifier) gets a link, so nobody registers twice or guesses who holds what.
+ */
+export function FormErrors({
+  errors,
+  title = 'The customer was not registered',
+}: {
+  errors: FormLevelError[];
+  title?: string;
+}) {
+  const titleId = useId();
   if (!errors.length) return null;
   return (
-    <Alert variant="destructive" role="alert" aria-labelledby="form-errors-title">
-      <p id="form-errors-title" className="font-semibold">
-        The customer was not registered
+    <Alert variant="destructive" role="alert" aria-labelledby={titleId}>
+      <p id={titleId} className="font-semibold">
+        {title}
       </p>
       <ul className="flex flex-col gap-1">
         {errors.map((e) => (

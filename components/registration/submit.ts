@@ -1,45 +1,20 @@
 // POST /v2/customers from the browser, with the session cookie: the one registration the API has.
 import { z } from 'zod';
+import { callApi, type ApiErrorItem, type ApiResult } from '@/components/form/api-request';
 import type { RegistrationRequest } from '@/lib/customers/request-schema';
 import { customerIdsOf, errorTargetOf, parseFieldPath } from './error-paths';
 import type { RegistrationFormValues, RowIndex } from './form-values';
 import { RegistrationOutcomeSchema, type RegistrationOutcome } from './outcome-store';
 import type { FormProblem } from './resolver';
 
+export { requestLevelMessage, type ApiErrorItem } from '@/components/form/api-request';
+
 const SuccessSchema = RegistrationOutcomeSchema.extend({ createdId: z.number().int().positive() });
-const FailureSchema = z.object({
-  errors: z.array(z.object({ code: z.number(), message: z.string(), field: z.string().optional() })).min(1),
-});
-export type ApiErrorItem = z.infer<typeof FailureSchema>['errors'][number];
 
-export type SubmitResult =
-  | { ok: true; data: RegistrationOutcome & { createdId: number } }
-  | { ok: false; status: number; errors: ApiErrorItem[] };
+export type SubmitResult = ApiResult<RegistrationOutcome & { createdId: number }>;
 
-export async function postRegistration(request: RegistrationRequest): Promise<SubmitResult> {
-  const res = await fetch('/v2/customers', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(request),
-    credentials: 'same-origin',
-  });
-  const body: unknown = await res.json().catch(() => null);
-  if (res.ok) {
-    const success = SuccessSchema.safeParse(body);
-    if (success.success) return { ok: true, data: success.data };
-  }
-  const failure = FailureSchema.safeParse(body);
-  if (failure.success) return { ok: false, status: res.status, errors: failure.data.errors };
-  return {
-    ok: false,
-    status: res.status,
-    errors: [
-      {
-        code: res.status,
-        message: `Unexpected answer from the server (HTTP ${res.status}). Nothing may have been saved; search before trying again.`,
-      },
-    ],
-  };
+export function postRegistration(request: RegistrationRequest): Promise<SubmitResult> {
+  return callApi({ method: 'POST', url: '/v2/customers', body: request }, SuccessSchema);
 }
 
 export interface FormLevelError {
@@ -64,12 +39,4 @@ export function splitServerErrors(
       formErrors.push({ code: e.code, message: e.message, customerIds });
   }
   return { fieldErrors, formErrors };
-}
-
-/** Messages for failures that are not about the data. */
-export function requestLevelMessage(status: number, errors: ApiErrorItem[]): string | null {
-  if (status === 401) return 'Your session has ended. Sign in again in a new tab, then submit this form once more.';
-  if (status === 429) return 'Too many requests for your organisation right now. Wait a moment and try again.';
-  if (status >= 500) return errors[0]?.message ?? 'The server failed. Nothing was saved; try again.';
-  return null;
 }
