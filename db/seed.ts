@@ -20,10 +20,9 @@ import {
   statusLabels,
   tills,
   verticals,
-  type Region,
 } from './schema';
 import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
-import { IDENTIFIER_TYPES, SOURCES, type Source } from '@/lib/customers/vocabulary';
+import { IDENTIFIER_TYPES, SOURCES, type Region, type Source } from '@/lib/vocabulary';
 
 const GLOBAL = -1,
   RETAIL = 1,

@@ -1,5 +1,5 @@
 // Our claims on next-auth's user, session and token (see lib/auth/session-token.ts).
-import type { StaffRole } from '@/db/schema/orgs';
+import type { StaffRole } from '@/lib/vocabulary';
 
 declare module 'next-auth' {
   interface User {

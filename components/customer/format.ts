@@ -1,5 +1,5 @@
 // How the customer page writes values: dates in UTC (what the API stores), codes with their names.
-import { isMultiAccountSource, type Source } from '@/lib/customers/vocabulary';
+import { isMultiAccountSource, type Source } from '@/lib/vocabulary';
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const MOMENT = new Intl.DateTimeFormat('en-GB', {

@@ -4,7 +4,7 @@ import { Plus, Trash2 } from 'lucide-react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { typeName } from '@/components/customer/format';
-import { CHANNEL_TYPES, canonicalChannelType } from '@/lib/customers/vocabulary';
+import { CHANNEL_TYPES, canonicalChannelType } from '@/lib/vocabulary';
 import { CheckboxField, ListError, SelectField, TextField } from './fields';
 import { emptyChannelRow, type ChannelRow, type RegistrationFormValues } from './form-values';
 

@@ -1,6 +1,6 @@
 // Where a problem with the request shows in the form. Request paths and form names agree (the form
 // mirrors the body), except that blank rows are not sent: RowIndex maps request rows back to form rows.
-import { MANDATORY_IDENTIFIER_CODES } from '@/lib/customers/vocabulary';
+import { MANDATORY_IDENTIFIER_CODES } from '@/lib/vocabulary';
 import type { RegistrationFormValues, RowIndex } from './form-values';
 
 export type PathPart = string | number;

@@ -2,13 +2,7 @@
 // path in both), as strings the way inputs hold them. `toRegistrationRequest` gives the wire shape.
 import type { OrgConfig } from '@/lib/config/types';
 import type { RegistrationRequest } from '@/lib/customers/request-schema';
-import {
-  CARD_TYPES,
-  canonicalSource,
-  isMultiAccountSource,
-  type IdentifierType,
-  type Source,
-} from '@/lib/customers/vocabulary';
+import { CARD_TYPES, canonicalSource, isMultiAccountSource, type IdentifierType, type Source } from '@/lib/vocabulary';
 
 export interface IdentifierRow {
   type: string;

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { OrgConfig } from '@/lib/config/types';
-import { canonicalSource, isMultiAccountSource } from '@/lib/customers/vocabulary';
+import { canonicalSource, isMultiAccountSource } from '@/lib/vocabulary';
 import { SelectField, TextField } from './fields';
 import { firstAccountOf, type RegistrationFormValues } from './form-values';
 

@@ -6,7 +6,7 @@ import type { OrgConfig } from '@/lib/config/types';
 import { droppedChannelWarning, droppedIdentifierWarning } from '@/lib/customers/normalise';
 import { buildRegistrationSchema } from '@/lib/customers/request-schema';
 import { MAX_VALUE_LENGTH, normaliseIdentifierValue } from '@/lib/customers/identifier-values';
-import { canonicalChannelType, canonicalIdentifierType } from '@/lib/customers/vocabulary';
+import { canonicalChannelType, canonicalIdentifierType } from '@/lib/vocabulary';
 import { warningItem } from '@/lib/errors';
 import { errorTargetOf, type PathPart } from './error-paths';
 import { toRegistrationRequest, type RegistrationFormValues, type RowIndex } from './form-values';

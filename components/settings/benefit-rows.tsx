@@ -3,7 +3,7 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { BenefitSettings, SettingsInput } from '@/lib/config/settings-schema';
 import { emptyBenefit } from '@/lib/config/settings-input';
-import { BENEFIT_NAMES, BENEFIT_TYPES } from '@/lib/config/settings-vocabulary';
+import { BENEFIT_NAMES, BENEFIT_TYPES } from '@/lib/vocabulary';
 import { ListError, NumberField, SelectField, TextField } from './fields';
 import { AddButton, EmptyNote, Row } from './section';
 

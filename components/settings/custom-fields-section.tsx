@@ -2,7 +2,7 @@
 
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { SettingsInput } from '@/lib/config/settings-schema';
-import { CUSTOM_FIELD_TYPES } from '@/lib/config/settings-vocabulary';
+import { CUSTOM_FIELD_TYPES } from '@/lib/vocabulary';
 import { EnumValuesField } from './enum-values-field';
 import { CheckboxField, ListError, SelectField, TextField } from './fields';
 import { AddButton, EmptyNote, Row, SettingsSection } from './section';

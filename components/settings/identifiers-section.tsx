@@ -4,8 +4,12 @@ import { useFormContext } from 'react-hook-form';
 import { typeName } from '@/components/customer/format';
 import { Checkbox } from '@/components/ui/checkbox';
 import type { SettingsInput } from '@/lib/config/settings-schema';
-import { MANDATORY_IDENTIFIER_TYPES } from '@/lib/config/settings-vocabulary';
-import { ALWAYS_UNIQUE_TYPES, IDENTIFIER_TYPES, type IdentifierType } from '@/lib/customers/vocabulary';
+import {
+  ALWAYS_UNIQUE_TYPES,
+  IDENTIFIER_TYPES,
+  MANDATORY_IDENTIFIER_TYPES,
+  type IdentifierType,
+} from '@/lib/vocabulary';
 import { CheckboxGroup, fieldIdOf, SelectField } from './fields';
 import { SettingsSection } from './section';
 

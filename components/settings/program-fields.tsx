@@ -4,7 +4,7 @@ import { Trash2 } from 'lucide-react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import type { SettingsInput } from '@/lib/config/settings-schema';
-import { PROGRAM_TYPES } from '@/lib/config/settings-vocabulary';
+import { PROGRAM_TYPES } from '@/lib/vocabulary';
 import { BenefitRows } from './benefit-rows';
 import { ListError, NumberField, SelectField, TextField } from './fields';
 import { AddButton, Row } from './section';

@@ -1,10 +1,9 @@
-import { REGION_RATE_LIMITS, type OrgConfig } from '@/lib/config/types';
+import type { OrgConfig } from '@/lib/config/types';
+import { REGION_NAMES, REGION_RATE_LIMITS } from '@/lib/vocabulary';
 import { NumberField } from './fields';
 import { SettingsSection } from './section';
 
 type Region = OrgConfig['region'];
-
-const REGION_NAMES: Record<Region, string> = { ASIA1: 'Asia-1', ASIA2: 'Asia-2', EMEA: 'EMEA', US: 'US' };
 
 export function RateLimitSection({ region }: { region: Region }) {
   const regional = REGION_RATE_LIMITS[region];

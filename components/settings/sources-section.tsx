@@ -2,7 +2,7 @@
 
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { SettingsInput } from '@/lib/config/settings-schema';
-import { isMultiAccountSource, type Source } from '@/lib/customers/vocabulary';
+import { isMultiAccountSource, type Source } from '@/lib/vocabulary';
 import { CheckboxField, ListError, TextField } from './fields';
 import { AddButton, EmptyNote, Row, SettingsSection } from './section';
 

@@ -2,7 +2,7 @@
 
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { SettingsInput } from '@/lib/config/settings-schema';
-import { CUSTOMER_STATUSES, STATUS_NAMES } from '@/lib/config/settings-vocabulary';
+import { CUSTOMER_STATUSES, STATUS_NAMES } from '@/lib/vocabulary';
 import { ListError, SelectField, TextField } from './fields';
 import { AddButton, EmptyNote, Row, SettingsSection } from './section';
 

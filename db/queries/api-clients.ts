@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { apiClients, type ApiClientKind } from '@/db/schema';
+import { apiClients } from '@/db/schema';
+import type { ApiClientKind } from '@/lib/vocabulary';
 
 export async function findApiClientByKey(db: DbOrTx, kind: ApiClientKind, key: string) {
   const [row] = await db

@@ -17,13 +17,7 @@ import {
   tills,
 } from '@/db/schema';
 import type { BenefitDef, ExtendedFieldDef, OrgConfig, ProgramDef } from '@/lib/config/types';
-import {
-  ALWAYS_UNIQUE_TYPES,
-  IDENTIFIER_TYPES,
-  SOURCES,
-  type IdentifierType,
-  type Source,
-} from '@/lib/customers/vocabulary';
+import { ALWAYS_UNIQUE_TYPES, IDENTIFIER_TYPES, SOURCES, type IdentifierType, type Source } from '@/lib/vocabulary';
 
 export const GLOBAL_VERTICAL = -1;
 

@@ -2,7 +2,7 @@
 // statement (data-modifying CTEs fed by JSON parameters), so a registration costs two round trips.
 import { sql, type SQL } from 'drizzle-orm';
 import { execRows, type DbOrTx } from '@/db/client';
-import type { ActorType } from '@/db/schema';
+import type { ActorType } from '@/lib/vocabulary';
 
 export interface IdentityMatch {
   type: string;

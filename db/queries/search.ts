@@ -2,8 +2,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { identifiers, sourceAccounts } from '@/db/schema';
+import { SEARCHABLE_TYPES } from '@/lib/vocabulary';
 
-export const SEARCHABLE_TYPES = ['mobile', 'email', 'externalId', 'cardnumber'] as const;
 export const SEARCH_LIMIT = 25;
 
 export interface CustomerSearchHit {

@@ -3,7 +3,8 @@
 // one at a time so a row in use fails alone (23503) and can be named.
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { cardSeries, loyaltyPrograms, loyaltyTiers, registrationBenefits, type ProgramType } from '@/db/schema';
+import { cardSeries, loyaltyPrograms, loyaltyTiers, registrationBenefits } from '@/db/schema';
+import type { ProgramType } from '@/lib/vocabulary';
 
 export async function deleteCardSeries(db: DbOrTx, orgId: number, id: number): Promise<void> {
   await db.delete(cardSeries).where(and(eq(cardSeries.orgId, orgId), eq(cardSeries.id, id)));

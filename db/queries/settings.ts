@@ -13,9 +13,8 @@ import {
   registrationConfigs,
   statusLabels,
   tills,
-  type CustomerStatus,
-  type CustomFieldType,
 } from '@/db/schema';
+import type { CustomerStatus, CustomFieldType } from '@/lib/vocabulary';
 
 /**
  * Serialises saves of one org's configuration; false when the org does not exist. NO KEY UPDATE:

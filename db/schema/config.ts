@@ -11,6 +11,16 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import {
+  CUSTOM_FIELD_TYPES,
+  CUSTOMER_STATUSES,
+  EXTENDED_FIELD_SCOPES,
+  type CustomerStatus,
+  type CustomFieldType,
+  type ExtendedFieldScope,
+  type ExtendedFieldType,
+} from '@/lib/vocabulary';
+import { isOneOf } from './one-of';
 import { orgs } from './orgs';
 
 /** The Registration Configuration's scalar part: one row per org. */
@@ -73,9 +83,6 @@ export const orgSourceAccounts = pgTable(
   ],
 );
 
-export const FIELD_TYPES = ['STRING', 'INTEGER', 'DOUBLE', 'BOOLEAN', 'DATE', 'ENUM'] as const;
-export type CustomFieldType = (typeof FIELD_TYPES)[number];
-
 export const customFields = pgTable(
   'custom_fields',
   {
@@ -94,7 +101,7 @@ export const customFields = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.name] }),
-    check('custom_fields_type_check', sql`${t.dataType} in ('STRING','INTEGER','DOUBLE','BOOLEAN','DATE','ENUM')`),
+    check('custom_fields_type_check', isOneOf(t.dataType, CUSTOM_FIELD_TYPES)),
   ],
 );
 
@@ -103,20 +110,6 @@ export const verticals = pgTable('verticals', {
   id: integer('id').primaryKey(),
   name: text('name').notNull(),
 });
-
-export const EXTENDED_FIELD_TYPES = [
-  'STRING',
-  'INTEGER',
-  'DOUBLE',
-  'DATETIME',
-  'STANDARD_ENUM',
-  'CUSTOM_ENUM',
-  'COUNTRY',
-  'LANGUAGE',
-  'CURRENCY',
-] as const;
-export type ExtendedFieldType = (typeof EXTENDED_FIELD_TYPES)[number];
-export type ExtendedFieldScope = 'CUSTOMER' | 'CARD';
 
 export const extendedFieldCatalogue = pgTable(
   'extended_field_catalogue',
@@ -137,7 +130,7 @@ export const extendedFieldCatalogue = pgTable(
   },
   (t) => [
     uniqueIndex('extended_field_catalogue_name_scope_key').on(t.name, t.scope),
-    check('extended_field_catalogue_scope_check', sql`${t.scope} in ('CUSTOMER','CARD')`),
+    check('extended_field_catalogue_scope_check', isOneOf(t.scope, EXTENDED_FIELD_SCOPES)),
   ],
 );
 
@@ -169,17 +162,6 @@ export const orgExtendedFieldSettings = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.fieldId] })],
 );
 
-export const CUSTOMER_STATUSES = [
-  'ACTIVE',
-  'SUSPENDED',
-  'DELETED',
-  'FRAUD_SUSPECTED',
-  'FRAUD_CONFIRMED',
-  'INTERNAL',
-  'PENDING_DELETION',
-] as const;
-export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
-
 /** Custom names for customer statuses. */
 export const statusLabels = pgTable(
   'status_labels',
@@ -194,10 +176,7 @@ export const statusLabels = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('status_labels_org_name_key').on(t.orgId, sql`lower(${t.name})`),
-    check(
-      'status_labels_status_check',
-      sql`${t.status} in ('ACTIVE','SUSPENDED','DELETED','FRAUD_SUSPECTED','FRAUD_CONFIRMED','INTERNAL','PENDING_DELETION')`,
-    ),
+    check('status_labels_status_check', isOneOf(t.status, CUSTOMER_STATUSES)),
   ],
 );
 

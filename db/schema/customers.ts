@@ -14,11 +14,11 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { BENEFIT_TYPES, LOYALTY_TYPES, type ActorType, type LoyaltyType, type SideEffectType } from '@/lib/vocabulary';
+import { isOneOf } from './one-of';
 import { orgs, tills } from './orgs';
 import { cardSeries, statusLabels } from './config';
 import { loyaltyTiers } from './loyalty';
-
-export type ActorType = 'TILL' | 'OAUTH_CLIENT' | 'STAFF';
 
 export const customers = pgTable(
   'customers',
@@ -28,7 +28,7 @@ export const customers = pgTable(
       .references(() => orgs.id),
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity({ startWith: 100000001 }),
     statusLabelId: integer('status_label_id'),
-    loyaltyType: text('loyalty_type').notNull().default('loyalty'),
+    loyaltyType: text('loyalty_type').$type<LoyaltyType>().notNull().default('loyalty'),
     extendedFields: jsonb('extended_fields').$type<Record<string, unknown>>().notNull().default({}),
     referralCode: text('referral_code').notNull(),
     registeredTillId: integer('registered_till_id'),
@@ -45,7 +45,7 @@ export const customers = pgTable(
     uniqueIndex('customers_org_referral_code_key').on(t.referralCode, t.orgId),
     foreignKey({ columns: [t.orgId, t.statusLabelId], foreignColumns: [statusLabels.orgId, statusLabels.id] }),
     foreignKey({ columns: [t.orgId, t.registeredTillId], foreignColumns: [tills.orgId, tills.id] }),
-    check('customers_loyalty_type_check', sql`${t.loyaltyType} in ('loyalty','non_loyalty')`),
+    check('customers_loyalty_type_check', isOneOf(t.loyaltyType, LOYALTY_TYPES)),
   ],
 );
 
@@ -157,8 +157,6 @@ export const loyaltyEnrollments = pgTable(
   ],
 );
 
-export type SideEffectType = 'points' | 'alternate_currency' | 'coupon';
-
 /**
  * What a registration issued: points, alternate currency, coupons. `customerId` is the registration
  * that caused it; `beneficiaryCustomerId` who receives it (the referrer for a referral bonus).
@@ -193,6 +191,6 @@ export const sideEffects = pgTable(
       .where(sql`${t.couponCode} is not null`),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
     foreignKey({ columns: [t.orgId, t.beneficiaryCustomerId], foreignColumns: [customers.orgId, customers.id] }),
-    check('side_effects_type_check', sql`${t.type} in ('points','alternate_currency','coupon')`),
+    check('side_effects_type_check', isOneOf(t.type, BENEFIT_TYPES)),
   ],
 );

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, integer, numeric, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { PROGRAM_TYPES, type BenefitType, type ProgramType } from '@/lib/vocabulary';
+import { isOneOf } from './one-of';
 import { orgs } from './orgs';
-
-export type ProgramType = 'DEFAULT' | 'SUPPLEMENTARY';
 
 export const loyaltyPrograms = pgTable(
   'loyalty_programs',
@@ -18,7 +18,7 @@ export const loyaltyPrograms = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    check('loyalty_programs_type_check', sql`${t.type} in ('DEFAULT','SUPPLEMENTARY')`),
+    check('loyalty_programs_type_check', isOneOf(t.type, PROGRAM_TYPES)),
   ],
 );
 
@@ -39,8 +39,6 @@ export const loyaltyTiers = pgTable(
     check('loyalty_tiers_number_check', sql`${t.number} >= 1`),
   ],
 );
-
-export type BenefitType = 'points' | 'alternate_currency' | 'coupon';
 
 /** What enrolling in a program gives at registration. */
 export const registrationBenefits = pgTable(

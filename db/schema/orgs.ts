@@ -11,10 +11,15 @@ import {
   check,
   primaryKey,
 } from 'drizzle-orm/pg-core';
-
-/** Regions and their default rate limits (requests per minute; null = none). */
-export const REGIONS = ['ASIA1', 'ASIA2', 'EMEA', 'US'] as const;
-export type Region = (typeof REGIONS)[number];
+import {
+  API_CLIENT_KINDS,
+  REGIONS,
+  STAFF_ROLES,
+  type ApiClientKind,
+  type Region,
+  type StaffRole,
+} from '@/lib/vocabulary';
+import { isOneOf } from './one-of';
 
 export const orgs = pgTable(
   'orgs',
@@ -31,7 +36,7 @@ export const orgs = pgTable(
   },
   (t) => [
     uniqueIndex('orgs_code_key').on(t.code),
-    check('orgs_region_check', sql`${t.region} in ('ASIA1','ASIA2','EMEA','US')`),
+    check('orgs_region_check', isOneOf(t.region, REGIONS)),
     check('orgs_rate_limit_override_check', sql`${t.rateLimitOverride} is null or ${t.rateLimitOverride} > 0`),
   ],
 );
@@ -49,9 +54,6 @@ export const tills = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('tills_code_key').on(t.code)],
 );
-
-export const API_CLIENT_KINDS = ['TILL', 'OAUTH_CLIENT'] as const;
-export type ApiClientKind = (typeof API_CLIENT_KINDS)[number];
 
 /**
  * Callers of the API. A TILL client signs in with Basic (till code + MD5 of its password); an
@@ -79,12 +81,9 @@ export const apiClients = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('api_clients_key_key').on(t.key),
     foreignKey({ columns: [t.orgId, t.tillId], foreignColumns: [tills.orgId, tills.id] }),
-    check('api_clients_kind_check', sql`${t.kind} in ('TILL','OAUTH_CLIENT')`),
+    check('api_clients_kind_check', isOneOf(t.kind, API_CLIENT_KINDS)),
   ],
 );
-
-export const STAFF_ROLES = ['admin', 'staff'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** People who sign in to the browser UI. Passwords are bcrypt hashes. */
 export const staffUsers = pgTable(
@@ -104,6 +103,6 @@ export const staffUsers = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('staff_users_email_key').on(sql`lower(${t.email})`),
-    check('staff_users_role_check', sql`${t.role} in ('admin','staff')`),
+    check('staff_users_role_check', isOneOf(t.role, STAFF_ROLES)),
   ],
 );

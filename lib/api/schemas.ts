@@ -1,9 +1,8 @@
 // The API's response shapes (and the token request), as zod schemas: the read routes' output types
 // and the OpenAPI document both come from here, so what is documented is what is typed.
 import { z } from 'zod';
-import { CUSTOMER_STATUSES, EXTENDED_FIELD_TYPES } from '@/db/schema';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE } from '@/lib/errors';
-import { LOYALTY_TYPES, SOURCES } from '@/lib/customers/vocabulary';
+import { ACTOR_TYPES, CUSTOMER_STATUSES, EXTENDED_FIELD_TYPES, LOYALTY_TYPES, SOURCES } from '@/lib/vocabulary';
 
 const ERROR_CODES = Object.keys(ERROR_CATALOGUE).map(Number);
 const WARNING_CODES = Object.keys(WARNING_CATALOGUE).map(Number);
@@ -131,7 +130,7 @@ export const ProfileViewSchema = z
     fields: z.record(z.string(), z.unknown()).meta({ description: 'Custom fields' }),
     attribution: z.object({
       createDate: IsoUtc,
-      createdBy: z.object({ code: z.string(), type: z.enum(['TILL', 'OAUTH_CLIENT', 'STAFF']) }),
+      createdBy: z.object({ code: z.string(), type: z.enum(ACTOR_TYPES) }),
     }),
   })
   .meta({ id: 'ProfileView' });

@@ -1,7 +1,7 @@
 // The staff session as next-auth stores it: an encrypted JWT in a cookie whose name depends on
 // whether the site runs on https. Pure helpers, shared by the API wrapper, pages and the proxy.
 import { z } from 'zod';
-import { STAFF_ROLES } from '@/db/schema/orgs';
+import { STAFF_ROLES } from '@/lib/vocabulary';
 
 /** Secure name first: on https next-auth sets only that one. */
 export const SESSION_COOKIE_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;

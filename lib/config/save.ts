@@ -3,7 +3,6 @@
 // very next request (API or form) follows the new rules. Free of Next.js: actions, scripts and tests
 // call it alike.
 import type { DbOrTx, Tx } from '@/db/client';
-import type { ActorType } from '@/db/schema';
 import { loadOrgConfig } from '@/db/queries/config';
 import {
   bumpOrgConfigVersion,
@@ -16,7 +15,14 @@ import {
   replaceSources,
   upsertRegistrationConfig,
 } from '@/db/queries/settings';
-import { ALWAYS_UNIQUE_TYPES, IDENTIFIER_TYPES, isMultiAccountSource, SOURCES } from '@/lib/customers/vocabulary';
+import {
+  ALWAYS_UNIQUE_TYPES,
+  IDENTIFIER_TYPES,
+  isMultiAccountSource,
+  MANDATORY_IDENTIFIER_TYPES,
+  SOURCES,
+  type ActorType,
+} from '@/lib/vocabulary';
 import { CONFIG_CHANNEL, invalidateOrgConfig } from './cache';
 import { fieldErrorsOf, Problems, SettingsRejected, type FieldErrors } from './save-problems';
 import { removeDroppedRows, writeLoyalty, writeStatusLabels, writeTills } from './save-steps';
@@ -52,7 +58,7 @@ function canonical(s: SettingsInput, current: OrgConfig): SettingsInput {
   return {
     ...s,
     allowedIdentifierTypes: inOrder(IDENTIFIER_TYPES, s.allowedIdentifierTypes),
-    mandatoryIdentifierTypes: inOrder(['mobile', 'email', 'externalId'] as const, s.mandatoryIdentifierTypes),
+    mandatoryIdentifierTypes: inOrder(MANDATORY_IDENTIFIER_TYPES, s.mandatoryIdentifierTypes),
     uniqueIdentifierTypes: inOrder(IDENTIFIER_TYPES, [...s.uniqueIdentifierTypes, ...ALWAYS_UNIQUE_TYPES]),
     sources: SOURCES.map((source) => {
       const given = s.sources.find((x) => x.source === source);

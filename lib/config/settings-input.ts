@@ -1,8 +1,7 @@
 // The settings document of a stored configuration: what the editor opens with, and the "before"
 // that the audit summary compares against. Pure, so the page and saveOrgConfig share it.
-import { SOURCES } from '@/lib/customers/vocabulary';
+import { MANDATORY_IDENTIFIER_TYPES, SOURCES } from '@/lib/vocabulary';
 import type { BenefitSettings, SettingsInput } from './settings-schema';
-import { MANDATORY_IDENTIFIER_TYPES } from './settings-vocabulary';
 import type { BenefitDef, OrgConfig } from './types';
 
 const noBenefit: Omit<BenefitSettings, 'type'> = {

@@ -1,7 +1,7 @@
 // Cross-field rules of the settings document: what no single field can tell. Each problem names the
 // path of the control to fix, so the form shows it in place and the server returns it the same way.
 import type { z } from 'zod';
-import { isMultiAccountSource } from '@/lib/customers/vocabulary';
+import { isMultiAccountSource } from '@/lib/vocabulary';
 import type { BenefitSettings, SettingsInput } from './settings-schema';
 
 type Path = (string | number)[];

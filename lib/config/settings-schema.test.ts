@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orgConfigFixture } from '@/lib/customers/fixtures/org-config';
-import { isMultiAccountSource, SOURCES } from '@/lib/customers/vocabulary';
+import { isMultiAccountSource, SOURCES } from '@/lib/vocabulary';
 import { emptyBenefit, toSettingsInput } from './settings-input';
 import { SettingsSchema, type SettingsInput } from './settings-schema';
 

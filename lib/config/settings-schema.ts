@@ -3,15 +3,16 @@
 // Input and output have the same shape (trims only), so a parsed document parses again unchanged.
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { IDENTIFIER_TYPES, SOURCES } from '@/lib/customers/vocabulary';
-import { checkSettingsRules } from './settings-rules';
 import {
   BENEFIT_TYPES,
   CUSTOM_FIELD_TYPES,
   CUSTOMER_STATUSES,
+  IDENTIFIER_TYPES,
   MANDATORY_IDENTIFIER_TYPES,
   PROGRAM_TYPES,
-} from './settings-vocabulary';
+  SOURCES,
+} from '@/lib/vocabulary';
+import { checkSettingsRules } from './settings-rules';
 
 const INT_MAX = 2_147_483_647;
 

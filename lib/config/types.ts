@@ -1,7 +1,15 @@
 // The Registration Configuration of one org, as the engine, the form and the settings editor see it.
 // Plain data (no Sets, no Dates): it is sent to the browser as is.
-import type { CustomFieldType, CustomerStatus, ExtendedFieldType, ProgramType, Region } from '@/db/schema';
-import type { IdentifierType, Source } from '@/lib/customers/vocabulary';
+import {
+  REGION_RATE_LIMITS,
+  type CustomerStatus,
+  type CustomFieldType,
+  type ExtendedFieldType,
+  type IdentifierType,
+  type ProgramType,
+  type Region,
+  type Source,
+} from '@/lib/vocabulary';
 
 export interface CustomFieldDef {
   name: string;
@@ -64,9 +72,6 @@ export interface OrgConfig {
   tills: { id: number; code: string; name: string }[];
   programs: ProgramDef[];
 }
-
-/** Requests per minute by region; null = no limit. */
-export const REGION_RATE_LIMITS: Record<Region, number | null> = { ASIA2: 100, ASIA1: 600, EMEA: 100, US: null };
 
 export function rateLimitOf(config: Pick<OrgConfig, 'region' | 'rateLimitOverride'>): number | null {
   return config.rateLimitOverride ?? REGION_RATE_LIMITS[config.region];

@@ -1,7 +1,7 @@
 // Typed values of custom fields and extended fields: parse, check, and give the stored form.
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
-import type { CustomFieldType, ExtendedFieldType } from '@/db/schema';
+import type { CustomFieldType, ExtendedFieldType } from '@/lib/vocabulary';
 
 export type FieldType = CustomFieldType | ExtendedFieldType;
 type Parsed = { ok: true; value: unknown } | { ok: false };

@@ -1,7 +1,7 @@
 // Validation and normal form of identifier and channel values (contract §7).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { OrgConfig } from '@/lib/config/types';
-import type { ChannelType, IdentifierType } from './vocabulary';
+import type { ChannelType, IdentifierType } from '@/lib/vocabulary';
 
 export const MAX_VALUE_LENGTH = 255;
 const EMAIL = /^[A-Za-z0-9_+.-]+@[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)+$/;

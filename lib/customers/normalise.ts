@@ -21,7 +21,7 @@ import {
   isMultiAccountSource,
   type ChannelType,
   type IdentifierType,
-} from './vocabulary';
+} from '@/lib/vocabulary';
 
 type Path = (string | number)[];
 export type Report = (code: ErrorCode, message: string, path: Path) => void;

@@ -17,7 +17,7 @@ import type { OrgConfig } from '@/lib/config/types';
 import { ApiError } from '@/lib/errors';
 import { normaliseIdentifierValue } from './identifier-values';
 import { isoUtc, toSideEffectItem } from './side-effects';
-import { canonicalSource, type IdentifierType, type Source } from './vocabulary';
+import { canonicalSource, type IdentifierType, type Source } from '@/lib/vocabulary';
 
 /** The customer as GET /v2/customers/{id} answers it (contract §12); the schema is the one definition. */
 export type CustomerView = z.infer<typeof CustomerViewSchema>;

@@ -3,6 +3,7 @@
 // and yields the normalised registration. The API, the form's resolver and the docs share both.
 import { z } from 'zod';
 import type { OrgConfig } from '@/lib/config/types';
+import { LOYALTY_TYPES } from '@/lib/vocabulary';
 import { normaliseRegistration } from './normalise';
 import type { NormalisedRegistration } from './types';
 
@@ -58,7 +59,7 @@ export const EnrollmentSchema = z.object({
 export const RegistrationRequestSchema = z
   .object({
     associatedWith: z.string().nullish().meta({ description: 'Till code associated with the customer' }),
-    loyaltyInfo: z.object({ loyaltyType: z.enum(['loyalty', 'non_loyalty']).optional() }).nullish(),
+    loyaltyInfo: z.object({ loyaltyType: z.enum(LOYALTY_TYPES).optional() }).nullish(),
     profiles: z.array(ProfileSchema).min(1, 'at least one profile is required'),
     extendedFields: FieldMap.nullish(),
     loyaltyProgramEnrollments: z.array(EnrollmentSchema).nullish(),

@@ -1,7 +1,7 @@
 // What a registration request becomes once validated against the org's configuration.
 import type { ProgramDef, StatusLabelDef } from '@/lib/config/types';
 import type { ApiMessage } from '@/lib/errors';
-import type { ChannelType, IdentifierType, LoyaltyType, Source } from './vocabulary';
+import type { ChannelType, IdentifierType, LoyaltyType, Source } from '@/lib/vocabulary';
 
 export interface NormalisedIdentifier {
   type: IdentifierType;

@@ -9,10 +9,9 @@ import {
   orgSources,
   registrationConfigs,
   tills,
-  type CustomFieldType,
 } from '@/db/schema';
 import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
-import { IDENTIFIER_TYPES } from '@/lib/customers/vocabulary';
+import { IDENTIFIER_TYPES, type CustomFieldType } from '@/lib/vocabulary';
 import { basicAuth } from './helpers';
 
 export interface TestOrgOptions {

@@ -4,7 +4,7 @@ import type { LookupResponse } from '@/lib/api/schemas';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { getOrgConfig } from '@/lib/config/cache';
 import { lookupCustomerId, sourceParamOf } from '@/lib/customers/read';
-import { canonicalIdentifierType } from '@/lib/customers/vocabulary';
+import { canonicalIdentifierType } from '@/lib/vocabulary';
 import { ApiError, errorItem } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';

@@ -1,0 +1,176 @@
+// Every fixed list of the application, defined once: the database's columns and checks, the API's
+// schemas, the engine, the auth code and the settings editor all read them here. This module imports
+// nothing, so anything may import it (the browser, the proxy, db/schema) without pulling code along.
+// API words are matched case-insensitively; the spelling below is what is stored and returned.
+
+// --- The API's words (docs/api.md) ---
+
+export const SOURCES = [
+  'FACEBOOK',
+  'WEB_ENGAGE',
+  'WECHAT',
+  'INSTORE',
+  'MARTJACK',
+  'TMALL',
+  'TAOBAO',
+  'JD',
+  'ECOMMERCE',
+  'WEBSITE',
+  'LINE',
+  'MOBILE_APP',
+] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** Sources whose profiles live in one of several accounts (a LINE channel, a WeChat app, ...). */
+export const MULTI_ACCOUNT_SOURCES: readonly Source[] = ['WECHAT', 'LINE', 'FACEBOOK', 'MOBILE_APP', 'WEB_ENGAGE'];
+
+export const IDENTIFIER_TYPES = [
+  'mobile',
+  'email',
+  'externalId',
+  'cardnumber',
+  'cuid',
+  'unionId',
+  'wechat',
+  'line',
+  'martjackId',
+  'fbId',
+  'tmall_uname',
+  'ali_uname',
+  'jd_uname',
+  'vip_uname',
+  'cardExternalId',
+] as const;
+export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
+
+/** Identifier types that are always unique, whatever the org says. */
+export const ALWAYS_UNIQUE_TYPES: readonly IdentifierType[] = ['mobile', 'externalId', 'cardnumber'];
+/** Types whose identifiers may carry seriesId, statusLabel and extendedFields. */
+export const CARD_TYPES: readonly IdentifierType[] = ['cardnumber', 'cardExternalId'];
+/** The identifier types the home page's search looks customers up by. */
+export const SEARCHABLE_TYPES = [
+  'mobile',
+  'email',
+  'externalId',
+  'cardnumber',
+] as const satisfies readonly IdentifierType[];
+
+/** Only these identifier types can be made mandatory, each with its own error code. */
+export const MANDATORY_IDENTIFIER_CODES = { mobile: 1006, email: 1039, externalId: 1043 } as const;
+export type MandatoryIdentifierType = keyof typeof MANDATORY_IDENTIFIER_CODES;
+export const MANDATORY_IDENTIFIER_TYPES = [
+  'mobile',
+  'email',
+  'externalId',
+] as const satisfies readonly MandatoryIdentifierType[];
+
+export const CHANNEL_TYPES = [
+  'mobile',
+  'email',
+  'cardnumber',
+  'wechat',
+  'ios',
+  'android',
+  'line',
+  'mobilePush',
+  'whatsapp',
+] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export const LOYALTY_TYPES = ['loyalty', 'non_loyalty'] as const;
+export type LoyaltyType = (typeof LOYALTY_TYPES)[number];
+
+function canonicalizer<T extends string>(words: readonly T[]): (input: string) => T | undefined {
+  const byLower = new Map(words.map((w) => [w.toLowerCase(), w]));
+  return (input) => byLower.get(input.trim().toLowerCase());
+}
+
+export const canonicalSource = canonicalizer(SOURCES);
+export const canonicalIdentifierType = canonicalizer(IDENTIFIER_TYPES);
+export const canonicalChannelType = canonicalizer(CHANNEL_TYPES);
+export const canonicalLoyaltyType = canonicalizer(LOYALTY_TYPES);
+
+export function isMultiAccountSource(source: Source): boolean {
+  return MULTI_ACCOUNT_SOURCES.includes(source);
+}
+
+// --- Customers and their fields ---
+
+export const CUSTOMER_STATUSES = [
+  'ACTIVE',
+  'SUSPENDED',
+  'DELETED',
+  'FRAUD_SUSPECTED',
+  'FRAUD_CONFIRMED',
+  'INTERNAL',
+  'PENDING_DELETION',
+] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+
+export const STATUS_NAMES: Record<CustomerStatus, string> = {
+  ACTIVE: 'Active',
+  SUSPENDED: 'Suspended',
+  DELETED: 'Deleted',
+  FRAUD_SUSPECTED: 'Fraud suspected',
+  FRAUD_CONFIRMED: 'Fraud confirmed',
+  INTERNAL: 'Internal',
+  PENDING_DELETION: 'Pending deletion',
+};
+
+/** Types of an org's own custom fields. */
+export const CUSTOM_FIELD_TYPES = ['STRING', 'INTEGER', 'DOUBLE', 'BOOLEAN', 'DATE', 'ENUM'] as const;
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+
+/** Types of the platform's extended fields. */
+export const EXTENDED_FIELD_TYPES = [
+  'STRING',
+  'INTEGER',
+  'DOUBLE',
+  'DATETIME',
+  'STANDARD_ENUM',
+  'CUSTOM_ENUM',
+  'COUNTRY',
+  'LANGUAGE',
+  'CURRENCY',
+] as const;
+export type ExtendedFieldType = (typeof EXTENDED_FIELD_TYPES)[number];
+
+export const EXTENDED_FIELD_SCOPES = ['CUSTOMER', 'CARD'] as const;
+export type ExtendedFieldScope = (typeof EXTENDED_FIELD_SCOPES)[number];
+
+// --- Loyalty ---
+
+export const PROGRAM_TYPES = ['DEFAULT', 'SUPPLEMENTARY'] as const;
+export type ProgramType = (typeof PROGRAM_TYPES)[number];
+
+/** What enrolling in a program gives at registration; also what a registration's side effects are. */
+export const BENEFIT_TYPES = ['points', 'alternate_currency', 'coupon'] as const;
+export type BenefitType = (typeof BENEFIT_TYPES)[number];
+export type SideEffectType = BenefitType;
+
+export const BENEFIT_NAMES: Record<BenefitType, string> = {
+  points: 'Bonus points',
+  alternate_currency: 'Alternate currency',
+  coupon: 'Welcome coupon',
+};
+
+// --- Orgs, callers and staff ---
+
+export const REGIONS = ['ASIA1', 'ASIA2', 'EMEA', 'US'] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** Requests per minute by region; null = no limit. An org may override its region's. */
+export const REGION_RATE_LIMITS: Record<Region, number | null> = { ASIA2: 100, ASIA1: 600, EMEA: 100, US: null };
+
+export const REGION_NAMES: Record<Region, string> = { ASIA1: 'Asia-1', ASIA2: 'Asia-2', EMEA: 'EMEA', US: 'US' };
+
+/** API callers: a till signs in with Basic, an OAuth client with a token. */
+export const API_CLIENT_KINDS = ['TILL', 'OAUTH_CLIENT'] as const;
+export type ApiClientKind = (typeof API_CLIENT_KINDS)[number];
+
+export const STAFF_ROLES = ['admin', 'staff'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Who did something: an API client or a staff member in the browser. */
+export const ACTOR_TYPES = [...API_CLIENT_KINDS, 'STAFF'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
