@@ -1,7 +1,7 @@
 // The SQL of one registration: find who the identifiers belong to, then write everything in one
 // statement (data-modifying CTEs fed by JSON parameters), so a registration costs two round trips.
 import { sql, type SQL } from 'drizzle-orm';
-import { execRows, type DbOrTx } from '@/db/client';
+import { execRows, execStatement, statementOf, type DbOrTx, type Statement } from '@/db/client';
 import type { ActorType } from '@/lib/vocabulary';
 
 export interface IdentityMatch {
@@ -125,73 +125,127 @@ export interface RegistrationWrite {
   audit: { requestId: string; userContext: Record<string, string> | null; details: Record<string, unknown> };
 }
 
+const v = (name: string): SQL => sql`${sql.placeholder(name)}`;
 // Through text: a prepared statement would otherwise bind the string as jsonb and encode it twice.
-const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::text::jsonb`;
+const json = (name: string): SQL => sql`${sql.placeholder(name)}::text::jsonb`;
 
-/** Writes the whole registration; returns the customer id and the ids of the side effects by position. */
-export async function insertRegistration(
-  db: DbOrTx,
-  w: RegistrationWrite,
-): Promise<{ customerId: number; sideEffectIds: Map<number, number> }> {
-  const { orgId, actor } = w;
-  const customer =
-    w.existingCustomerId !== null
-      ? sql`select ${w.existingCustomerId}::bigint as id`
-      : sql`insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
-          values (${orgId}, ${w.customer.statusLabelId}, ${w.customer.loyaltyType}, ${json(w.customer.extendedFields)},
-                  ${w.customer.referralCode}, ${w.customer.registeredTillId}, ${actor.type}, ${actor.code})
+/** Which parts a registration writes: each combination is one statement text, rendered once. */
+interface Shape {
+  existing: boolean;
+  keys: boolean;
+  channels: boolean;
+  enrollments: boolean;
+  sideEffects: boolean;
+  userContext: boolean;
+}
+const statements = new Map<string, Statement>();
+
+function registrationStatement(shape: Shape): Statement {
+  const id = JSON.stringify(shape);
+  let statement = statements.get(id);
+  if (!statement) {
+    statement = statementOf(registrationSql(shape));
+    statements.set(id, statement);
+  }
+  return statement;
+}
+
+function registrationSql(shape: Shape): SQL {
+  const orgId = v('orgId');
+  const actorType = v('actorType');
+  const actorCode = v('actorCode');
+  const customer = shape.existing
+    ? sql`select ${v('existingCustomerId')}::bigint as id`
+    : sql`insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
+          values (${orgId}, ${v('statusLabelId')}, ${v('loyaltyType')}, ${json('extendedFields')},
+                  ${v('referralCode')}, ${v('registeredTillId')}, ${actorType}, ${actorCode})
           returning id`;
   const parts: SQL[] = [sql`c as (${customer})`];
   parts.push(sql`sa as (
     insert into source_accounts (org_id, customer_id, source, account_id, first_name, last_name, fields, created_by_type, created_by_code)
-    select ${orgId}, c.id, p.source, p.account_id, p.first_name, p.last_name, p.fields, ${actor.type}, ${actor.code}
-    from c, jsonb_to_recordset(${json(w.profiles)}) as p(source text, account_id text, first_name text, last_name text, fields jsonb)
+    select ${orgId}, c.id, p.source, p.account_id, p.first_name, p.last_name, p.fields, ${actorType}, ${actorCode}
+    from c, jsonb_to_recordset(${json('profiles')}) as p(source text, account_id text, first_name text, last_name text, fields jsonb)
     returning id, source, account_id)`);
   parts.push(sql`i as (
     insert into identifiers (org_id, source_account_id, type, value, customer_id, position, series_id, status_label, extended_fields)
     select ${orgId}, sa.id, x.type, x.value, c.id, x.position, x.series_id, x.status_label, x.extended_fields
-    from c, sa join jsonb_to_recordset(${json(w.identifiers)}) as x(source text, account_id text, type text, value text, position int, series_id int, status_label text, extended_fields jsonb)
+    from c, sa join jsonb_to_recordset(${json('identifiers')}) as x(source text, account_id text, type text, value text, position int, series_id int, status_label text, extended_fields jsonb)
       on x.source = sa.source and x.account_id = sa.account_id)`);
-  if (w.keys.length) {
+  if (shape.keys) {
     parts.push(sql`k as (
       insert into identity_keys (org_id, type, value, customer_id)
-      select ${orgId}, x.type, x.value, c.id from c, jsonb_to_recordset(${json(w.keys)}) as x(type text, value text))`);
+      select ${orgId}, x.type, x.value, c.id from c, jsonb_to_recordset(${json('keys')}) as x(type text, value text))`);
   }
-  if (w.channels.length) {
+  if (shape.channels) {
     parts.push(sql`ch as (
       insert into comm_channels (org_id, source_account_id, position, type, value, is_primary, verified, subscribed, meta)
       select ${orgId}, sa.id, x.position, x.type, x.value, x.is_primary, x.verified, x.subscribed, x.meta
-      from sa join jsonb_to_recordset(${json(w.channels)}) as x(source text, account_id text, position int, type text, value text, is_primary boolean, verified boolean, subscribed boolean, meta jsonb)
+      from sa join jsonb_to_recordset(${json('channels')}) as x(source text, account_id text, position int, type text, value text, is_primary boolean, verified boolean, subscribed boolean, meta jsonb)
         on x.source = sa.source and x.account_id = sa.account_id)`);
   }
-  if (w.enrollments.length) {
+  if (shape.enrollments) {
     parts.push(sql`en as (
       insert into loyalty_enrollments (org_id, customer_id, program_id, tier_number, points, tier_expiry_date, points_expiry_date)
       select ${orgId}, c.id, x.program_id, x.tier_number, x.points, x.tier_expiry_date, x.points_expiry_date
-      from c, jsonb_to_recordset(${json(w.enrollments)}) as x(program_id int, tier_number int, points numeric, tier_expiry_date timestamptz, points_expiry_date timestamptz))`);
+      from c, jsonb_to_recordset(${json('enrollments')}) as x(program_id int, tier_number int, points numeric, tier_expiry_date timestamptz, points_expiry_date timestamptz))`);
   }
-  if (w.sideEffects.length) {
+  if (shape.sideEffects) {
     parts.push(sql`se as (
       insert into side_effects (org_id, customer_id, beneficiary_customer_id, position, program_id, type, is_referrer, raw_value,
                                 currency_identifier, currency_name, coupon_code, coupon_type, valid_till, description, discount_code)
       select ${orgId}, c.id, coalesce(x.beneficiary, c.id), x.position, x.program_id, x.type, x.is_referrer, x.raw_value,
              x.currency_identifier, x.currency_name, x.coupon_code, x.coupon_type, x.valid_till, x.description, x.discount_code
-      from c, jsonb_to_recordset(${json(w.sideEffects)}) as x(position int, type text, program_id int, is_referrer boolean, beneficiary bigint,
+      from c, jsonb_to_recordset(${json('sideEffects')}) as x(position int, type text, program_id int, is_referrer boolean, beneficiary bigint,
         raw_value numeric, currency_identifier text, currency_name text, coupon_code text, coupon_type text, valid_till timestamptz,
         description text, discount_code text)
       returning id, position)`);
   }
   parts.push(sql`au as (
     insert into audit_log (org_id, action, outcome, customer_id, request_id, actor_type, actor_code, user_context, details)
-    select ${orgId}, 'customer.register', 'success', c.id, ${w.audit.requestId}, ${actor.type}, ${actor.code},
-           ${w.audit.userContext ? json(w.audit.userContext) : sql`null`}, ${json(w.audit.details)} from c)`);
-  const effects = w.sideEffects.length
+    select ${orgId}, 'customer.register', 'success', c.id, ${v('requestId')}, ${actorType}, ${actorCode},
+           ${shape.userContext ? json('userContext') : sql`null`}, ${json('details')} from c)`);
+  const effects = shape.sideEffects
     ? sql`(select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se)`
     : sql`'[]'::jsonb`;
-  const [row] = await execRows<{
+  return sql`with ${sql.join(parts, sql`, `)} select (select id from c) as customer_id, ${effects} as effects`;
+}
+
+/** Writes the whole registration; returns the customer id and the ids of the side effects by position. */
+export async function insertRegistration(
+  db: DbOrTx,
+  w: RegistrationWrite,
+): Promise<{ customerId: number; sideEffectIds: Map<number, number> }> {
+  const shape: Shape = {
+    existing: w.existingCustomerId !== null,
+    keys: w.keys.length > 0,
+    channels: w.channels.length > 0,
+    enrollments: w.enrollments.length > 0,
+    sideEffects: w.sideEffects.length > 0,
+    userContext: w.audit.userContext !== null,
+  };
+  const [row] = await execStatement<{
     customer_id: string | number;
     effects: { id: number | string; position: number }[] | string;
-  }>(db, sql`with ${sql.join(parts, sql`, `)} select (select id from c) as customer_id, ${effects} as effects`);
+  }>(db, registrationStatement(shape), {
+    orgId: w.orgId,
+    actorType: w.actor.type,
+    actorCode: w.actor.code,
+    existingCustomerId: w.existingCustomerId,
+    statusLabelId: w.customer.statusLabelId,
+    loyaltyType: w.customer.loyaltyType,
+    extendedFields: JSON.stringify(w.customer.extendedFields),
+    referralCode: w.customer.referralCode,
+    registeredTillId: w.customer.registeredTillId,
+    profiles: JSON.stringify(w.profiles),
+    identifiers: JSON.stringify(w.identifiers),
+    keys: JSON.stringify(w.keys),
+    channels: JSON.stringify(w.channels),
+    enrollments: JSON.stringify(w.enrollments),
+    sideEffects: JSON.stringify(w.sideEffects),
+    requestId: w.audit.requestId,
+    userContext: JSON.stringify(w.audit.userContext),
+    details: JSON.stringify(w.audit.details),
+  });
   if (!row) throw new Error('registration insert returned no row');
   const list =
     typeof row.effects === 'string' ? (JSON.parse(row.effects) as { id: number; position: number }[]) : row.effects;
