@@ -2,16 +2,11 @@
 // a change the server refuses lands next to what caused it; store staff cannot open the editor.
 // Runs on the shared demo org: every change is undone before the test ends, and the default
 // status label (which other specs rely on being unset) is never touched.
-import { expect, test as base } from './fixtures';
+import { expect, test } from './fixtures';
 import { SettingsPage } from './pages/settings-page';
 import { ADMIN_STATE, STAFF_STATE } from './support/accounts';
 import { basicAuth, TILLS, uniqueMobile } from './support/api';
 import { saveScreenshot } from './support/screenshot';
-
-const test = base.extend<{ settingsPage: SettingsPage }>({
-  // `provide`, not `use`: the React lint rule takes a bare `use(...)` for React's hook.
-  settingsPage: async ({ page }, provide) => provide(new SettingsPage(page)),
-});
 
 test.describe('signed in as the demo admin', () => {
   test.use({ storageState: ADMIN_STATE });

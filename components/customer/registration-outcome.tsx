@@ -30,7 +30,7 @@ export function RegistrationOutcomeNotice({ customerId }: { customerId: number }
           <ul className="list-disc pl-4">
             {outcome.warnings.map((w) => (
               <li key={`${w.code}:${w.message}`}>
-                {w.message} <span className="text-xs opacity-70">({w.code})</span>
+                {w.message} <span className="text-xs text-amber-800">({w.code})</span>
               </li>
             ))}
           </ul>

@@ -26,7 +26,7 @@ export function AppHeader({ name, email, role, orgName }: AppHeaderProps) {
         >
           Member Care
         </Link>
-        <span className="hidden text-sm text-slate-400 md:inline">{orgName}</span>
+        <span className="hidden text-sm text-slate-500 md:inline">{orgName}</span>
         <MainNav items={items} />
         <div className="ml-auto flex items-center gap-3">
           <div className="hidden text-right leading-tight sm:block">

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { checkAccessibility } from '../support/axe';
 
 export const CUSTOMER_URL = /\/member-care\/ui\/customer\/(\d+)$/;
 
@@ -18,7 +19,9 @@ export class CustomerPage {
   }
 
   async goto(id: number) {
-    return this.page.goto(`/member-care/ui/customer/${id}`);
+    const response = await this.page.goto(`/member-care/ui/customer/${id}`);
+    await checkAccessibility(this.page);
+    return response;
   }
 
   /** The customer id at the end of the URL. */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { checkAccessibility } from '../support/axe';
 
 export class LoginPage {
   readonly email: Locator;
@@ -17,6 +18,7 @@ export class LoginPage {
   async goto(callbackUrl?: string) {
     await this.page.goto(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/login');
     await this.page.waitForLoadState('networkidle'); // hydrated: typing is not undone
+    await checkAccessibility(this.page);
   }
 
   async signIn(email: string, password: string) {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { checkAccessibility } from '../support/axe';
 
 /** The registration form, by the accessible names of the UI contract. */
 export class RegisterPage {
@@ -15,6 +16,7 @@ export class RegisterPage {
     await this.page.getByRole('heading', { name: 'Register customer' }).waitFor();
     // Typing before React hydrates the server-rendered form would be undone by hydration.
     await this.page.waitForLoadState('networkidle');
+    await checkAccessibility(this.page);
   }
 
   identifierRow(index: number): Locator {

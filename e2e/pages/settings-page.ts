@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { checkAccessibility } from '../support/axe';
 
 /** The Registration Configuration editor, by the accessible names of the UI contract. */
 export class SettingsPage {
@@ -20,6 +21,7 @@ export class SettingsPage {
     await this.heading.waitFor();
     // The form is server-rendered: typing before React hydrates it is undone by hydration.
     await this.page.waitForLoadState('networkidle');
+    await checkAccessibility(this.page);
     return response;
   }
 
