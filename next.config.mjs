@@ -1,3 +1,11 @@
+/** Every response, pages, API and static files alike (docs/api.md, "Security headers"). */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+];
+/** Only over HTTPS (behind a proxy that says so): browsers ignore it over plain HTTP anyway. */
+const httpsHeaders = [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships its own WASM and data files; bundling it breaks their relative paths.
@@ -10,5 +18,16 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() answers a real 403 for staff on admin pages.
   experimental: { authInterrupts: true },
+  // The Content-Security-Policy of pages is set per request, with its nonce, by proxy.ts.
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+        headers: httpsHeaders,
+      },
+    ];
+  },
 };
 export default nextConfig;
