@@ -57,6 +57,8 @@ async function openPglite(dir: string): Promise<Handle> {
   // The embedded database is the newcomer's: migrate and seed it on first use.
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  const { upgradeSecretHashes } = await import('@/lib/auth/secret-upgrade');
+  await upgradeSecretHashes(db);
   const { seedDemoData } = await import('./seed');
   await seedDemoData(db);
   return {

@@ -214,7 +214,7 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
         key: till.code,
         tillId: row?.id,
         secretSalt: salt,
-        secretHash: hashClientSecret(md5hex(till.password), salt),
+        secretHash: await hashClientSecret(md5hex(till.password), salt),
         canWriteCustomers: till.write,
       })
       .onConflictDoNothing();
@@ -228,7 +228,7 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
         kind: 'OAUTH_CLIENT',
         key: client.key,
         secretSalt: salt,
-        secretHash: hashClientSecret(md5hex(client.secret), salt),
+        secretHash: await hashClientSecret(md5hex(client.secret), salt),
         canWriteCustomers: client.write,
       })
       .onConflictDoNothing();

@@ -17,6 +17,13 @@ const EnvSchema = z.object({
     .default('member-care'),
   /** Signs sessions and OAuth tokens. Required in production (see authSecret). */
   AUTH_SECRET: z.string().min(16).optional(),
+  /**
+   * How old a cached staff user or API client row may be before it is read again: deactivating,
+   * demoting or moving one takes effect within this time (docs/api.md, "Rechecks"). At most 60 s.
+   */
+  AUTH_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
+  /** 1: the first X-Forwarded-For hop is the caller's address (a proxy we trust sets it). */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

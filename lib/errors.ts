@@ -45,7 +45,7 @@ export const ERROR_CATALOGUE = {
   517: {
     http: 429,
     message: 'Rate limit exceeded',
-    when: "The org's requests per minute are used up; see Retry-After",
+    when: "The org's requests per minute are used up, or one key's failed credentials from one address; see Retry-After",
   },
   521: {
     http: 521,

@@ -1,5 +1,5 @@
 // Redis connections (REDIS_URL) for the limits that must hold across app processes: the API's
-// per-org rate limits and the sign-in throttle. One connection per use: rate-limiter-flexible
+// per-org rate limits and the credential throttle. One connection per use: rate-limiter-flexible
 // installs its Lua script on the client under one fixed command name, so limiters with different
 // scripts (the rate limits' sliding log, the throttle's counter) must not share a client.
 // Opened on first use, kept on globalThis.
@@ -14,7 +14,7 @@ export interface SharedRedis {
   keyPrefix: string;
 }
 
-export type RedisUse = 'rate-limit' | 'sign-in';
+export type RedisUse = 'rate-limit' | 'credentials';
 const g = globalThis as typeof globalThis & { __memberCareRedis?: Map<RedisUse, SharedRedis> };
 const connections: Map<RedisUse, SharedRedis> = (g.__memberCareRedis ??= new Map());
 

@@ -13,6 +13,8 @@ if (handle.kind === 'postgres') {
     await handle.db.execute(sql`select pg_advisory_unlock(727001)`);
   }
 }
-// PGlite migrates itself when opened.
+// PGlite migrates itself when opened. Then the one step SQL cannot do: old secret hashes to scrypt.
+const { upgradeSecretHashes } = await import('@/lib/auth/secret-upgrade');
+const upgraded = await upgradeSecretHashes(handle.db);
 await closeDb();
-console.log(`migrated (${handle.kind})`);
+console.log(`migrated (${handle.kind})${upgraded ? `; ${upgraded} API client secret hashes upgraded to scrypt` : ''}`);

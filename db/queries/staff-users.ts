@@ -13,3 +13,12 @@ export async function findActiveStaffUserByEmail(db: DbOrTx, email: string) {
     .where(and(eq(sql`lower(${staffUsers.email})`, email.trim().toLowerCase()), eq(staffUsers.active, true)));
   return row ?? null;
 }
+
+/** The active staff user with this id in this org: a moved or deactivated user is not found. */
+export async function findActiveStaffUser(db: DbOrTx, orgId: number, userId: number) {
+  const [row] = await db
+    .select()
+    .from(staffUsers)
+    .where(and(eq(staffUsers.orgId, orgId), eq(staffUsers.id, userId), eq(staffUsers.active, true)));
+  return row ?? null;
+}

@@ -57,8 +57,8 @@ export const tills = pgTable(
 
 /**
  * Callers of the API. A TILL client signs in with Basic (till code + MD5 of its password); an
- * OAUTH_CLIENT exchanges key + secret for a token. `secretHash` is HMAC-SHA256(salt, md5hex(secret)):
- * fast to check per request, never the secret itself.
+ * OAUTH_CLIENT exchanges key + secret for a token. `secretHash` is scrypt(md5hex(secret), salt) with
+ * its scheme named (lib/auth/secrets.ts), never the secret itself.
  */
 export const apiClients = pgTable(
   'api_clients',

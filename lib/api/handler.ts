@@ -1,9 +1,11 @@
 // The route wrapper: request id → authenticate → authorise → rate limit → read the body → act →
 // envelope. Every /v2 and /v3 answer, failures included, leaves through here as JSON.
 import { authenticateBasic } from '@/lib/auth/basic';
+import { CredentialThrottledError } from '@/lib/auth/credential-throttle';
 import { authenticateOAuthToken } from '@/lib/auth/oauth';
 import { authenticateStaffSession } from '@/lib/auth/staff-session';
 import { ApiError, errorItem, type ApiErrorItem } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
 import { log, loggableError } from '@/lib/log';
 import type { Actor } from './actor';
 import { consumeRateLimit } from './rate-limit';
@@ -58,6 +60,10 @@ export function errorResponse(
   requestId: string,
   headers: Record<string, string> = {},
 ): Response {
+  if (err instanceof CredentialThrottledError) {
+    // Too many failed credentials from this address (docs/api.md, "Guessing credentials").
+    err = ApiError.of(517, undefined, { headers: { 'retry-after': String(err.retryAfterSeconds) } });
+  }
   if (err instanceof ApiError) {
     return respond(err.http, failureBody(envelope, err.items), requestId, { ...headers, ...err.headers });
   }
@@ -73,7 +79,10 @@ export async function authenticate(req: Request): Promise<Actor> {
     token !== null
       ? await authenticateOAuthToken(token)
       : authorization !== null
-        ? await authenticateBasic(authorization)
+        ? await authenticateBasic(
+            authorization,
+            clientAddress((name) => req.headers.get(name)),
+          )
         : await authenticateStaffSession(req);
   if (!actor) throw ApiError.of(401);
   return actor;

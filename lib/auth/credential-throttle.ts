@@ -1,84 +1,92 @@
-// Sign-in throttling: failed attempts per email and per client IP. Counted in Redis when REDIS_URL
-// is set, so every app process sees the same failures; otherwise, or while Redis is away, in this
-// process's memory. Successful sign-ins do not count; a success clears the email's failures.
-// Keys are SHA-256 digests: Redis never holds who tried to sign in, or from where.
+// Guessing credentials (docs/api.md, "Guessing credentials"): failed Basic logins, failed token
+// requests and failed staff sign-ins count per (client key, address) pair: till code, OAuth key or
+// email, with the caller's address (lib/http/client-address.ts). After MAX_FAILURES within
+// WINDOW_SECONDS of the pair's first failure, every further attempt of that pair is refused until
+// the window passes, even one with the right password; other keys and addresses are not affected.
+// A success clears its own pair's count only.
+// Counted in Redis when REDIS_URL is set, so every app process sees the same failures; otherwise, or
+// while Redis is away, in this process's memory. Keys are SHA-256 digests: Redis never holds who
+// tried, or from where.
 import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { sharedRedis, type SharedRedis } from '@/lib/redis';
 
-const WINDOW_SECONDS = 15 * 60;
-/** Failures per email: low, as guessing one account's password is the attack to stop. */
-export const MAX_FAILURES_PER_EMAIL = 5;
-/** Failures per IP: higher, because a store's tills share one address. */
-export const MAX_FAILURES_PER_IP = 20;
+export const MAX_FAILURES = 10;
+export const WINDOW_SECONDS = 15 * 60;
 
-type Limiter = RateLimiterMemory | RateLimiterRedis;
-interface Limiters {
-  email: Limiter;
-  ip: Limiter;
+/** Whose credential: a till (Basic), an OAuth client (token request), a staff member (sign-in). */
+export type CredentialKind = 'till' | 'oauth' | 'staff';
+
+type Counter = RateLimiterMemory | RateLimiterRedis;
+interface State {
+  counter: Counter;
   redis: SharedRedis | null;
 }
-const g = globalThis as typeof globalThis & { __memberCareSignInLimiters?: Limiters };
+const g = globalThis as typeof globalThis & { __memberCareCredentialThrottle?: State };
 
-function limiter(redis: SharedRedis | null, name: string, points: number): Limiter {
-  const memory = new RateLimiterMemory({ keyPrefix: `signin-${name}`, points, duration: WINDOW_SECONDS });
-  if (!redis) return memory;
-  return new RateLimiterRedis({
-    storeClient: redis.client,
-    keyPrefix: `${redis.keyPrefix}:signin-${name}`,
-    points,
-    duration: WINDOW_SECONDS,
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: memory,
-  });
-}
-
-async function limiters(): Promise<Limiters> {
-  const redis = sharedRedis('sign-in');
-  let current = g.__memberCareSignInLimiters;
+async function counter(): Promise<Counter> {
+  const redis = sharedRedis('credentials');
+  let current = g.__memberCareCredentialThrottle;
   if (!current || current.redis !== redis) {
+    const memory = new RateLimiterMemory({ keyPrefix: 'guess', points: MAX_FAILURES, duration: WINDOW_SECONDS });
     current = {
-      email: limiter(redis, 'email', MAX_FAILURES_PER_EMAIL),
-      ip: limiter(redis, 'ip', MAX_FAILURES_PER_IP),
+      counter: redis
+        ? new RateLimiterRedis({
+            storeClient: redis.client,
+            keyPrefix: `${redis.keyPrefix}:guess`,
+            points: MAX_FAILURES,
+            duration: WINDOW_SECONDS,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: memory,
+          })
+        : memory,
       redis,
     };
-    g.__memberCareSignInLimiters = current;
+    g.__memberCareCredentialThrottle = current;
   }
   if (redis) await redis.ready;
-  return current;
+  return current.counter;
 }
 
-const keyOf = (value: string) => createHash('sha256').update(value).digest('base64url');
-
-export class SignInThrottledError extends Error {
+export class CredentialThrottledError extends Error {
   constructor(readonly retryAfterMs: number) {
     super(throttleMessage(retryAfterMs));
-    this.name = 'SignInThrottledError';
+    this.name = 'CredentialThrottledError';
+  }
+
+  /** Whole seconds, at least one: the Retry-After header. */
+  get retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil(this.retryAfterMs / 1000));
   }
 }
 
+/** What the sign-in form says (the API answers 517 with Retry-After instead). */
 export function throttleMessage(retryAfterMs: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
   return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
-/** Throws SignInThrottledError when the email or the IP has used up its failures. */
-export async function assertSignInAllowed(email: string, ip: string): Promise<void> {
-  const { email: byEmailLimiter, ip: byIpLimiter } = await limiters();
-  const [byEmail, byIp] = await Promise.all([byEmailLimiter.get(keyOf(email)), byIpLimiter.get(keyOf(ip))]);
-  const blocked = [
-    byEmail && byEmail.consumedPoints >= MAX_FAILURES_PER_EMAIL ? byEmail.msBeforeNext : 0,
-    byIp && byIp.consumedPoints >= MAX_FAILURES_PER_IP ? byIp.msBeforeNext : 0,
-  ];
-  const wait = Math.max(...blocked);
-  if (wait > 0) throw new SignInThrottledError(wait);
+/** One attempt of one (kind, key, address) pair, begun with beginAttempt. */
+export interface Attempt {
+  readonly pair: string;
+  /** Failures of the pair in its window before this attempt. */
+  readonly failuresBefore: number;
 }
 
-export async function recordSignInFailure(email: string, ip: string): Promise<void> {
-  const { email: byEmail, ip: byIp } = await limiters();
-  await Promise.all([byEmail.penalty(keyOf(email), 1), byIp.penalty(keyOf(ip), 1)]);
+/** Throws CredentialThrottledError when the pair has used up its failures; else the attempt may go on. */
+export async function beginAttempt(kind: CredentialKind, key: string, address: string): Promise<Attempt> {
+  const pair = createHash('sha256').update(`${kind}\0${key}\0${address}`).digest('base64url');
+  const seen = await (await counter()).get(pair);
+  const failuresBefore = seen?.consumedPoints ?? 0;
+  if (seen && failuresBefore >= MAX_FAILURES) throw new CredentialThrottledError(seen.msBeforeNext);
+  return { pair, failuresBefore };
 }
 
-export async function recordSignInSuccess(email: string): Promise<void> {
-  await (await limiters()).email.delete(keyOf(email));
+export async function attemptFailed(attempt: Attempt): Promise<void> {
+  await (await counter()).penalty(attempt.pair, 1);
+}
+
+/** A success clears its own pair's failures (and costs nothing when there were none). */
+export async function attemptSucceeded(attempt: Attempt): Promise<void> {
+  if (attempt.failuresBefore > 0) await (await counter()).delete(attempt.pair);
 }

@@ -7,13 +7,9 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { findActiveStaffUserByEmail } from '@/db/queries/staff-users';
 import { authSecret } from '@/lib/env';
+import { clientAddress } from '@/lib/http/client-address';
 import { log, loggableError } from '@/lib/log';
-import {
-  assertSignInAllowed,
-  recordSignInFailure,
-  recordSignInSuccess,
-  SignInThrottledError,
-} from './sign-in-throttle';
+import { attemptFailed, attemptSucceeded, beginAttempt, CredentialThrottledError } from './credential-throttle';
 import { staffClaimsOf } from './session-token';
 
 /** A shift at the counter, so nobody signs in twice a day. */
@@ -23,17 +19,6 @@ const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.r3bW9cXGGDM5YBzj6OvmTtsU8G6q
 
 const CredentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(200) });
 
-/**
- * The caller's address for the per-IP limit. X-Forwarded-For can be forged without a proxy in front;
- * the per-email limit does not depend on it.
- */
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' ? real : '') || 'unknown';
-}
-
 async function authorize(
   credentials: Record<string, string> | undefined,
   headers: Record<string, unknown> | undefined,
@@ -41,16 +26,19 @@ async function authorize(
   const parsed = CredentialsSchema.safeParse(credentials ?? {});
   if (!parsed.success || !parsed.data.email || !parsed.data.password) return null;
   const { email, password } = parsed.data;
-  const ip = clientIp(headers);
+  const address = clientAddress((name) => {
+    const value = headers?.[name];
+    return typeof value === 'string' ? value : null;
+  });
   // Thrown errors reach the sign-in form as their message: the throttling one is meant for people.
-  await assertSignInAllowed(email, ip);
+  const attempt = await beginAttempt('staff', email, address);
   const user = await findActiveStaffUserByEmail(await getDb(), email);
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) {
-    await recordSignInFailure(email, ip);
+    await attemptFailed(attempt);
     return null;
   }
-  await recordSignInSuccess(email);
+  await attemptSucceeded(attempt);
   return {
     id: String(user.id),
     userId: user.id,
@@ -75,7 +63,7 @@ export function authOptions(): NextAuthOptions {
         authorize: (credentials, req) =>
           authorize(credentials, req.headers).catch((err: unknown) => {
             // next-auth sends a thrown error's message to the browser: only the throttle's is for people.
-            if (err instanceof SignInThrottledError) throw err;
+            if (err instanceof CredentialThrottledError) throw err;
             log.error({ err: loggableError(err) }, 'sign-in failed');
             throw new Error('SignInUnavailable');
           }),

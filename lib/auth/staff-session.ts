@@ -1,18 +1,29 @@
-// The browser's caller: the next-auth session of a staff member, read from the request's cookies.
+// The browser's caller: the next-auth session of a staff member, read from the request's cookies,
+// and the staff user's row as it is now (lib/auth/recheck.ts): the 12-hour session says who signed
+// in; whether they are still active, in that org and with that role is asked of the database.
 import { decode } from 'next-auth/jwt';
 import type { Actor } from '@/lib/api/actor';
 import { authSecret } from '@/lib/env';
 import { isSameOriginOrSafe } from './origin';
+import { currentStaffUser } from './recheck';
 import { parseCookieHeader, sessionTokenOf, staffClaimsOf, type StaffClaims } from './session-token';
 
-/** The staff member a session token names, or null for a missing, forged or expired token. */
+/**
+ * The staff member a session token names, as they are now: null for a missing, forged or expired
+ * token, and for a user since deactivated or moved to another org; a demoted admin comes back as staff.
+ */
 export async function staffFromToken(token: string | null): Promise<StaffClaims | null> {
   if (!token) return null;
+  let claims: StaffClaims | null;
   try {
-    return staffClaimsOf(await decode({ token, secret: authSecret() }));
+    claims = staffClaimsOf(await decode({ token, secret: authSecret() }));
   } catch {
     return null;
   }
+  if (!claims) return null;
+  const user = await currentStaffUser(claims.orgId, claims.userId);
+  if (!user) return null;
+  return { userId: user.id, orgId: user.orgId, role: user.role, name: user.name, email: user.email };
 }
 
 export async function authenticateStaffSession(req: Request): Promise<Actor | null> {

@@ -1,15 +1,16 @@
-// The sign-in throttle across app processes: failures counted by one process stop sign-in in
-// another when they share Redis, and Redis holds digests, not the email or the address.
+// The credential throttle across app processes: failures counted by one process refuse the same
+// (key, address) pair in another when they share Redis, and Redis holds digests, not the key or the
+// address.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { MAX_FAILURES_PER_EMAIL } from '@/lib/auth/sign-in-throttle';
+import { MAX_FAILURES } from '@/lib/auth/credential-throttle';
 
 const run = promisify(execFile);
-const WORKER = path.join(import.meta.dirname, 'workers', 'sign-in-worker.ts');
+const WORKER = path.join(import.meta.dirname, 'workers', 'credential-worker.ts');
 const REDIS = 'redis://127.0.0.1:6379';
 
 async function worker(env: Record<string, string | undefined>, ...args: string[]): Promise<Record<string, unknown>> {
@@ -19,36 +20,41 @@ async function worker(env: Record<string, string | undefined>, ...args: string[]
   return JSON.parse(line.slice('REPORT '.length)) as Record<string, unknown>;
 }
 
-describe('sign-in throttle with several app processes', () => {
-  it('failures counted in one process block the email in another, through Redis', async () => {
-    const prefix = `it-${randomUUID()}`; // keys of its own, whoever else uses this Redis
-    const email = `throttle-${randomUUID()}@demo.example`;
-    const shared = { REDIS_URL: REDIS, REDIS_KEY_PREFIX: prefix };
-    expect(await worker(shared, 'fail', email, '10.1.0.1', String(MAX_FAILURES_PER_EMAIL))).toEqual({
-      allowedBefore: true,
-      recorded: MAX_FAILURES_PER_EMAIL,
-    });
+describe('credential throttle with several app processes', () => {
+  it.each(['till', 'oauth', 'staff'])(
+    '%s: failures counted in one process refuse the pair in another, through Redis',
+    async (kind) => {
+      const prefix = `it-${randomUUID()}`; // keys of its own, whoever else uses this Redis
+      const key = `throttle-${randomUUID()}@demo.example`;
+      const shared = { REDIS_URL: REDIS, REDIS_KEY_PREFIX: prefix };
+      expect(await worker(shared, 'fail', kind, key, '10.1.0.1', String(MAX_FAILURES))).toEqual({
+        allowedBefore: true,
+        recorded: MAX_FAILURES,
+      });
 
-    expect(await worker(shared, 'check', email, '10.2.0.2')).toEqual({
-      allowed: false,
-      message: expect.stringMatching(/^Too many attempts, try again in 1[45] minutes$/),
-    });
-    // A process that does not share Redis has seen none of those failures.
-    expect(await worker({ REDIS_URL: undefined, REDIS_KEY_PREFIX: prefix }, 'check', email, '10.2.0.2')).toEqual({
-      allowed: true,
-    });
+      expect(await worker(shared, 'check', kind, key, '10.1.0.1')).toEqual({
+        allowed: false,
+        message: expect.stringMatching(/^Too many attempts, try again in 1[45] minutes$/),
+      });
+      // Another address of the same key is not affected.
+      expect(await worker(shared, 'check', kind, key, '10.2.0.2')).toEqual({ allowed: true });
+      // A process that does not share Redis has seen none of those failures.
+      expect(await worker({ REDIS_URL: undefined, REDIS_KEY_PREFIX: prefix }, 'check', kind, key, '10.1.0.1')).toEqual({
+        allowed: true,
+      });
 
-    const redis = new Redis(REDIS);
-    try {
-      const keys = await redis.keys(`${prefix}:*`);
-      expect(keys.length).toBeGreaterThanOrEqual(2); // the email's and the address's counts
-      for (const key of keys) {
-        expect(key).not.toContain(email);
-        expect(key).not.toContain('10.1.0.1');
+      const redis = new Redis(REDIS);
+      try {
+        const keys = await redis.keys(`${prefix}:*`);
+        expect(keys.some((k) => k.startsWith(`${prefix}:guess`))).toBe(true);
+        for (const k of keys) {
+          expect(k).not.toContain(key);
+          expect(k).not.toContain('10.1.0.1');
+        }
+        await redis.del(...keys);
+      } finally {
+        redis.disconnect();
       }
-      await redis.del(...keys);
-    } finally {
-      redis.disconnect();
-    }
-  });
+    },
+  );
 });

@@ -7,7 +7,7 @@ import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { GET as extendedFields } from '@/app/v2/extendedFields/route';
 import { getDb } from '@/db/client';
 import { apiClients } from '@/db/schema';
-import { clearOAuthClientCache } from '@/lib/auth/oauth';
+import { forgetCachedRows } from '@/lib/auth/recheck';
 import { basicAuth, call, DEMO_TILL, demoOAuthToken, newCustomerBody, OTHER_TILL, READONLY_TILL } from './helpers';
 
 type Envelope = {
@@ -143,12 +143,12 @@ describe('X-CAP-API-OAUTH-TOKEN on /v2 routes', () => {
     const db = await getDb();
     const demoClient = and(eq(apiClients.kind, 'OAUTH_CLIENT'), eq(apiClients.key, 'demo-key'));
     await db.update(apiClients).set({ active: false }).where(demoClient);
-    clearOAuthClientCache(); // as if the 30-second cache had run out
+    forgetCachedRows(); // as if AUTH_RECHECK_MS had passed
     try {
       expect((await withToken(token)).status).toBe(401);
     } finally {
       await db.update(apiClients).set({ active: true }).where(demoClient);
-      clearOAuthClientCache();
+      forgetCachedRows();
     }
     expect((await withToken(token)).status).toBe(200);
   });

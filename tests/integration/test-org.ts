@@ -57,7 +57,7 @@ export async function createTestOrg(opts: TestOrgOptions = {}): Promise<{ orgId:
     key: `${code}.till`,
     tillId: till!.id,
     secretSalt: salt,
-    secretHash: hashClientSecret(md5hex('Test@123'), salt),
+    secretHash: await hashClientSecret(md5hex('Test@123'), salt),
     canWriteCustomers: true,
   });
   if (opts.customFields?.length) {

@@ -1,24 +1,25 @@
-// A stand-in app process for the sign-in throttle tests: records failed sign-ins, or asks whether
-// one more is allowed, with the app's own throttle (REDIS_URL and REDIS_KEY_PREFIX from the
-// environment), and prints what it saw as JSON. Like an app process it also counts API requests,
-// so both kinds of limit live in one process, set up in the order a real one may meet them.
-// Usage: tsx sign-in-worker.ts fail <email> <ip> <times> | tsx sign-in-worker.ts check <email> <ip>
+// A stand-in app process for the credential throttle tests: records failed attempts of a (kind, key,
+// address) pair, or asks whether one more is allowed, with the app's own throttle (REDIS_URL and
+// REDIS_KEY_PREFIX from the environment), and prints what it saw as JSON. Like an app process it also
+// counts API requests, so both kinds of limit live in one process, set up in the order a real one
+// may meet them.
+// Usage: tsx credential-worker.ts fail <kind> <key> <address> <times> | ... check <kind> <key> <address>
 import { consumeQuota } from '@/lib/api/rate-limit';
-import { assertSignInAllowed, recordSignInFailure } from '@/lib/auth/sign-in-throttle';
+import { attemptFailed, beginAttempt, type CredentialKind } from '@/lib/auth/credential-throttle';
 import { closeSharedRedis } from '@/lib/redis';
 
-const [action, email = '', ip = '', times = '1'] = process.argv.slice(2);
+const [action, kind = 'till', key = '', address = '', times = '1'] = process.argv.slice(2);
 const check = () =>
-  assertSignInAllowed(email, ip).then(
+  beginAttempt(kind as CredentialKind, key, address).then(
     () => ({ allowed: true }),
     (err: unknown) => ({ allowed: false, message: (err as Error).message }),
   );
 
-const first = await check(); // a sign-in starts with this
-await consumeQuota('sign-in-worker', 1_000_000); // then an API request arrives
+const first = await check(); // an attempt starts with this
+await consumeQuota('credential-worker', 1_000_000); // then an API request arrives
 let report: unknown;
 if (action === 'fail') {
-  for (let i = 0; i < Number(times); i++) await recordSignInFailure(email, ip);
+  for (let i = 0; i < Number(times); i++) await attemptFailed(await beginAttempt(kind as CredentialKind, key, address));
   report = { allowedBefore: first.allowed, recorded: Number(times) };
 } else {
   report = await check();
