@@ -13,11 +13,15 @@
 //   --preload N       insert N customers first (the "million customers already there" case)
 //   --probes          first run ../shared/bench/run-probes.sh (pgbench, next-bare, next-json): its lines,
 //                     then each workload with its ratios to those floors, all from the same run
+//   --profile DIR     write a CPU profile of each server per workload to DIR (scripts/cpu-profile.mjs);
+//                     summarise one with `node scripts/profile-summary.mjs DIR/new-<pid>.cpuprofile`
 //   --connections 32 --seconds 15 --warm 5 --port 3300 --skip-build (reuse .next-bench)
+// Each line also gives the CPU time per request of the app processes and of the database's backends
+// (from /proc: same machine only), which a busy machine inflates less than it does rates.
 // env:   DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres): the server to create the db on
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -33,6 +37,7 @@ const { values: opt } = parseArgs({
     processes: { type: 'string', default: '1' },
     workload: { type: 'string', default: 'new' },
     probes: { type: 'boolean', default: false },
+    profile: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
   },
 });
@@ -314,6 +319,29 @@ async function load(origins, auth, duration, workload) {
 }
 
 const round2 = (x) => Math.round(x * 100) / 100;
+const round3 = (x) => Math.round(x * 1000) / 1000;
+
+/** CPU seconds (user + system) a process has used so far; 0 when /proc cannot tell. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** The app processes and the database backends serving the bench database, for CPU accounting. */
+async function cpuMeter() {
+  const backends = (await admin`select pid from pg_stat_activity where datname = ${dbName}`).map((r) => r.pid);
+  const app = servers.map((s) => s.pid);
+  const sum = (pids) => pids.reduce((t, pid) => t + cpuSeconds(pid), 0);
+  const start = { app: sum(app), db: sum(backends) };
+  return (requests) => ({
+    app_cpu_ms_per_req: round3(((sum(app) - start.app) * 1000) / requests),
+    db_cpu_ms_per_req: round3(((sum(backends) - start.db) * 1000) / requests),
+  });
+}
 
 async function startServer(port) {
   const taken = await fetch(`http://127.0.0.1:${port}/api/health`).then(
@@ -322,11 +350,16 @@ async function startServer(port) {
   );
   if (taken) throw new Error(`port ${port} is already serving: stop that server or pass --port`);
   // Its own process group, so the cleanup stops next-server too, not just a wrapper.
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
+  const profiling = opt.profile ? ['--import', path.resolve('scripts/cpu-profile.mjs')] : [];
+  const server = spawn(
+    process.execPath,
+    [...profiling, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
+    {
+      env: opt.profile ? { ...env, BENCH_PROFILE_DIR: path.resolve(opt.profile) } : env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
   servers.push(server);
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
@@ -367,6 +400,7 @@ function runProbes() {
 }
 
 try {
+  if (opt.profile) mkdirSync(opt.profile, { recursive: true });
   const floors = opt.probes ? runProbes() : {};
   await admin.unsafe(`CREATE DATABASE ${dbName}`);
   sh('npx', ['tsx', 'scripts/db-migrate.ts']);
@@ -385,7 +419,15 @@ try {
     console.error(
       `# ${name}: ${connections} connections, ${seconds}s, ${processes} process(es), preloaded ${opt.preload}`,
     );
-    const r = await load(origins, auth, seconds, workloadOf(name, pool));
+    const workload = workloadOf(name, pool);
+    if (opt.profile) {
+      writeFileSync(path.join(opt.profile, 'label'), name);
+      for (const s of servers) process.kill(s.pid, 'SIGUSR2');
+    }
+    const meter = await cpuMeter();
+    const r = await load(origins, auth, seconds, workload);
+    const cpu = meter(r.total);
+    if (opt.profile) for (const s of servers) process.kill(s.pid, 'SIGUSR2');
     rates[name] = r.rps;
     const bare = floors['next-bare'];
     const json = floors['next-json'];
@@ -404,7 +446,9 @@ try {
         connections,
         seconds,
         ...r,
+        ...cpu,
         ...ratios,
+        ...(opt.profile ? { profiles: servers.map((s) => path.join(opt.profile, `${name}-${s.pid}.cpuprofile`)) } : {}),
       }),
     );
   }
