@@ -11,7 +11,7 @@ export const ERROR_CATALOGUE = {
   400: {
     http: 400,
     message: '{path}: {problem}',
-    when: 'Malformed JSON, a body that is not an object, or a schema violation (one entry per problem)',
+    when: 'Malformed JSON, a body that is not an object, a value no column can hold (NUL, lone surrogate, too deep, out of range), or a schema violation (one entry per problem)',
   },
   401: {
     http: 401,

@@ -9,7 +9,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { log, loggableError } from '@/lib/log';
 import type { Actor } from './actor';
 import { consumeRateLimit } from './rate-limit';
-import { readBodyAtMost } from './read-body';
+import { hostileJsonProblems, hostileQueryProblems, readBodyAtMost } from './read-body';
 import { requestIdOf, userContextOf } from './request-context';
 
 /** Which envelope failures use: POST /v2/customers adds createdId, /v3 adds data. */
@@ -98,11 +98,13 @@ async function readJsonBody(req: Request): Promise<unknown> {
   try {
     body = JSON.parse(new TextDecoder('utf-8').decode(bytes));
   } catch {
-    throw ApiError.of(400, { path: 'body', problem: 'malformed JSON' });
+    throw ApiError.of(400, { path: 'body', problem: 'malformed JSON' }, { field: 'body' });
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw ApiError.of(400, { path: 'body', problem: 'must be a JSON object' });
+    throw ApiError.of(400, { path: 'body', problem: 'must be a JSON object' }, { field: 'body' });
   }
+  const hostile = hostileJsonProblems(body);
+  if (hostile.length > 0) throw new ApiError(hostile);
   return body;
 }
 
@@ -119,6 +121,8 @@ export function apiRoute<P = Record<string, never>>(
       if (opts.write && !actor.canWriteCustomers) throw ApiError.of(403);
       limitHeaders = await consumeRateLimit(actor);
       const body = opts.body ? await readJsonBody(req) : undefined;
+      const hostileQuery = hostileQueryProblems(new URL(req.url).searchParams);
+      if (hostileQuery.length > 0) throw new ApiError(hostileQuery);
       const params = (await context.params) as P;
       const result = await fn({ req, requestId, params, actor, body, userContext: userContextOf(req) });
       if (result instanceof Response) {

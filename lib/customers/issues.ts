@@ -3,12 +3,17 @@
 import type { z } from 'zod';
 import { errorItem, type ApiErrorItem, type ErrorCode } from '@/lib/errors';
 
-/** ['profiles', 0, 'identifiers', 1, 'value'] → "profiles[0].identifiers[1].value" */
+/**
+ * ['profiles', 0, 'identifiers', 1, 'value'] → "profiles[0].identifiers[1].value". A key that would
+ * make the path ambiguous (empty, or with . [ ] ") is quoted: fields["a.b"].
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
+    const key = String(part);
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    else if (key === '' || /[.[\]"]/.test(key)) out += `[${JSON.stringify(key)}]`;
+    else out += out ? `.${key}` : key;
   }
   return out || 'body';
 }

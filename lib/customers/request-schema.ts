@@ -13,11 +13,23 @@ const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const FieldMap = z.record(z.string(), Scalar);
 const Text = z.union([z.string(), z.number()]);
 
+// Numbers the API stores, bounded by their columns (db/schema), so a number too big for its column is
+// a 400 naming it rather than a failed statement.
+const INT4_MAX = 2_147_483_647;
+/** An `integer` column's whole number (ids of programs, tiers and card series). */
+export const ColumnInt = z
+  .number()
+  .int()
+  .min(-INT4_MAX - 1)
+  .max(INT4_MAX);
+/** A `numeric(18, 3)` amount (enrolment points): fewer than 15 digits before the point. */
+export const ColumnAmount = z.number().min(0).lt(1e15);
+
 export const IdentifierSchema = z.object({
   type: z.string().meta({ description: 'mobile, email, externalId, cardnumber, … (case-insensitive)' }),
   value: Text,
   seriesId: z
-    .union([z.number().int(), z.string().regex(/^\d+$/, 'expected a number')])
+    .union([ColumnInt, z.string().regex(/^\d+$/, 'expected a number')])
     .optional()
     .meta({ description: 'Card series (card identifiers)' }),
   statusLabel: z.string().optional().meta({ description: 'Card status: ACTIVE, INACTIVE, EXPIRED, …' }),
@@ -49,9 +61,9 @@ export const ProfileSchema = z.object({
 });
 
 export const EnrollmentSchema = z.object({
-  programId: z.number().int(),
-  tierNumber: z.number().int().min(1).optional(),
-  loyaltyPoints: z.number().min(0).optional(),
+  programId: ColumnInt,
+  tierNumber: ColumnInt.min(1).optional(),
+  loyaltyPoints: ColumnAmount.optional(),
   tierExpiryDate: z.string().nullish().meta({ description: 'ISO 8601 with offset, e.g. 2024-05-11T16:36:17+05:30' }),
   pointsExpiryDate: z.string().nullish(),
 });

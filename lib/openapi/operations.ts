@@ -46,7 +46,8 @@ export interface OperationSpec {
 
 const ALL_ERROR_CODES = Object.keys(ERROR_CATALOGUE).map(Number) as ErrorCode[];
 /** Codes any authenticated route can answer, besides its own. */
-const COMMON: ErrorCode[] = [401, 405, 517, 500];
+// 400: a query parameter no column can hold (docs/api.md, "Hostile input").
+const COMMON: ErrorCode[] = [400, 401, 405, 517, 500];
 
 const RequestIdHeader = z
   .string()
@@ -159,7 +160,7 @@ export const OPERATIONS: OperationSpec[] = [
     },
     success: { status: 200, schema: LookupResponseSchema, description: 'Found' },
     failure: ErrorResponseSchema,
-    errorCodes: [400, 3217, 8121, 8015, ...COMMON],
+    errorCodes: [3217, 8121, 8015, ...COMMON],
   },
   {
     path: '/v2/extendedFields',
