@@ -30,6 +30,11 @@ export const ERROR_CATALOGUE = {
     message: 'A request with this Idempotency-Key is still being processed',
     when: 'The first request with this key did not finish within a few seconds',
   },
+  412: {
+    http: 412,
+    message: 'Customer changed since it was read',
+    when: 'If-Match names a version of the customer that is no longer the current one; nothing written',
+  },
   413: { http: 413, message: 'Request body is larger than 1 MiB', when: 'Body over 1 MiB' },
   415: { http: 415, message: 'Content-Type must be application/json', when: 'A body sent with another content type' },
   422: {
@@ -123,6 +128,36 @@ export const ERROR_CATALOGUE = {
     message: 'Invalid source or accountId passed',
     when: 'Multi-account source without accountId, an accountId the org has not configured, or the same source account twice',
   },
+  8128: {
+    http: 400,
+    message: 'Customer has no source account {source}',
+    when: 'An update or identifier change for a source account (?source=, ?accountId=) the customer lacks',
+  },
+  8129: {
+    http: 400,
+    message: 'A loyalty customer cannot become non-loyalty',
+    when: 'An update asking loyaltyType non_loyalty for a loyalty customer',
+  },
+  8130: {
+    http: 400,
+    message: 'Invalid identifier {type}: {value}',
+    when: 'An identifier to add or remove whose value is invalid for its type (any type, the primary one included)',
+  },
+  8131: {
+    http: 409,
+    message: 'Identifier {type} {value} belongs to customer {id}',
+    when: 'Adding a unique identifier that another customer of the org holds (never a merge)',
+  },
+  8133: {
+    http: 400,
+    message: 'Identifier {type} {value} not found',
+    when: 'Removing an identifier the source account does not have',
+  },
+  8134: {
+    http: 400,
+    message: 'A source account keeps at least one identifier',
+    when: 'A change of identifiers that would leave the source account without any',
+  },
   91015: {
     http: 400,
     message: 'Invalid extended field value: {name}',
@@ -164,6 +199,14 @@ export const WARNING_CATALOGUE = {
   8122: {
     message: 'Invalid identifier {type} dropped',
     when: 'A secondary identifier that is empty or over 255 characters',
+  },
+  8126: {
+    message: 'Identifiers are changed with changeIdentifier',
+    when: 'An update (PUT) carrying profiles[].identifiers: ignored',
+  },
+  8132: {
+    message: 'Identifier {type} {value} is already on this account',
+    when: 'changeIdentifier adding an identifier the source account already has: nothing added',
   },
   8124: {
     message: 'Loyalty enrolments ignored for a non-loyalty customer',

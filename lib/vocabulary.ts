@@ -174,3 +174,14 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 /** Who did something: an API client or a staff member in the browser. */
 export const ACTOR_TYPES = [...API_CLIENT_KINDS, 'STAFF'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
+
+/** What a customer's history records (docs/api.md, "History"). */
+export const HISTORY_ACTIONS = [
+  'customer.registered',
+  'source.added',
+  'customer.updated',
+  'status.changed',
+  'identifier.added',
+  'identifier.removed',
+] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];

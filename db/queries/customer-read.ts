@@ -26,6 +26,7 @@ export async function findCustomerRow(db: DbOrTx, { orgId, customerId }: Custome
   const [row] = await db
     .select({
       id: customers.id,
+      version: customers.version,
       loyaltyType: customers.loyaltyType,
       extendedFields: customers.extendedFields,
       referralCode: customers.referralCode,

@@ -2,6 +2,7 @@
 // statement (data-modifying CTEs fed by JSON parameters), so a registration costs two round trips.
 import { sql, type SQL } from 'drizzle-orm';
 import { execRows, execStatement, statementOf, type DbOrTx, type Statement } from '@/db/client';
+import type { HistoryChange } from '@/db/schema';
 import type { ActorType } from '@/lib/vocabulary';
 
 export interface IdentityMatch {
@@ -123,6 +124,10 @@ export interface RegistrationWrite {
     discount_code: string | null;
   }[];
   audit: { requestId: string; userContext: Record<string, string> | null; details: Record<string, unknown> };
+  /** The customer's history entry: customer.registered, or source.added for an existing customer. */
+  historyChanges: HistoryChange[];
+  /** Folded words of the new profiles' names, for the search (the customer may hold some already). */
+  searchWords: string[];
 }
 
 const v = (name: string): SQL => sql`${sql.placeholder(name)}`;
@@ -137,6 +142,7 @@ interface Shape {
   enrollments: boolean;
   sideEffects: boolean;
   userContext: boolean;
+  searchWords: boolean;
 }
 const statements = new Map<string, Statement>();
 
@@ -154,8 +160,10 @@ function registrationSql(shape: Shape): SQL {
   const orgId = v('orgId');
   const actorType = v('actorType');
   const actorCode = v('actorCode');
+  // A source account added to an existing customer is a change of it: its version goes up (and the row
+  // stays locked until the transaction ends).
   const customer = shape.existing
-    ? sql`select ${v('existingCustomerId')}::bigint as id`
+    ? sql`update customers set version = version + 1 where org_id = ${orgId} and id = ${v('existingCustomerId')} returning id`
     : sql`insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
           values (${orgId}, ${v('statusLabelId')}, ${v('loyaltyType')}, ${json('extendedFields')},
                   ${v('referralCode')}, ${v('registeredTillId')}, ${actorType}, ${actorCode})
@@ -204,6 +212,16 @@ function registrationSql(shape: Shape): SQL {
     insert into audit_log (org_id, action, outcome, customer_id, request_id, actor_type, actor_code, user_context, details)
     select ${orgId}, 'customer.register', 'success', c.id, ${v('requestId')}, ${actorType}, ${actorCode},
            ${shape.userContext ? json('userContext') : sql`null`}, ${json('details')} from c)`);
+  parts.push(sql`h as (
+    insert into customer_history (org_id, customer_id, action, actor_type, actor_code, request_id, user_context, changes)
+    select ${orgId}, c.id, ${sql.raw(shape.existing ? "'source.added'" : "'customer.registered'")}, ${actorType}, ${actorCode},
+           ${v('requestId')}, ${shape.userContext ? json('userContext') : sql`null`}, ${json('historyChanges')} from c)`);
+  if (shape.searchWords) {
+    parts.push(sql`sw as (
+      insert into customer_search_words (org_id, customer_id, word)
+      select ${orgId}, c.id, x from c, jsonb_array_elements_text(${json('searchWords')}) x
+      on conflict do nothing)`);
+  }
   const effects = shape.sideEffects
     ? sql`(select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se)`
     : sql`'[]'::jsonb`;
@@ -222,6 +240,7 @@ export async function insertRegistration(
     enrollments: w.enrollments.length > 0,
     sideEffects: w.sideEffects.length > 0,
     userContext: w.audit.userContext !== null,
+    searchWords: w.searchWords.length > 0,
   };
   const [row] = await execStatement<{
     customer_id: string | number;
@@ -245,6 +264,8 @@ export async function insertRegistration(
     requestId: w.audit.requestId,
     userContext: JSON.stringify(w.audit.userContext),
     details: JSON.stringify(w.audit.details),
+    historyChanges: JSON.stringify(w.historyChanges),
+    searchWords: JSON.stringify(w.searchWords),
   });
   if (!row) throw new Error('registration insert returned no row');
   const list =

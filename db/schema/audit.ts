@@ -1,4 +1,18 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { HISTORY_ACTIONS, type ActorType, type HistoryAction } from '@/lib/vocabulary';
+import { customers } from './customers';
+import { isOneOf } from './one-of';
 import { orgs } from './orgs';
 
 /** Who did what, from which request. Written in the same transaction as the change it records. */
@@ -41,5 +55,40 @@ export const idempotencyKeys = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.clientKey, t.key] }),
     index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
+);
+
+/** One changed value: `path` names it (`profiles.INSTORE.firstName`); a value absent or cleared is null. */
+export interface HistoryChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * What happened to a customer, newest first by id (GET /v2/customers/{id}/history). Each entry is written
+ * in the same transaction (or statement) as the change it records.
+ */
+export const customerHistory = pgTable(
+  'customer_history',
+  {
+    orgId: integer('org_id').notNull(),
+    customerId: bigint('customer_id', { mode: 'number' }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    action: text('action').$type<HistoryAction>().notNull(),
+    actorType: text('actor_type').$type<ActorType>().notNull(),
+    actorCode: text('actor_code').notNull(),
+    requestId: text('request_id').notNull(),
+    /** USER-CONTEXT-ENTITY-* headers, when sent. */
+    userContext: jsonb('user_context').$type<Record<string, string>>(),
+    reason: text('reason'),
+    changes: jsonb('changes').$type<HistoryChange[]>().notNull().default([]),
+  },
+  (t) => [
+    // Led by the customer: a page of one customer's history is one range of the primary key.
+    primaryKey({ columns: [t.orgId, t.customerId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    check('customer_history_action_check', isOneOf(t.action, HISTORY_ACTIONS)),
   ],
 );

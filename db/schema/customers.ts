@@ -35,6 +35,8 @@ export const customers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdByType: text('created_by_type').$type<ActorType>().notNull(),
     createdByCode: text('created_by_code').notNull(),
+    /** Bumped by every change of the customer (docs/api.md, "Versions"): the ETag of GET /v2/customers/{id}. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -88,7 +90,9 @@ export const identifiers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.sourceAccountId, t.type, t.value] }),
-    index('identifiers_org_value_idx').on(t.orgId, t.value),
+    // text_pattern_ops: the search's identifier prefix (`value ~>=~ $1 and value ~<~ $2`) needs byte order, as
+    // the database's collation is not C; equality (the look-up) uses it as well.
+    index('identifiers_org_value_idx').on(t.orgId, t.value.op('text_pattern_ops')),
     foreignKey({ columns: [t.orgId, t.sourceAccountId], foreignColumns: [sourceAccounts.orgId, sourceAccounts.id] }),
     foreignKey({ columns: [t.orgId, t.seriesId], foreignColumns: [cardSeries.orgId, cardSeries.id] }),
   ],
@@ -192,5 +196,24 @@ export const sideEffects = pgTable(
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
     foreignKey({ columns: [t.orgId, t.beneficiaryCustomerId], foreignColumns: [customers.orgId, customers.id] }),
     check('side_effects_type_check', isOneOf(t.type, BENEFIT_TYPES)),
+  ],
+);
+
+/**
+ * The words of a customer's names (every source account's), folded for search (lib/customers/search-text.ts:
+ * NFKD, diacritics stripped, lower-cased). One row per distinct word: a word prefix is a range of the
+ * (org_id, word) index, so "pri sha" finds Priya Sharma without reading the table.
+ */
+export const customerSearchWords = pgTable(
+  'customer_search_words',
+  {
+    orgId: integer('org_id').notNull(),
+    customerId: bigint('customer_id', { mode: 'number' }).notNull(),
+    word: text('word').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.customerId, t.word] }),
+    index('customer_search_words_word_idx').on(t.orgId, t.word.op('text_pattern_ops'), t.customerId),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
   ],
 );

@@ -2,7 +2,14 @@
 // and the OpenAPI document both come from here, so what is documented is what is typed.
 import { z } from 'zod';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE } from '@/lib/errors';
-import { ACTOR_TYPES, CUSTOMER_STATUSES, EXTENDED_FIELD_TYPES, LOYALTY_TYPES, SOURCES } from '@/lib/vocabulary';
+import {
+  ACTOR_TYPES,
+  CUSTOMER_STATUSES,
+  EXTENDED_FIELD_TYPES,
+  HISTORY_ACTIONS,
+  LOYALTY_TYPES,
+  SOURCES,
+} from '@/lib/vocabulary';
 
 const ERROR_CODES = Object.keys(ERROR_CATALOGUE).map(Number);
 const WARNING_CODES = Object.keys(WARNING_CATALOGUE).map(Number);
@@ -151,6 +158,11 @@ export const EnrollmentViewSchema = z
 export const CustomerViewSchema = z
   .object({
     id: Id,
+    version: z
+      .number()
+      .int()
+      .positive()
+      .meta({ description: 'Bumped by every change of the customer; also the ETag header ("7"), for If-Match' }),
     statusLabel: z.string().nullable().meta({ description: "The org's label; null without one" }),
     status: z.enum(CUSTOMER_STATUSES).meta({ description: 'The status under the label; ACTIVE without one' }),
     loyaltyInfo: z.object({ loyaltyType: z.enum(LOYALTY_TYPES) }),
@@ -167,6 +179,66 @@ export const CustomerViewSchema = z
     warnings: Warnings,
   })
   .meta({ id: 'Customer' });
+
+/** PUT /v2/customers/{id} and POST /v2/customers/{id}/changeIdentifier, HTTP 200. */
+export const CustomerWriteSuccessSchema = z
+  .object({
+    id: Id,
+    version: z.number().int().positive().meta({ description: 'The version now (also the ETag header)' }),
+    warnings: Warnings,
+  })
+  .meta({ id: 'CustomerWriteSuccess' });
+
+const HistoryChangeSchema = z
+  .object({
+    path: z.string().meta({
+      description:
+        'What changed: profiles.INSTORE.firstName, extendedFields.city, statusLabel, identifiers.INSTORE.mobile, …',
+    }),
+    before: z.unknown().meta({ description: 'null when there was none' }),
+    after: z.unknown().meta({ description: 'null when cleared or removed' }),
+  })
+  .meta({ id: 'HistoryChange' });
+
+export const HistoryEntrySchema = z
+  .object({
+    id: Id.meta({ description: 'Pass as ?before= for the next page' }),
+    at: IsoUtc,
+    action: z.enum(HISTORY_ACTIONS),
+    actor: z.object({ type: z.enum(ACTOR_TYPES), code: z.string() }),
+    requestId: z.string(),
+    userContext: z
+      .record(z.string(), z.string())
+      .nullable()
+      .meta({ description: 'The USER-CONTEXT-ENTITY-* headers of the request, when sent' }),
+    reason: z.string().nullable().meta({ description: 'statusReason of the update, when given' }),
+    changes: z.array(HistoryChangeSchema),
+  })
+  .meta({ id: 'HistoryEntry' });
+
+export const HistoryResponseSchema = z
+  .object({ entries: z.array(HistoryEntrySchema).meta({ description: 'Newest first' }), warnings: Warnings })
+  .meta({ id: 'HistoryResponse' });
+export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
+
+export const CustomerSearchResponseSchema = z
+  .object({
+    customers: z.array(
+      z.object({
+        id: Id,
+        firstName: z.string().nullable(),
+        lastName: z.string().nullable(),
+        statusLabel: z.string().nullable(),
+        sources: z
+          .array(z.string())
+          .meta({ description: 'INSTORE, or "LINE · <accountId>" for a multi-account source' }),
+        identifiers: z.array(z.object({ type: z.string(), value: z.string() })),
+      }),
+    ),
+    warnings: Warnings,
+  })
+  .meta({ id: 'CustomerSearchResponse' });
+export type CustomerSearchResponse = z.infer<typeof CustomerSearchResponseSchema>;
 
 export const LookupResponseSchema = z.object({ entity: Id, warnings: Warnings }).meta({ id: 'LookupResponse' });
 

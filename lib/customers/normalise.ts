@@ -23,9 +23,11 @@ import {
   type IdentifierType,
 } from '@/lib/vocabulary';
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 export type Report = (code: ErrorCode, message: string, path: Path) => void;
 type Profile = ParsedRegistrationRequest['profiles'][number];
+export type IdentifierItem = NonNullable<Profile['identifiers']>[number];
+export type ChannelItem = NonNullable<Profile['commChannels']>[number];
 type Params = Record<string, string | number>;
 
 export const NAME_LIMIT = 100;
@@ -38,7 +40,8 @@ export function droppedChannelWarning(type: ChannelType): WarningCode | null {
   return type === 'mobile' ? 8058 : type === 'email' ? 8057 : null;
 }
 
-class Walk {
+/** One validation pass: collects warnings, reports errors with their JSON path, remembers failure. */
+export class Walk {
   failed = false;
   readonly warnings: ApiMessage[] = [];
   constructor(
@@ -123,7 +126,7 @@ function normaliseProfile(w: Walk, p: Profile, path: Path, seenAccounts: Set<str
   return { source, accountId, firstName, lastName, identifiers, channels, fields };
 }
 
-function normaliseName(w: Walk, raw: string | null | undefined, field: string): string | null {
+export function normaliseName(w: Walk, raw: string | null | undefined, field: string): string | null {
   // Control characters go; any printable character of any script stays.
   const clean = raw?.replace(/\p{Cc}/gu, '').trim();
   if (!clean) return null;
@@ -140,10 +143,9 @@ function normaliseIdentifiers(w: Walk, list: NonNullable<Profile['identifiers']>
   let rejected = false;
   list.forEach((item, i) => {
     const at = [...path, i];
-    const type = canonicalIdentifierType(item.type);
-    if (!type || !config.allowedIdentifierTypes.includes(type)) {
+    const type = identifierTypeOf(w, item.type, [...at, 'type']);
+    if (!type) {
       rejected = true;
-      w.error(8121, { type: item.type }, [...at, 'type']);
       return;
     }
     const raw = String(item.value);
@@ -155,20 +157,7 @@ function normaliseIdentifiers(w: Walk, list: NonNullable<Profile['identifiers']>
       } else w.warn(droppedIdentifierWarning(type), { type });
       return;
     }
-    let seriesId: number | null = null;
-    let extendedFields: Record<string, unknown> | null = null;
-    if (CARD_TYPES.includes(type)) {
-      if (item.seriesId !== undefined) {
-        seriesId = Number(item.seriesId);
-        if (!config.cardSeries.some((s) => s.id === seriesId)) w.error(8114, { seriesId }, [...at, 'seriesId']);
-      }
-      if (item.extendedFields) {
-        extendedFields = normaliseExtendedFields(w, item.extendedFields, config.extendedFields.card, [
-          ...at,
-          'extendedFields',
-        ]);
-      }
-    }
+    const card = cardPartsOf(w, item, type, at);
     const key = `${type}\u0000${value}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -178,9 +167,7 @@ function normaliseIdentifiers(w: Walk, list: NonNullable<Profile['identifiers']>
       unique: config.uniqueIdentifierTypes.includes(type),
       position: out.length,
       requestIndex: i,
-      seriesId,
-      statusLabel: CARD_TYPES.includes(type) ? item.statusLabel?.trim() || null : null,
-      extendedFields,
+      ...card,
     });
   });
   // No valid identifiers, unless an error above (an invalid primary id, an unknown type) explains it.
@@ -193,12 +180,47 @@ function normaliseIdentifiers(w: Walk, list: NonNullable<Profile['identifiers']>
   return out;
 }
 
+/** The canonical identifier type, or null (reported 8121) when it does not exist or the org does not allow it. */
+export function identifierTypeOf(w: Walk, raw: string, path: Path): IdentifierType | null {
+  const type = canonicalIdentifierType(raw);
+  if (type && w.config.allowedIdentifierTypes.includes(type)) return type;
+  w.error(8121, { type: raw }, path);
+  return null;
+}
+
+/** A card identifier's series (8114 when unknown), status label and card-level extended fields. */
+export function cardPartsOf(
+  w: Walk,
+  item: Pick<IdentifierItem, 'seriesId' | 'statusLabel' | 'extendedFields'>,
+  type: IdentifierType,
+  at: Path,
+): Pick<NormalisedIdentifier, 'seriesId' | 'statusLabel' | 'extendedFields'> {
+  if (!CARD_TYPES.includes(type)) return { seriesId: null, statusLabel: null, extendedFields: null };
+  let seriesId: number | null = null;
+  let extendedFields: Record<string, unknown> | null = null;
+  if (item.seriesId !== undefined) {
+    seriesId = Number(item.seriesId);
+    if (!w.config.cardSeries.some((s) => s.id === seriesId)) w.error(8114, { seriesId }, [...at, 'seriesId']);
+  }
+  if (item.extendedFields) {
+    extendedFields = normaliseExtendedFields(w, item.extendedFields, w.config.extendedFields.card, [
+      ...at,
+      'extendedFields',
+    ]);
+  }
+  return { seriesId, statusLabel: item.statusLabel?.trim() || null, extendedFields };
+}
+
 function toBool(raw: boolean | string | undefined, fallback: boolean): boolean {
   if (raw === undefined) return fallback;
   return typeof raw === 'boolean' ? raw : raw.toLowerCase() === 'true';
 }
 
-function normaliseChannels(w: Walk, list: NonNullable<Profile['commChannels']>, path: Path): NormalisedChannel[] {
+export function normaliseChannels(
+  w: Walk,
+  list: NonNullable<Profile['commChannels']>,
+  path: Path,
+): NormalisedChannel[] {
   const out: NormalisedChannel[] = [];
   list.forEach((item, i) => {
     const type = canonicalChannelType(item.type);
@@ -230,13 +252,13 @@ function normaliseChannels(w: Walk, list: NonNullable<Profile['commChannels']>, 
 }
 
 /** The codes of one family of typed fields: custom fields, or extended fields. */
-interface FieldCodes {
+export interface FieldCodes {
   unknown: WarningCode;
   invalid: ErrorCode;
   missing: ErrorCode;
 }
-const CUSTOM_FIELD_CODES: FieldCodes = { unknown: 8116, invalid: 8111, missing: 8112 };
-const EXTENDED_FIELD_CODES: FieldCodes = { unknown: 8117, invalid: 91015, missing: 91016 };
+export const CUSTOM_FIELD_CODES: FieldCodes = { unknown: 8116, invalid: 8111, missing: 8112 };
+export const EXTENDED_FIELD_CODES: FieldCodes = { unknown: 8117, invalid: 91015, missing: 91016 };
 
 function normaliseCustomFields(w: Walk, fields: Record<string, unknown>, path: Path): Record<string, unknown> {
   return normaliseTypedFields(w, fields, w.config.customFields, CUSTOM_FIELD_CODES, path);
@@ -251,7 +273,7 @@ function normaliseExtendedFields(
   return normaliseTypedFields(w, fields, defs, EXTENDED_FIELD_CODES, path);
 }
 
-/** Known names (case-insensitive) keep the defined spelling and a typed value; "" and null are absent. */
+/** Every mandatory field present: a registration's fields must all be there. */
 function normaliseTypedFields(
   w: Walk,
   fields: Record<string, unknown>,
@@ -259,23 +281,42 @@ function normaliseTypedFields(
   codes: FieldCodes,
   path: Path,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const { values } = parseTypedFields(w, fields, defs, codes, path);
+  for (const def of defs) {
+    if (def.mandatory && !(def.name in values) && !hasInvalid(fields, def.name))
+      w.error(codes.missing, { name: def.name }, [...path, def.name]);
+  }
+  return values;
+}
+
+/**
+ * Known names (case-insensitive) keep the defined spelling and a typed value; unknown ones are warned
+ * about and ignored; "" and null are absent, listed in `cleared` (an update clears those keys).
+ */
+export function parseTypedFields(
+  w: Walk,
+  fields: Record<string, unknown>,
+  defs: (CustomFieldDef | ExtendedFieldDef)[],
+  codes: FieldCodes,
+  path: Path,
+): { values: Record<string, unknown>; cleared: string[] } {
+  const values: Record<string, unknown> = {};
+  const cleared: string[] = [];
   for (const [name, raw] of Object.entries(fields)) {
     const def = defs.find((d) => d.name.toLowerCase() === name.toLowerCase());
     if (!def) {
       w.warn(codes.unknown, { name });
       continue;
     }
-    if (isAbsent(raw)) continue;
+    if (isAbsent(raw)) {
+      cleared.push(def.name);
+      continue;
+    }
     const parsed = parseFieldValue(def.dataType, def.enumValues, raw);
-    if (parsed.ok) out[def.name] = parsed.value;
+    if (parsed.ok) values[def.name] = parsed.value;
     else w.error(codes.invalid, { name: def.name }, [...path, name]);
   }
-  for (const def of defs) {
-    if (def.mandatory && !(def.name in out) && !hasInvalid(fields, def.name))
-      w.error(codes.missing, { name: def.name }, [...path, def.name]);
-  }
-  return out;
+  return { values, cleared };
 }
 
 /** A present but invalid value was already reported; don't also call it missing. */
@@ -283,7 +324,7 @@ function hasInvalid(fields: Record<string, unknown>, name: string): boolean {
   return Object.entries(fields).some(([k, v]) => k.toLowerCase() === name.toLowerCase() && !isAbsent(v));
 }
 
-function normaliseStatusLabel(w: Walk, raw: string | null | undefined) {
+export function normaliseStatusLabel(w: Walk, raw: string | null | undefined) {
   const name = raw?.trim();
   if (!name) return null;
   const label = w.config.statusLabels.find((l) => l.name.toLowerCase() === name.toLowerCase());

@@ -92,6 +92,7 @@ export async function getCustomer(
 
   return {
     id: customer.id,
+    version: customer.version,
     statusLabel: customer.labelName,
     status: customer.labelStatus ?? 'ACTIVE',
     loyaltyInfo: { loyaltyType: customer.loyaltyType === 'non_loyalty' ? 'non_loyalty' : 'loyalty' },
@@ -162,6 +163,11 @@ export async function lookupCustomerId(db: DbOrTx, config: OrgConfig, q: LookupQ
     source: q.source,
     accountId: q.accountId,
   });
+}
+
+/** A customer id from a path; NaN when it is not one (answered as the same 404 as an unknown id). */
+export function customerIdParam(raw: string): number {
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
 }
 
 /** The `source` query parameter: absent, empty or ALL means every source; an unknown one is 3217. */

@@ -18,6 +18,8 @@ import { newReferralCode } from './codes';
 import { issuesToErrors } from './issues';
 import { buildRegistrationSchema } from './request-schema';
 import { resolveIdentity } from './resolve-identity';
+import { profileKey } from './history';
+import { searchWords } from './search-text';
 import { planSideEffects, toSideEffectItem, writtenSideEffect } from './side-effects';
 import type { NormalisedRegistration } from './types';
 
@@ -214,9 +216,15 @@ async function attemptRegistration(
       userContext: input.userContext,
       details: {
         combined: existing !== null,
-        sources: reg.profiles.map((p) => (p.accountId ? `${p.source}:${p.accountId}` : p.source)),
+        sources: reg.profiles.map(profileKey),
       },
     },
+    historyChanges: reg.profiles.map((p) => ({
+      path: `profiles.${profileKey(p)}`,
+      before: null,
+      after: profileKey(p),
+    })),
+    searchWords: searchWords(...reg.profiles.flatMap((p) => [p.firstName, p.lastName])),
   };
   const { customerId, sideEffectIds } = await insertRegistration(tx, write);
   return {

@@ -10,8 +10,8 @@ import type { NormalisedRegistration } from './types';
 /** JSON booleans, or the strings "true"/"false" (the seed uses both). */
 const BoolLike = z.union([z.boolean(), z.string().regex(/^(true|false)$/i, 'expected true or false')]);
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const FieldMap = z.record(z.string(), Scalar);
-const Text = z.union([z.string(), z.number()]);
+export const FieldMap = z.record(z.string(), Scalar);
+export const Text = z.union([z.string(), z.number()]);
 
 // Numbers the API stores, bounded by their columns (db/schema), so a number too big for its column is
 // a 400 naming it rather than a failed statement.

@@ -26,7 +26,7 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
         ),
       ].join('\n\n'),
       ...(op.success.warningCodes && { 'x-warning-codes': op.success.warningCodes }),
-      headers: z.object({ 'X-Request-Id': Headers.requestId, ...limits }),
+      headers: z.object({ 'X-Request-Id': Headers.requestId, ...limits, ...op.success.headers }),
       content: {
         'application/json': {
           schema: op.success.schema,

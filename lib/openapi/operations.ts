@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import {
   CustomerViewSchema,
+  CustomerWriteSuccessSchema,
   ErrorResponseSchema,
+  HistoryResponseSchema,
   ExtendedFieldsResponseSchema,
   HealthResponseSchema,
   LookupResponseSchema,
@@ -13,11 +15,12 @@ import {
   TokenResponseSchema,
   V3ErrorResponseSchema,
 } from '@/lib/api/schemas';
+import { CustomerUpdateRequestSchema } from '@/lib/customers/care-schema';
 import { RegistrationRequestSchema } from '@/lib/customers/request-schema';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE, type ErrorCode, type WarningCode } from '@/lib/errors';
 import { REGISTRATION_REQUEST_EXAMPLES, REGISTRATION_RESPONSE_EXAMPLES } from './examples';
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'put';
 type Schema = z.ZodType;
 
 /** One documented operation: what it answers on success, and which catalogue codes on failure. */
@@ -35,6 +38,8 @@ export interface OperationSpec {
     examples?: Record<string, { summary: string; value: unknown }>;
     /** Warnings the success may carry (all of the catalogue for a registration). */
     warningCodes?: readonly WarningCode[];
+    /** Response headers of the success besides X-Request-Id and the rate limit's. */
+    headers?: Record<string, Schema>;
   };
   failure: Schema;
   errorCodes: readonly ErrorCode[];
@@ -81,6 +86,23 @@ export const Headers = {
   remaining: z.number().int().optional().meta({ description: 'Requests left in the current window' }),
   reset: z.number().int().optional().meta({ description: 'Seconds until the window frees a request' }),
 };
+const ETagHeader = {
+  ETag: z.string().meta({ description: 'The customer\'s version as a strong tag ("7"): send it back in If-Match' }),
+};
+const CustomerIdPath = z.object({
+  id: z.string().meta({ description: 'The customer id (createdId)', example: '100000001' }),
+});
+const IfMatchHeader = z.string().optional().meta({
+  description:
+    'The version the change was made against, as GET answered it in ETag ("7"). If the customer has changed since: 412, nothing written. Without it the write applies.',
+});
+const AccountQuery = z.object({
+  source: z.string().optional().meta({ description: 'The source account to change: default INSTORE; unknown: 3217' }),
+  accountId: z.string().optional().meta({ description: 'Its account, for a multi-account source' }),
+});
+/** Codes a write after registration can answer besides its own. */
+const CARE_WRITE: ErrorCode[] = [400, 403, 412, 413, 415, 521, 3217, 8015, 8128];
+
 export const rateLimitHeaders = {
   'RateLimit-Limit': Headers.limit,
   'RateLimit-Remaining': Headers.remaining,
@@ -133,9 +155,70 @@ export const OPERATIONS: OperationSpec[] = [
       }),
       header: z.object({ 'X-Request-Id': RequestIdHeader }),
     },
-    success: { status: 200, schema: CustomerViewSchema, description: 'The customer' },
+    success: { status: 200, schema: CustomerViewSchema, description: 'The customer', headers: ETagHeader },
     failure: ErrorResponseSchema,
     errorCodes: [3217, 8015, ...COMMON],
+  },
+  {
+    path: '/v2/customers/{id}',
+    method: 'put',
+    tag: 'Customers',
+    authenticated: true,
+    summary: 'Update customer',
+    description:
+      'Changes names, channels and custom fields of one source account, and extended fields, status label (with a ' +
+      'reason) and loyalty type of the customer, with the rules of registration. Every part is optional; ' +
+      'identifiers are changed with changeIdentifier. Needs write access to customers. All of it applies, with its ' +
+      'history entries, or nothing. A body that changes nothing succeeds and keeps the version.',
+    requestParams: {
+      path: CustomerIdPath,
+      query: AccountQuery,
+      header: z.object({ 'If-Match': IfMatchHeader, 'X-Request-Id': RequestIdHeader, ...UserContextHeaders }),
+    },
+    requestBody: {
+      schema: CustomerUpdateRequestSchema,
+      examples: {
+        lastName: { summary: 'Fix a last name', value: { profiles: [{ lastName: 'Sharma' }] } },
+        status: {
+          summary: 'Suspend, with a reason',
+          value: { statusLabel: 'On hold', statusReason: 'Card reported stolen' },
+        },
+      },
+    },
+    success: {
+      status: 200,
+      schema: CustomerWriteSuccessSchema,
+      description: 'Updated (or nothing to change). Header ETag carries the version.',
+      headers: ETagHeader,
+      warningCodes: [8057, 8058, 8116, 8117, 8119, 8126],
+    },
+    failure: ErrorResponseSchema,
+    errorCodes: [...CARE_WRITE, 8086, 8111, 8112, 8129, 91015, 91016, ...COMMON],
+  },
+  {
+    path: '/v2/customers/{id}/history',
+    method: 'get',
+    tag: 'Customers',
+    authenticated: true,
+    summary: 'Customer history',
+    description:
+      'What happened to the customer, newest first: registration, source accounts added, updates, status ' +
+      'changes, identifiers added and removed; each with who, from which request, why, and every changed ' +
+      'value before and after (null when absent or cleared).',
+    requestParams: {
+      path: CustomerIdPath,
+      query: z.object({
+        limit: z.string().optional().meta({ description: 'Entries per page, 1 to 200 (default 50)', example: '50' }),
+        before: z
+          .string()
+          .optional()
+          .meta({ description: 'The id of the last entry seen: the next page starts below it' }),
+      }),
+      header: z.object({ 'X-Request-Id': RequestIdHeader }),
+    },
+    success: { status: 200, schema: HistoryResponseSchema, description: 'A page of entries, newest first' },
+    failure: ErrorResponseSchema,
+    errorCodes: [400, 8015, ...COMMON],
   },
   {
     path: '/v2/customers/lookup',

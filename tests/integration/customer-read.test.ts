@@ -88,6 +88,7 @@ describe('GET /v2/customers/{id}', () => {
     expect(CustomerViewSchema.parse(res.body)).toEqual(res.body);
     expect(res.body).toEqual({
       id,
+      version: 1,
       statusLabel: 'Gold Member',
       status: 'ACTIVE',
       loyaltyInfo: { loyaltyType: 'loyalty' },

@@ -6,7 +6,7 @@ import { GET as getDocument } from '@/app/v2/openapi.json/route';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE } from '@/lib/errors';
 import { getOpenApiDocument, OPERATIONS, type OperationSpec } from '@/lib/openapi/document';
 import { REGISTRATION_REQUEST_EXAMPLES } from '@/lib/openapi/examples';
-import { call, DEMO_TILL, type CallResult } from './helpers';
+import { call, DEMO_TILL, uniqueMobile, type CallResult } from './helpers';
 
 type Handler = (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
 type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Handler>>;
@@ -15,6 +15,7 @@ type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', H
 const MODULES: Record<string, () => Promise<RouteModule>> = {
   '/v2/customers': () => import('@/app/v2/customers/route'),
   '/v2/customers/{id}': () => import('@/app/v2/customers/[id]/route'),
+  '/v2/customers/{id}/history': () => import('@/app/v2/customers/[id]/history/route'),
   '/v2/customers/lookup': () => import('@/app/v2/customers/lookup/route'),
   '/v2/extendedFields': () => import('@/app/v2/extendedFields/route'),
   '/v3/oauth/token/generate': () => import('@/app/v3/oauth/token/generate/route'),
@@ -215,10 +216,56 @@ describe('the documented examples, sent to the routes', () => {
     );
   });
 
+  it('answer the update and the history of a customer as documented', async () => {
+    const created = await call<{ createdId: number }>(await handlerOf(op('post', '/v2/customers')), {
+      body: {
+        profiles: [{ source: 'INSTORE', firstName: 'Doc', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }],
+      },
+      headers: { authorization: DEMO_TILL },
+    });
+    const id = String(created.body.createdId);
+    const update = op('put', '/v2/customers/{id}');
+    const example = (
+      doc.paths?.[update.path]?.put?.requestBody as {
+        content: Record<string, { examples: Record<string, { value: unknown }> }>;
+      }
+    ).content['application/json']!.examples;
+    for (const [name, { value }] of Object.entries(example)) {
+      const res = await call<unknown>(await handlerOf(update), {
+        method: 'PUT',
+        path: `/v2/customers/${id}`,
+        params: { id },
+        body: value,
+        headers: { authorization: DEMO_TILL },
+      });
+      expect(res.status, name).toBe(200);
+      expectDocumented(update, res);
+    }
+    const stale = await call<unknown>(await handlerOf(update), {
+      method: 'PUT',
+      path: `/v2/customers/${id}`,
+      params: { id },
+      body: { profiles: [{ firstName: 'Late' }] },
+      headers: { authorization: DEMO_TILL, 'if-match': '"1"' },
+    });
+    expect(stale.status).toBe(412);
+    expectDocumented(update, stale);
+    const history = op('get', '/v2/customers/{id}/history');
+    const page = await call<unknown>(await handlerOf(history), {
+      method: 'GET',
+      path: `/v2/customers/${id}/history`,
+      params: { id },
+      headers: { authorization: DEMO_TILL },
+    });
+    expect(page.status).toBe(200);
+    expectDocumented(history, page);
+  });
+
   it('answer undocumented methods with a documented 405', async () => {
     for (const spec of OPERATIONS) {
       const mod = await MODULES[spec.path]!();
-      for (const method of METHODS.filter((m) => m.toLowerCase() !== spec.method)) {
+      const served = OPERATIONS.filter((o) => o.path === spec.path).map((o) => o.method.toUpperCase());
+      for (const method of METHODS.filter((m) => !served.includes(m))) {
         const handler = mod[method];
         if (!handler || !spec.errorCodes.includes(405)) continue;
         const res = await call<unknown>(handler, { method, path: spec.path, params: { id: '1' } });

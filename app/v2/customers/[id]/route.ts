@@ -1,7 +1,10 @@
 // GET /v2/customers/{id} — the customer with its source accounts (?source=ALL|<source>&accountId=)
+// PUT /v2/customers/{id} — update names, channels, fields, status label, loyalty type (?source=&accountId=)
 import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
-import { getCustomer, sourceParamOf, type CustomerView } from '@/lib/customers/read';
+import { etagOf, ifMatchOf } from '@/lib/api/versions';
+import { customerIdParam, getCustomer, sourceParamOf, type CustomerView } from '@/lib/customers/read';
+import { updateCustomer } from '@/lib/customers/update';
 import { ApiError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
@@ -11,10 +14,30 @@ export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async ({ req, pa
   const source = sourceParamOf(query.get('source'));
   const accountId = query.get('accountId')?.trim() || undefined;
   // Not a number, unknown, or another org's: the same 404, so an id never reveals that it exists.
-  const id = /^\d{1,18}$/.test(params.id) ? Number(params.id) : NaN;
+  const id = customerIdParam(params.id);
   const customer: CustomerView | null = await getCustomer(await getDb(), actor.orgId, id, { source, accountId });
   if (!customer) throw ApiError.of(8015);
-  return { status: 200, body: customer };
+  return { status: 200, body: customer, headers: { etag: etagOf(customer.version) } };
 });
 
-export const { POST, PUT, PATCH, DELETE } = methodNotAllowed('v2', ['GET']);
+export const PUT = apiRoute<{ id: string }>(
+  { envelope: 'v2', write: true, body: true },
+  async ({ req, params, actor, body, requestId, userContext }) => {
+    const id = customerIdParam(params.id);
+    if (Number.isNaN(id)) throw ApiError.of(8015);
+    const query = new URL(req.url).searchParams;
+    const result = await updateCustomer(await getDb(), {
+      actor,
+      customerId: id,
+      body,
+      source: query.get('source'),
+      accountId: query.get('accountId'),
+      ifMatch: ifMatchOf(req),
+      requestId,
+      userContext,
+    });
+    return { status: 200, body: result, headers: { etag: etagOf(result.version) } };
+  },
+);
+
+export const { POST, PATCH, DELETE } = methodNotAllowed('v2', ['GET', 'PUT']);

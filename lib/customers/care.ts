@@ -1,0 +1,88 @@
+// What the writes after registration share (docs/api.md, "After registration"): the caller and the
+// request, the version check, and one transaction per attempt with the org's current configuration.
+import type { Db, Tx } from '@/db/client';
+import { DEADLOCK, FOREIGN_KEY_VIOLATION, LOCK_NOT_AVAILABLE, SERIALIZATION_FAILURE, pgErrorCode } from '@/db/errors';
+import type { HistoryContext } from '@/db/queries/customer-care';
+import type { Actor } from '@/lib/api/actor';
+import { getOrgConfig, invalidateOrgConfig } from '@/lib/config/cache';
+import type { OrgConfig } from '@/lib/config/types';
+import { ApiError, type ApiMessage } from '@/lib/errors';
+import { canonicalSource, type Source } from '@/lib/vocabulary';
+
+export interface CareInput {
+  actor: Actor;
+  customerId: number;
+  body: unknown;
+  /** ?source= and ?accountId=: the source account the request is about (see targetAccountOf). */
+  source: string | null;
+  accountId: string | null;
+  /** The versions If-Match accepts; null when the request sent none (the write applies). */
+  ifMatch: number[] | null;
+  requestId: string;
+  userContext: Record<string, string> | null;
+}
+
+export interface CareSuccess {
+  id: number;
+  version: number;
+  warnings: ApiMessage[];
+}
+
+/** The source account named by ?source= (default INSTORE; unknown: 3217) and ?accountId= ("" when absent). */
+export function targetAccountOf(input: Pick<CareInput, 'source' | 'accountId'>): { source: Source; accountId: string } {
+  const raw = input.source?.trim() || 'INSTORE';
+  const source = canonicalSource(raw);
+  if (!source) throw ApiError.of(3217);
+  return { source, accountId: input.accountId?.trim() ?? '' };
+}
+
+/** 412 when If-Match names versions and the customer's current one is not among them. */
+export function checkVersion(current: number, ifMatch: number[] | null): void {
+  if (ifMatch !== null && !ifMatch.includes(current)) throw ApiError.of(412);
+}
+
+export function historyContextOf(input: CareInput): HistoryContext {
+  return {
+    actorType: input.actor.type,
+    actorCode: input.actor.code,
+    requestId: input.requestId,
+    userContext: input.userContext,
+  };
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Validates with the org's configuration (`prepare`), then writes in a transaction. Another process may
+ * have just removed a status label or card series this process still has cached: the write then fails on
+ * a foreign key, and one more try with the configuration read afresh answers the proper error. A deadlock
+ * (two requests claiming the same new identifiers in another order) is tried again; a lock not had in
+ * time is 521.
+ */
+export async function inCareTransaction<P, T>(
+  db: Db,
+  orgId: number,
+  prepare: (config: OrgConfig) => P,
+  write: (tx: Tx, config: OrgConfig, prepared: P) => Promise<T>,
+): Promise<T> {
+  let fresh = false;
+  for (let attempt = 1; ; attempt++) {
+    const config = await getOrgConfig(orgId);
+    if (!config) throw ApiError.of(401);
+    const prepared = prepare(config);
+    try {
+      return await db.transaction((tx) => write(tx, config, prepared));
+    } catch (err) {
+      const code = pgErrorCode(err);
+      if (code === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
+      if (code === FOREIGN_KEY_VIOLATION && !fresh) {
+        fresh = true;
+        invalidateOrgConfig(orgId);
+        continue;
+      }
+      if (code !== DEADLOCK && code !== SERIALIZATION_FAILURE) throw err;
+      if (attempt >= MAX_ATTEMPTS) throw ApiError.of(521);
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+    }
+  }
+}
