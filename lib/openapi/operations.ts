@@ -15,7 +15,7 @@ import {
   TokenResponseSchema,
   V3ErrorResponseSchema,
 } from '@/lib/api/schemas';
-import { CustomerUpdateRequestSchema } from '@/lib/customers/care-schema';
+import { CustomerUpdateRequestSchema, IdentifierChangeRequestSchema } from '@/lib/customers/care-schema';
 import { RegistrationRequestSchema } from '@/lib/customers/request-schema';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE, type ErrorCode, type WarningCode } from '@/lib/errors';
 import { REGISTRATION_REQUEST_EXAMPLES, REGISTRATION_RESPONSE_EXAMPLES } from './examples';
@@ -194,6 +194,47 @@ export const OPERATIONS: OperationSpec[] = [
     },
     failure: ErrorResponseSchema,
     errorCodes: [...CARE_WRITE, 8086, 8111, 8112, 8129, 91015, 91016, ...COMMON],
+  },
+  {
+    path: '/v2/customers/{id}/changeIdentifier',
+    method: 'post',
+    tag: 'Customers',
+    authenticated: true,
+    summary: 'Change identifiers',
+    description:
+      'Adds and removes identifiers of one source account (add and remove of one type: a replacement), all in one ' +
+      'transaction or nothing. Values are validated as at registration. A unique identifier another customer holds ' +
+      'is 8131, never a merge; a removed one is free at once. Needs write access to customers.',
+    requestParams: {
+      path: CustomerIdPath,
+      query: AccountQuery,
+      header: z.object({ 'If-Match': IfMatchHeader, 'X-Request-Id': RequestIdHeader, ...UserContextHeaders }),
+    },
+    requestBody: {
+      schema: IdentifierChangeRequestSchema,
+      examples: {
+        replace: {
+          summary: 'A new mobile',
+          value: {
+            add: [{ type: 'mobile', value: '919800000002' }],
+            remove: [{ type: 'mobile', value: '919800000001' }],
+          },
+        },
+        card: {
+          summary: 'A replacement card',
+          value: { add: [{ type: 'cardnumber', value: 'MYS-0002', seriesId: 73, statusLabel: 'ACTIVE' }] },
+        },
+      },
+    },
+    success: {
+      status: 200,
+      schema: CustomerWriteSuccessSchema,
+      description: 'Changed (or nothing to change). Header ETag carries the version.',
+      headers: ETagHeader,
+      warningCodes: [8132],
+    },
+    failure: ErrorResponseSchema,
+    errorCodes: [...CARE_WRITE, 1006, 1039, 1043, 8114, 8121, 8130, 8131, 8133, 8134, ...COMMON],
   },
   {
     path: '/v2/customers/{id}/history',

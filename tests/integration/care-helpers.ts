@@ -1,6 +1,7 @@
 // Calls of the routes after registration (update, change identifier, history, search), for the tests.
 import { expect } from 'vitest';
 import { GET as GET_CUSTOMER, PUT } from '@/app/v2/customers/[id]/route';
+import { POST as CHANGE_IDENTIFIER } from '@/app/v2/customers/[id]/changeIdentifier/route';
 import { GET as GET_HISTORY } from '@/app/v2/customers/[id]/history/route';
 import { POST as REGISTER } from '@/app/v2/customers/route';
 import type { CustomerView } from '@/lib/customers/read';
@@ -36,6 +37,20 @@ export function putCustomer<T = WriteSuccess>(
   return call<T>(PUT, {
     method: 'PUT',
     path: `/v2/customers/${id}${opts.query ?? ''}`,
+    params: { id: String(id) },
+    body,
+    headers: { authorization: opts.authorization ?? DEMO_TILL, ...opts.headers },
+  });
+}
+
+export function changeIdentifier<T = WriteSuccess>(
+  id: number | string,
+  body: unknown,
+  opts: { authorization?: string; query?: string; headers?: Record<string, string> } = {},
+): Promise<CallResult<T>> {
+  return call<T>(CHANGE_IDENTIFIER, {
+    method: 'POST',
+    path: `/v2/customers/${id}/changeIdentifier${opts.query ?? ''}`,
     params: { id: String(id) },
     body,
     headers: { authorization: opts.authorization ?? DEMO_TILL, ...opts.headers },

@@ -16,6 +16,7 @@ const MODULES: Record<string, () => Promise<RouteModule>> = {
   '/v2/customers': () => import('@/app/v2/customers/route'),
   '/v2/customers/{id}': () => import('@/app/v2/customers/[id]/route'),
   '/v2/customers/{id}/history': () => import('@/app/v2/customers/[id]/history/route'),
+  '/v2/customers/{id}/changeIdentifier': () => import('@/app/v2/customers/[id]/changeIdentifier/route'),
   '/v2/customers/lookup': () => import('@/app/v2/customers/lookup/route'),
   '/v2/extendedFields': () => import('@/app/v2/extendedFields/route'),
   '/v3/oauth/token/generate': () => import('@/app/v3/oauth/token/generate/route'),
@@ -250,6 +251,33 @@ describe('the documented examples, sent to the routes', () => {
     });
     expect(stale.status).toBe(412);
     expectDocumented(update, stale);
+    const change = op('post', '/v2/customers/{id}/changeIdentifier');
+    const card = structuredClone(
+      (
+        doc.paths?.[change.path]?.post?.requestBody as {
+          content: Record<string, { examples: Record<string, { value: unknown }> }>;
+        }
+      ).content['application/json']!.examples.card!.value,
+    ) as { add: { value: string }[] };
+    card.add[0]!.value = `MYS-${uniqueMobile()}`;
+    for (const expected of [200, 200]) {
+      const res = await call<unknown>(await handlerOf(change), {
+        path: `/v2/customers/${id}/changeIdentifier`,
+        params: { id },
+        body: card,
+        headers: { authorization: DEMO_TILL },
+      });
+      expect(res.status).toBe(expected);
+      expectDocumented(change, res);
+    }
+    const conflict = await call<unknown>(await handlerOf(change), {
+      path: `/v2/customers/${id}/changeIdentifier`,
+      params: { id },
+      body: { remove: [{ type: 'mobile', value: '1' }] },
+      headers: { authorization: DEMO_TILL },
+    });
+    expect(conflict.status).toBe(400);
+    expectDocumented(change, conflict);
     const history = op('get', '/v2/customers/{id}/history');
     const page = await call<unknown>(await handlerOf(history), {
       method: 'GET',

@@ -2,7 +2,8 @@
 // PUT /v2/customers/{id} — update names, channels, fields, status label, loyalty type (?source=&accountId=)
 import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
-import { etagOf, ifMatchOf } from '@/lib/api/versions';
+import { careInputOf } from '@/lib/api/care-input';
+import { etagOf } from '@/lib/api/versions';
 import { customerIdParam, getCustomer, sourceParamOf, type CustomerView } from '@/lib/customers/read';
 import { updateCustomer } from '@/lib/customers/update';
 import { ApiError } from '@/lib/errors';
@@ -20,24 +21,9 @@ export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async ({ req, pa
   return { status: 200, body: customer, headers: { etag: etagOf(customer.version) } };
 });
 
-export const PUT = apiRoute<{ id: string }>(
-  { envelope: 'v2', write: true, body: true },
-  async ({ req, params, actor, body, requestId, userContext }) => {
-    const id = customerIdParam(params.id);
-    if (Number.isNaN(id)) throw ApiError.of(8015);
-    const query = new URL(req.url).searchParams;
-    const result = await updateCustomer(await getDb(), {
-      actor,
-      customerId: id,
-      body,
-      source: query.get('source'),
-      accountId: query.get('accountId'),
-      ifMatch: ifMatchOf(req),
-      requestId,
-      userContext,
-    });
-    return { status: 200, body: result, headers: { etag: etagOf(result.version) } };
-  },
-);
+export const PUT = apiRoute<{ id: string }>({ envelope: 'v2', write: true, body: true }, async (ctx) => {
+  const result = await updateCustomer(await getDb(), careInputOf(ctx));
+  return { status: 200, body: result, headers: { etag: etagOf(result.version) } };
+});
 
 export const { POST, PATCH, DELETE } = methodNotAllowed('v2', ['GET', 'PUT']);

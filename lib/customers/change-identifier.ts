@@ -1,0 +1,123 @@
+// POST /v2/customers/{id}/changeIdentifier: add, remove and replace the identifiers of one source
+// account (docs/api.md, "Change identifiers"). Values are validated as at registration; who owns a
+// unique identifier is decided by the identity keys' primary key, never by a read in JavaScript.
+import type { Db, Tx } from '@/db/client';
+import {
+  claimIdentityKey,
+  deleteIdentifiers,
+  findSourceAccount,
+  insertHistory,
+  insertIdentifiers,
+  listIdentifiersOfAccount,
+  lockCustomer,
+  releaseIdentityKey,
+  updateCustomerRow,
+} from '@/db/queries/customer-care';
+import type { OrgConfig } from '@/lib/config/types';
+import { ApiError, errorItem, warningItem, type ApiErrorItem } from '@/lib/errors';
+import { buildIdentifierChangeSchema, parseWith } from './care-schema';
+import {
+  checkVersion,
+  historyContextOf,
+  inCareTransaction,
+  targetAccountOf,
+  type CareInput,
+  type CareSuccess,
+} from './care';
+import { profileKey, type PendingEntry } from './history';
+import type { NormalisedIdentifierChange } from './normalise-care';
+
+export async function changeIdentifiers(db: Db, input: CareInput): Promise<CareSuccess> {
+  return inCareTransaction(
+    db,
+    input.actor.orgId,
+    (config) => parseWith(buildIdentifierChangeSchema(config), input.body),
+    (tx, config, change) => applyChange(tx, config, input, change),
+  );
+}
+
+const keyOf = (i: { type: string; value: string }) => `${i.type}\u0000${i.value}`;
+
+async function applyChange(
+  tx: Tx,
+  config: OrgConfig,
+  input: CareInput,
+  change: NormalisedIdentifierChange,
+): Promise<CareSuccess> {
+  const orgId = config.orgId;
+  const key = { orgId, customerId: input.customerId };
+  const current = await lockCustomer(tx, key);
+  if (!current) throw ApiError.of(8015);
+  checkVersion(current.version, input.ifMatch);
+  const target = targetAccountOf(input);
+  const account = await findSourceAccount(tx, { ...key, ...target });
+  if (!account) throw ApiError.of(8128, { source: profileKey(target) });
+  const sourceAccountId = account.id;
+
+  const held = await listIdentifiersOfAccount(tx, { orgId, sourceAccountId });
+  const heldKeys = new Set(held.map(keyOf));
+  const missing: ApiErrorItem[] = change.remove
+    .filter((r) => !heldKeys.has(keyOf(r)))
+    .map((r) => errorItem(8133, { type: r.type, value: r.value }, `remove[${r.requestIndex}].value`));
+  if (missing.length) throw new ApiError(missing);
+
+  const removedKeys = new Set(change.remove.map(keyOf));
+  const remaining = held.filter((h) => !removedKeys.has(keyOf(h)));
+  const remainingKeys = new Set(remaining.map(keyOf));
+  const warnings = [...change.warnings];
+  const added = change.add.filter((a) => {
+    if (!remainingKeys.has(keyOf(a))) return true;
+    warnings.push(warningItem(8132, { type: a.type, value: a.value }));
+    return false;
+  });
+  if (remaining.length + added.length === 0) throw ApiError.of(8134, undefined, { field: 'remove' });
+  if (!added.length && !change.remove.length) return { id: input.customerId, version: current.version, warnings };
+
+  // Removed first: a removed identifier is free at once, for this request's additions too.
+  await deleteIdentifiers(tx, { orgId, sourceAccountId, list: change.remove });
+  for (const r of change.remove)
+    if (config.uniqueIdentifierTypes.includes(r.type)) await releaseIdentityKey(tx, { ...r, ...key });
+
+  // Claimed in one order (type, value), so two requests claiming the same new values never deadlock.
+  const conflicts: ApiErrorItem[] = [];
+  const claims = added.filter((a) => a.unique).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+  for (const a of claims) {
+    const holder = await claimIdentityKey(tx, { orgId, type: a.type, value: a.value, customerId: input.customerId });
+    if (holder !== input.customerId)
+      conflicts.push(errorItem(8131, { type: a.type, value: a.value, id: holder }, `add[${a.requestIndex}].value`));
+  }
+  if (conflicts.length) throw new ApiError(conflicts.sort((x, y) => (x.field! < y.field! ? -1 : 1)));
+
+  const next = Math.max(-1, ...held.map((h) => h.position)) + 1;
+  await insertIdentifiers(
+    tx,
+    added.map((a, i) => ({
+      orgId,
+      sourceAccountId,
+      customerId: input.customerId,
+      type: a.type,
+      value: a.value,
+      position: next + i,
+      seriesId: a.seriesId,
+      statusLabel: a.statusLabel,
+      extendedFields: a.extendedFields,
+    })),
+  );
+  const version = await updateCustomerRow(tx, key, {});
+  const at = `identifiers.${profileKey(target)}`;
+  const entries: PendingEntry[] = [];
+  if (change.remove.length)
+    entries.push({
+      action: 'identifier.removed',
+      reason: null,
+      changes: change.remove.map((r) => ({ path: `${at}.${r.type}`, before: r.value, after: null })),
+    });
+  if (added.length)
+    entries.push({
+      action: 'identifier.added',
+      reason: null,
+      changes: added.map((a) => ({ path: `${at}.${a.type}`, before: null, after: a.value })),
+    });
+  await insertHistory(tx, key, historyContextOf(input), entries);
+  return { id: input.customerId, version, warnings };
+}
