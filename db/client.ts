@@ -30,11 +30,16 @@ export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd
 async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { DB_POOL_MAX, LOCK_TIMEOUT_MS, STATEMENT_TIMEOUT_MS, DB_CONNECT_TIMEOUT_MS } = env();
+  // postgres.js opens connections lazily, and again after one is lost: a database that went away and
+  // came back is used again without a restart. Until then requests fail fast (the connect timeout).
   const sql = postgres(url, {
-    max: env().DB_POOL_MAX,
+    max: DB_POOL_MAX,
     onnotice: () => {},
-    // A registration that cannot get its identifiers' locks in time answers 521 instead of hanging.
-    connection: { lock_timeout: env().LOCK_TIMEOUT_MS },
+    connect_timeout: DB_CONNECT_TIMEOUT_MS / 1000,
+    // A registration that cannot get its identifiers' locks in time answers 521 instead of hanging;
+    // no statement holds a connection of the pool longer than the statement timeout.
+    connection: { lock_timeout: LOCK_TIMEOUT_MS, statement_timeout: STATEMENT_TIMEOUT_MS },
   });
   const db = drizzle(sql, { schema }) as unknown as Db;
   return {

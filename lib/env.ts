@@ -8,6 +8,13 @@ const EnvSchema = z.object({
   PGLITE_DIR: z.string().default('.data/pglite'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(12),
   LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /**
+   * Bounds every statement on PostgreSQL (a stuck query frees its connection). Above LOCK_TIMEOUT_MS,
+   * so a wait for a lock answers 521 first. PGlite ignores it (one in-process connection).
+   */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(8000),
+  /** How long opening a connection to PostgreSQL may take before the request answers 503. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Set: rate limits and the sign-in throttle are shared by every app process through Redis. */
   REDIS_URL: z.string().url().optional(),
   /** Starts every Redis key, so deployments sharing one Redis keep their counts apart. */

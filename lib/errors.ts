@@ -52,6 +52,11 @@ export const ERROR_CATALOGUE = {
     message: 'Rate limit exceeded',
     when: "The org's requests per minute are used up, or one key's failed credentials from one address; see Retry-After",
   },
+  503: {
+    http: 503,
+    message: 'The database is not available. Please try again shortly.',
+    when: 'The database cannot be reached, or a statement ran past its time limit (see Retry-After)',
+  },
   521: {
     http: 521,
     message: 'Multiple actions are running for the same customer. Please try after some time.',

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
 
@@ -11,6 +11,13 @@ export interface IdempotencyScope {
 
 /** Rows older than this count as absent (contract §13: keys are kept 24 hours). */
 const EXPIRED = sql`now() - interval '24 hours'`;
+/**
+ * A claim still without an answer after this was abandoned: its request failed and could not even
+ * release it (the database went away, the process died). It may be claimed again, so the client's
+ * retry with the key runs instead of answering 409 for a day. Far above any request's run time
+ * (statements are bounded by STATEMENT_TIMEOUT_MS).
+ */
+const ABANDONED = sql`now() - interval '2 minutes'`;
 
 function inScope(s: IdempotencyScope) {
   return and(
@@ -22,7 +29,7 @@ function inScope(s: IdempotencyScope) {
 
 /**
  * Claims the key for a new request: true when this call inserted the row (or took over an expired
- * one), false when another request holds it. One statement, so the claim commits on its own.
+ * or abandoned one), false when another request holds it. One statement, so the claim commits on its own.
  */
 export async function claimIdempotencyKey(db: DbOrTx, s: IdempotencyScope, requestHash: string): Promise<boolean> {
   const rows = await db
@@ -31,7 +38,10 @@ export async function claimIdempotencyKey(db: DbOrTx, s: IdempotencyScope, reque
     .onConflictDoUpdate({
       target: [idempotencyKeys.orgId, idempotencyKeys.clientKey, idempotencyKeys.key],
       set: { requestHash, responseStatus: null, responseBody: null, createdAt: sql`now()` },
-      setWhere: lt(idempotencyKeys.createdAt, EXPIRED),
+      setWhere: or(
+        lt(idempotencyKeys.createdAt, EXPIRED),
+        and(isNull(idempotencyKeys.responseStatus), lt(idempotencyKeys.createdAt, ABANDONED)),
+      ),
     })
     .returning({ key: idempotencyKeys.key });
   return rows.length > 0;

@@ -4,6 +4,7 @@ import { authenticateBasic } from '@/lib/auth/basic';
 import { CredentialThrottledError } from '@/lib/auth/credential-throttle';
 import { authenticateOAuthToken } from '@/lib/auth/oauth';
 import { authenticateStaffSession } from '@/lib/auth/staff-session';
+import { isDatabaseUnavailable } from '@/db/errors';
 import { ApiError, errorItem, type ApiErrorItem } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { log, loggableError } from '@/lib/log';
@@ -66,6 +67,10 @@ export function errorResponse(
   }
   if (err instanceof ApiError) {
     return respond(err.http, failureBody(envelope, err.items), requestId, { ...headers, ...err.headers });
+  }
+  if (isDatabaseUnavailable(err)) {
+    log.warn({ err: loggableError(err), requestId }, 'database unavailable');
+    return respond(503, failureBody(envelope, [errorItem(503)]), requestId, { ...headers, 'retry-after': '5' });
   }
   log.error({ err: loggableError(err), requestId }, 'unhandled error');
   return respond(500, failureBody(envelope, [errorItem(500, { requestId })]), requestId, headers);

@@ -51,8 +51,8 @@ export interface OperationSpec {
 
 const ALL_ERROR_CODES = Object.keys(ERROR_CATALOGUE).map(Number) as ErrorCode[];
 /** Codes any authenticated route can answer, besides its own. */
-// 400: a query parameter no column can hold (docs/api.md, "Hostile input").
-const COMMON: ErrorCode[] = [400, 401, 405, 517, 500];
+// 400: a query parameter no column can hold (docs/api.md, "Hostile input"); 503: the database went away.
+const COMMON: ErrorCode[] = [400, 401, 405, 517, 500, 503];
 
 const RequestIdHeader = z
   .string()
@@ -312,7 +312,7 @@ export const OPERATIONS: OperationSpec[] = [
     },
     success: { status: 200, schema: TokenResponseSchema, description: 'A token' },
     failure: V3ErrorResponseSchema,
-    errorCodes: [400, 401, 405, 413, 415, 500],
+    errorCodes: [400, 401, 405, 413, 415, 500, 503],
   },
   {
     path: '/v2/openapi.json',

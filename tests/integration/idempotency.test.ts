@@ -1,14 +1,14 @@
 // Idempotency-Key (contract §13), against the real idempotency_keys table: the run() of each test
 // writes an audit_log row, so "writes nothing" is counted in the database.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { findApiClientByKey } from '@/db/queries/api-clients';
 import { auditLog, idempotencyKeys } from '@/db/schema';
-import type { Actor } from '@/lib/api/actor';
+import { actorKey, type Actor } from '@/lib/api/actor';
 import type { RouteResult } from '@/lib/api/handler';
-import { withIdempotency } from '@/lib/api/idempotency';
+import { canonicalJson, withIdempotency } from '@/lib/api/idempotency';
 import { ApiError } from '@/lib/errors';
 
 let demoTill: Actor;
@@ -237,5 +237,25 @@ describe('withIdempotency', () => {
     expect(fresh.headers?.['idempotent-replayed']).toBeUndefined();
     expect(await rowsWritten(marker)).toBe(2);
     expect(await storedKeys(key)).toHaveLength(1);
+  });
+
+  it('takes over a claim abandoned without an answer (its request could not release it), but not a fresh one', async () => {
+    const key = randomUUID();
+    const marker = randomUUID();
+    const db = await getDb();
+    const scope = { orgId: demoTill.orgId, clientKey: actorKey(demoTill), key };
+    // What a request cut off by a database outage leaves: a claim, no answer.
+    const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+    await db.insert(idempotencyKeys).values({ ...scope, requestHash });
+    await expect(
+      withIdempotency({ req: requestWith(key), actor: demoTill, body }, registration(marker).run),
+    ).rejects.toMatchObject({ http: 409 });
+    await db
+      .update(idempotencyKeys)
+      .set({ createdAt: sql`now() - interval '3 minutes'` })
+      .where(and(eq(idempotencyKeys.orgId, demoTill.orgId), eq(idempotencyKeys.key, key)));
+    const retry = await withIdempotency({ req: requestWith(key), actor: demoTill, body }, registration(marker).run);
+    expect(retry.status).toBe(200);
+    expect(await rowsWritten(marker)).toBe(1);
   });
 });
