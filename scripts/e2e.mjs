@@ -24,6 +24,18 @@ function run(command, args, env) {
   });
 }
 
+/** Runs a command and resolves with its standard output (its errors go to ours). */
+function output(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
 async function must(command, args, env) {
   const code = await run(command, args, env);
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`);
@@ -123,6 +135,14 @@ async function main() {
   );
   await must('npx', ['tsx', 'scripts/db-migrate.ts'], env);
   await must('npx', ['tsx', 'scripts/db-seed.ts'], env);
+  // Sessions the access matrix needs and the sign-in form cannot give (e2e/support/mint-sessions.ts).
+  const authSecret = randomBytes(32).toString('hex');
+  const minted = await output('npx', ['tsx', 'e2e/support/mint-sessions.ts'], { ...env, AUTH_SECRET: authSecret });
+  const sessions = minted
+    .split('\n')
+    .find((l) => l.startsWith('SESSIONS '))
+    ?.slice('SESSIONS '.length);
+  if (!sessions) throw new Error('e2e/support/mint-sessions.ts printed no sessions');
   if (process.env.E2E_REUSE_BUILD === '1' && existsSync(path.join(DIST_DIR, 'BUILD_ID')))
     console.log(`e2e: reusing ${DIST_DIR}`);
   else await must('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' });
@@ -133,7 +153,7 @@ async function main() {
     ...env,
     NODE_ENV: 'production',
     PORT: String(port),
-    AUTH_SECRET: randomBytes(32).toString('hex'),
+    AUTH_SECRET: authSecret,
     NEXTAUTH_URL: baseUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // Should REDIS_URL be set, this run's limits and sign-in failures start from nothing.
@@ -146,7 +166,11 @@ async function main() {
   });
   await waitForHealth(baseUrl, () => server.exitCode !== null);
   console.log(`e2e: server ready at ${baseUrl}`);
-  return run('npx', ['playwright', 'test', ...process.argv.slice(2)], { ...env, BASE_URL: baseUrl });
+  return run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+    ...env,
+    BASE_URL: baseUrl,
+    E2E_SESSIONS: sessions,
+  });
 }
 
 let code = 1;

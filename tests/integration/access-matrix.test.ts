@@ -1,0 +1,186 @@
+// The access matrix (tests/access-matrix.ts, printed in docs/api.md): every API route and the
+// settings server action, called as every kind of caller, answers the status of its cell. Pages
+// are checked through the running server (e2e/access-matrix.spec.ts). Sessions are minted as
+// next-auth mints them; the deactivated staff member's was minted while they were active.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { GET as health } from '@/app/api/health/route';
+import { GET as getCustomer } from '@/app/v2/customers/[id]/route';
+import { GET as lookupCustomer } from '@/app/v2/customers/lookup/route';
+import { POST as registerCustomer } from '@/app/v2/customers/route';
+import { GET as extendedFields } from '@/app/v2/extendedFields/route';
+import { GET as openapi } from '@/app/v2/openapi.json/route';
+import { POST as generateToken } from '@/app/v3/oauth/token/generate/route';
+import { getDb } from '@/db/client';
+import { loadOrgConfig } from '@/db/queries/config';
+import { apiClients, orgs, staffUsers } from '@/db/schema';
+import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
+import { toSettingsInput } from '@/lib/config/settings-input';
+import { authSecret } from '@/lib/env';
+import { PEER_HEADER } from '@/lib/http/client-address';
+import { ACCESS_MATRIX, CALLER_KEYS, renderAccessMatrix, type Caller, type MatrixRow } from '../access-matrix';
+import { basicAuth, call, DEMO_TILL, demoOAuthToken, OTHER_TILL, READONLY_TILL, uniqueMobile } from './helpers';
+
+// The server action reads its session cookie through next/headers: give it this test's cookie jar.
+const jar = vi.hoisted(() => ({ cookie: null as string | null }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => (name === 'next-auth.session-token' && jar.cookie ? { name, value: jar.cookie } : undefined),
+  }),
+  headers: async () => new Headers(),
+}));
+
+type Headers_ = Record<string, string>;
+const callers = {} as Record<Caller, { headers: Headers_; session: string | null; orgId: number | null }>;
+let demoId = 0;
+let demoMobile = '';
+
+async function sessionFor(email: string): Promise<{ token: string; orgId: number }> {
+  const db = await getDb();
+  const [u] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
+  const token = await encode({
+    token: { userId: u!.id, orgId: u!.orgId, role: u!.role, name: u!.name, email: u!.email },
+    secret: authSecret(),
+  });
+  return { token, orgId: u!.orgId };
+}
+
+beforeAll(async () => {
+  const db = await getDb();
+  const orgId = async (code: string) => (await db.select().from(orgs).where(eq(orgs.code, code)))[0]!.id;
+  const [demoOrg, otherOrg] = [await orgId('demo'), await orgId('other')];
+
+  // The other org gets an OAuth client of its own for this test.
+  const otherKey = `other-key-${randomUUID()}`;
+  const salt = newSalt();
+  await db.insert(apiClients).values({
+    orgId: otherOrg,
+    kind: 'OAUTH_CLIENT',
+    key: otherKey,
+    secretSalt: salt,
+    secretHash: await hashClientSecret(md5hex('Other-secret'), salt),
+    canWriteCustomers: true,
+  });
+  const otherToken = await call<{ data: { accessToken: string } }>(generateToken, {
+    path: '/v3/oauth/token/generate',
+    body: { key: otherKey, secret: 'Other-secret' },
+  });
+
+  // A staff member whose session outlives their deactivation.
+  const formerEmail = `former-${randomUUID()}@demo.example`;
+  await db
+    .insert(staffUsers)
+    .values({ orgId: demoOrg, email: formerEmail, name: 'Former Staff', role: 'staff', passwordHash: 'x' });
+  const former = await sessionFor(formerEmail);
+  await db
+    .update(staffUsers)
+    .set({ active: false })
+    .where(and(eq(staffUsers.email, formerEmail)));
+
+  const cookie = (token: string) => ({ cookie: `next-auth.session-token=${token}` });
+  const staff = await sessionFor('staff@demo.example');
+  const admin = await sessionFor('admin@demo.example');
+  const otherAdmin = await sessionFor('admin@other.example');
+  const api = (headers: Headers_, org: number) => ({ headers, session: null, orgId: org });
+  const web = (s: { token: string; orgId: number }) => ({ headers: cookie(s.token), session: s.token, orgId: s.orgId });
+  Object.assign(callers, {
+    none: { headers: {}, session: null, orgId: null },
+    wrong: api({ authorization: basicAuth('demo.till', 'Wrong@123') }, demoOrg),
+    till: api({ authorization: DEMO_TILL }, demoOrg),
+    readonly: api({ authorization: READONLY_TILL }, demoOrg),
+    otherTill: api({ authorization: OTHER_TILL }, otherOrg),
+    token: api({ 'x-cap-api-oauth-token': await demoOAuthToken() }, demoOrg),
+    otherToken: api({ 'x-cap-api-oauth-token': otherToken.body.data.accessToken }, otherOrg),
+    staff: web(staff),
+    admin: web(admin),
+    otherAdmin: web(otherAdmin),
+    deactivated: web(former),
+  } satisfies Record<Caller, unknown>);
+
+  demoMobile = uniqueMobile();
+  const created = await call<{ createdId: number }>(registerCustomer, {
+    body: { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: demoMobile }] }] },
+    headers: { authorization: DEMO_TILL },
+  });
+  demoId = created.body.createdId;
+});
+
+/** Calls one row's route as one caller; its status. */
+async function statusOf(row: MatrixRow, caller: Caller): Promise<number> {
+  const { headers: h, orgId } = callers[caller];
+  // Each caller from an address of its own: the wrong password's failures stay below the throttle.
+  const headers = { ...h, [PEER_HEADER]: `10.99.0.${CALLER_KEYS.indexOf(caller)}` };
+  switch (row.route) {
+    case 'POST /v2/customers':
+      return (
+        await call(registerCustomer, {
+          body: { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] },
+          headers,
+        })
+      ).status;
+    case 'GET /v2/customers/{id}':
+      return (
+        await call(getCustomer, {
+          method: 'GET',
+          path: `/v2/customers/${demoId}`,
+          params: { id: String(demoId) },
+          headers,
+        })
+      ).status;
+    case 'GET /v2/customers/lookup?identifierName=mobile&identifierValue=…':
+      return (
+        await call(lookupCustomer, {
+          method: 'GET',
+          path: `/v2/customers/lookup?identifierName=mobile&identifierValue=${demoMobile}`,
+          headers,
+        })
+      ).status;
+    case 'GET /v2/extendedFields':
+      return (await call(extendedFields, { method: 'GET', path: '/v2/extendedFields', headers })).status;
+    case 'POST /v3/oauth/token/generate (demo key and secret)':
+      return (
+        await call(generateToken, {
+          path: '/v3/oauth/token/generate',
+          body: { key: 'demo-key', secret: 'demo-secret' },
+          headers,
+        })
+      ).status;
+    case 'GET /v2/openapi.json':
+      return (await call(openapi, { method: 'GET', path: '/v2/openapi.json', headers })).status;
+    case 'GET /api/health':
+      return (await call(health as never, { method: 'GET', path: '/api/health', headers })).status;
+    case 'action saveRegistrationSettings': {
+      jar.cookie = callers[caller].session;
+      const config = orgId ? await loadOrgConfig(await getDb(), orgId) : null;
+      const input = config ? toSettingsInput(config) : {};
+      const { saveRegistrationSettings } = await import('@/app/member-care/ui/settings/registration/actions');
+      const result = await saveRegistrationSettings(input);
+      jar.cookie = null;
+      if (result.ok) return 200;
+      return /only admins/i.test(result.message) ? 403 : /session has ended/i.test(result.message) ? 401 : 500;
+    }
+    default:
+      throw new Error(`no call for ${row.route}: add one`);
+  }
+}
+
+describe('access matrix', () => {
+  it('every API route and the settings action answers every caller as the table says', async () => {
+    const rows = ACCESS_MATRIX.filter((r) => r.surface !== 'page');
+    const actual: Record<string, Record<Caller, number>> = {};
+    for (const row of rows) {
+      actual[row.route] = {} as Record<Caller, number>;
+      for (const caller of CALLER_KEYS) actual[row.route]![caller] = await statusOf(row, caller);
+    }
+    expect(actual).toEqual(Object.fromEntries(rows.map((r) => [r.route, r.expected])));
+  });
+
+  it('is printed in docs/api.md as it is checked (run `npm run docs:api` when this fails)', () => {
+    const markdown = readFileSync(path.join(process.cwd(), 'docs', 'api.md'), 'utf8');
+    expect(markdown).toContain(renderAccessMatrix());
+  });
+});
