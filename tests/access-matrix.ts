@@ -47,6 +47,11 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     expected: all(200, { ...signedInOnly, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
   },
   {
+    route: 'PUT /v2/customers/{id}',
+    surface: 'api',
+    expected: all(200, { ...signedInOnly, readonly: 403, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
+  },
+  {
     route: 'GET /v2/customers/lookup?identifierName=mobile&identifierValue=…',
     surface: 'api',
     expected: all(200, { ...signedInOnly, otherTill: 404, otherToken: 404, otherAdmin: 404 }),

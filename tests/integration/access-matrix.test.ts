@@ -9,7 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
-import { GET as getCustomer } from '@/app/v2/customers/[id]/route';
+import { GET as getCustomer, PUT as updateCustomer } from '@/app/v2/customers/[id]/route';
 import { GET as lookupCustomer } from '@/app/v2/customers/lookup/route';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { GET as extendedFields } from '@/app/v2/extendedFields/route';
@@ -128,6 +128,16 @@ async function statusOf(row: MatrixRow, caller: Caller): Promise<number> {
           method: 'GET',
           path: `/v2/customers/${demoId}`,
           params: { id: String(demoId) },
+          headers,
+        })
+      ).status;
+    case 'PUT /v2/customers/{id}':
+      return (
+        await call(updateCustomer, {
+          method: 'PUT',
+          path: `/v2/customers/${demoId}`,
+          params: { id: String(demoId) },
+          body: { profiles: [{ lastName: 'Trix' }] },
           headers,
         })
       ).status;
