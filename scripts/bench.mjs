@@ -107,6 +107,11 @@ async function preload(n) {
       lateral (values ('mobile', ids.mobile, 0), ('email', ids.email, 1)) t(type, value, pos) where sa.org_id = ${org};
     insert into identity_keys (org_id, type, value, customer_id)
       select ${org}, t.type, t.value, ids.id from ids, lateral (values ('mobile', ids.mobile), ('email', ids.email)) t(type, value);
+    insert into customer_history (org_id, customer_id, action, actor_type, actor_code, request_id, changes)
+      select ${org}, id, 'customer.registered', 'TILL', 'bench.till', 'preload', '[{"path":"profiles.INSTORE","before":null,"after":"INSTORE"}]' from ids;
+    -- The names are lower-case ASCII letters already: folded, each is its own word.
+    insert into customer_search_words (org_id, customer_id, word)
+      select ${org}, id, w from ids, lateral (values (lower(first_name)), (lower(last_name))) t(w) on conflict do nothing;
     analyze;`);
   await sql.end();
 }
@@ -116,11 +121,11 @@ async function samplePool(n) {
   const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
   const rows = await sql`
     with o as (select id from orgs where code = 'bench'),
-      pick as (select sa.customer_id as id, sa.first_name, sa.last_name from source_accounts sa, o
-               where sa.org_id = o.id and sa.source = 'INSTORE' order by random() limit ${n})
+      pick as (select sa.org_id, sa.id as account, sa.customer_id as id, sa.first_name, sa.last_name
+               from source_accounts sa, o where sa.org_id = o.id and sa.source = 'INSTORE' order by random() limit ${n})
     select pick.id, pick.first_name, pick.last_name,
-      (select value from identifiers i where i.customer_id = pick.id and i.type = 'mobile' limit 1) as mobile,
-      (select value from identifiers i where i.customer_id = pick.id and i.type = 'email' limit 1) as email
+      (select value from identifiers i where i.org_id = pick.org_id and i.source_account_id = pick.account and i.type = 'mobile' limit 1) as mobile,
+      (select value from identifiers i where i.org_id = pick.org_id and i.source_account_id = pick.account and i.type = 'email' limit 1) as email
     from pick
     where not exists (select 1 from source_accounts x where x.customer_id = pick.id and x.source <> 'INSTORE')`;
   await sql.end();
