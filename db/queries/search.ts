@@ -1,75 +1,111 @@
-// The home page's search: customers of one org holding a mobile, email, external id or card number.
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
-import { identifiers, sourceAccounts } from '@/db/schema';
-import { SEARCHABLE_TYPES } from '@/lib/vocabulary';
+// The counter's search (docs/api.md, "Search"): identifiers exactly or by prefix, names by word prefix.
+// Every part is a range of an index, read in index order and cut at the limit: never a scan, however
+// many customers share a prefix. Ranges use text_pattern_ops (`~>=~`, `~<~`): the collation is not C.
+import { sql, type SQL } from 'drizzle-orm';
+import { execRows, type DbOrTx } from '@/db/client';
 
-export const SEARCH_LIMIT = 25;
+export interface PrefixRange {
+  /** The prefix itself, the range's lower bound. */
+  from: string;
+  /** The first string after every string starting with the prefix; null: no upper bound. */
+  to: string | null;
+}
 
-export interface CustomerSearchHit {
+export interface SearchPlan {
+  orgId: number;
+  /** Stored forms an identifier may have for this query (as typed, lowercased, digits only). */
+  exact: string[];
+  /** The same, as prefixes (queries of 4 characters or more). */
+  prefixes: PrefixRange[];
+  /** Folded words of the query; a customer matches when each is the prefix of one of its name words. */
+  words: PrefixRange[];
+  /** Rows wanted of each part (the caller merges, de-duplicates and cuts). */
+  limit: number;
+}
+
+export interface SearchMatch {
   customerId: number;
-  firstName: string | null;
-  lastName: string | null;
-  /** What matched, e.g. { type: 'mobile', value: '919876543210' }. */
-  matches: { type: string; value: string }[];
-  sources: string[];
+  /** 0: an identifier exactly, 1: an identifier by prefix, 2: a name. */
+  rank: number;
 }
 
-/**
- * The stored forms a typed value may have: as typed (external ids, card numbers), lowercased
- * (emails), and digits only (mobiles typed with +, spaces or dashes). Exact matches only, so the
- * (org_id, value) index answers.
- */
-export function searchCandidates(query: string): string[] {
-  const q = query.trim();
-  if (!q) return [];
-  const digits = /^[+\d\s().-]+$/.test(q) ? q.replace(/\D/g, '') : '';
-  return [...new Set([q, q.toLowerCase(), digits].filter((v) => v.length > 0))];
+function inRange(column: SQL, r: PrefixRange): SQL {
+  return r.to === null ? sql`${column} ~>=~ ${r.from}` : sql`${column} ~>=~ ${r.from} and ${column} ~<~ ${r.to}`;
 }
 
-export async function searchCustomers(
-  db: DbOrTx,
-  params: { orgId: number; query: string },
-): Promise<CustomerSearchHit[]> {
-  const candidates = searchCandidates(params.query);
-  if (!candidates.length) return [];
-  const matched = await db
-    .selectDistinct({ customerId: identifiers.customerId, type: identifiers.type, value: identifiers.value })
-    .from(identifiers)
-    .where(
-      and(
-        eq(identifiers.orgId, params.orgId),
-        inArray(identifiers.value, candidates),
-        inArray(identifiers.type, [...SEARCHABLE_TYPES]),
-      ),
-    )
-    .orderBy(asc(identifiers.customerId))
-    .limit(SEARCH_LIMIT * 4);
-  const ids = [...new Set(matched.map((m) => m.customerId))].slice(0, SEARCH_LIMIT);
-  if (!ids.length) return [];
-  const accounts = await db
-    .select({
-      customerId: sourceAccounts.customerId,
-      source: sourceAccounts.source,
-      accountId: sourceAccounts.accountId,
-      firstName: sourceAccounts.firstName,
-      lastName: sourceAccounts.lastName,
-    })
-    .from(sourceAccounts)
-    .where(and(eq(sourceAccounts.orgId, params.orgId), inArray(sourceAccounts.customerId, ids)))
-    .orderBy(asc(sourceAccounts.id));
-  return ids.map((customerId) => {
-    const own = accounts.filter((a) => a.customerId === customerId);
-    // The name staff know: the store's own (INSTORE) profile's, else the first one with a name.
-    const named =
-      own.find((a) => a.source === 'INSTORE' && (a.firstName || a.lastName)) ??
-      own.find((a) => a.firstName || a.lastName);
-    return {
-      customerId,
-      firstName: named?.firstName ?? null,
-      lastName: named?.lastName ?? null,
-      matches: matched.filter((m) => m.customerId === customerId).map(({ type, value }) => ({ type, value })),
-      sources: [...new Set(own.map((a) => (a.accountId ? `${a.source} · ${a.accountId}` : a.source)))],
-    };
+/** The customers matching, best first: exact identifiers, identifier prefixes, names (each in index order). */
+export async function findSearchMatches(db: DbOrTx, plan: SearchPlan): Promise<SearchMatch[]> {
+  const { orgId, limit } = plan;
+  const parts: SQL[] = [];
+  if (plan.exact.length) {
+    parts.push(sql`(select customer_id, 0 as rank, 0 as part from identifiers
+      where org_id = ${orgId} and value in (${sql.join(
+        plan.exact.map((v) => sql`${v}`),
+        sql`, `,
+      )})
+      order by customer_id limit ${limit})`);
+  }
+  plan.prefixes.forEach((r, i) => {
+    parts.push(sql`(select customer_id, 1 as rank, ${i + 1} as part from identifiers
+      where org_id = ${orgId} and ${inRange(sql`value`, r)}
+      order by value, customer_id limit ${limit})`);
   });
+  const [lead, ...rest] = plan.words;
+  if (lead) {
+    const others = rest.map(
+      (r) => sql` and exists (select 1 from customer_search_words o
+        where o.org_id = w.org_id and o.customer_id = w.customer_id and ${inRange(sql`o.word`, r)})`,
+    );
+    parts.push(sql`(select w.customer_id, 2 as rank, ${plan.prefixes.length + 1} as part from customer_search_words w
+      where w.org_id = ${orgId} and ${inRange(sql`w.word`, lead)}${sql.join(others)}
+      order by w.word, w.customer_id limit ${limit})`);
+  }
+  if (!parts.length) return [];
+  const rows = await execRows<{ customer_id: string | number; rank: number }>(
+    db,
+    sql`select customer_id, rank from (${sql.join(parts, sql` union all `)}) m`,
+  );
+  return rows.map((r) => ({ customerId: Number(r.customer_id), rank: Number(r.rank) }));
+}
+
+export interface SearchCard {
+  id: number;
+  statusLabel: string | null;
+  accounts: { source: string; accountId: string; firstName: string | null; lastName: string | null }[];
+  identifiers: { type: string; value: string }[];
+}
+
+/** What the search shows of each customer: status label, source accounts (INSTORE first) and identifiers. */
+export async function loadSearchCards(db: DbOrTx, orgId: number, ids: number[]): Promise<SearchCard[]> {
+  if (!ids.length) return [];
+  const rows = await execRows<{
+    id: string | number;
+    status_label: string | null;
+    accounts: SearchCard['accounts'] | string | null;
+    identifiers: SearchCard['identifiers'] | string | null;
+  }>(
+    db,
+    sql`select c.id, sl.name as status_label,
+      (select jsonb_agg(jsonb_build_object('source', sa.source, 'accountId', sa.account_id,
+                          'firstName', sa.first_name, 'lastName', sa.last_name)
+                        order by (sa.source <> 'INSTORE'), sa.id)
+         from source_accounts sa where sa.customer_id = c.id and sa.org_id = c.org_id) as accounts,
+      (select jsonb_agg(jsonb_build_object('type', i.type, 'value', i.value) order by (sa.source <> 'INSTORE'), sa.id, i.position)
+         from source_accounts sa
+         join identifiers i on i.org_id = sa.org_id and i.source_account_id = sa.id
+         where sa.customer_id = c.id and sa.org_id = c.org_id) as identifiers
+    from customers c
+    left join status_labels sl on sl.org_id = c.org_id and sl.id = c.status_label_id
+    where c.org_id = ${orgId} and c.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  const parse = <T>(v: T[] | string | null): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    statusLabel: r.status_label,
+    accounts: parse(r.accounts),
+    identifiers: parse(r.identifiers),
+  }));
 }

@@ -2,6 +2,7 @@
 // success schema, and the catalogue codes it can fail with. lib/openapi/document.ts renders them.
 import { z } from 'zod';
 import {
+  CustomerSearchResponseSchema,
   CustomerViewSchema,
   CustomerWriteSuccessSchema,
   ErrorResponseSchema,
@@ -260,6 +261,28 @@ export const OPERATIONS: OperationSpec[] = [
     success: { status: 200, schema: HistoryResponseSchema, description: 'A page of entries, newest first' },
     failure: ErrorResponseSchema,
     errorCodes: [400, 8015, ...COMMON],
+  },
+  {
+    path: '/v2/customers/search',
+    method: 'get',
+    tag: 'Customers',
+    authenticated: true,
+    summary: 'Search customers',
+    description:
+      "For the counter's search box. Matches an identifier exactly or by prefix (from 4 characters; a mobile with " +
+      'or without +, with its country code as stored) and names by word prefix, case- and accent-insensitive ' +
+      '("pri sha" finds Priya Sharma, "Jose" finds José). Exact identifier matches first, then identifier ' +
+      'prefixes, then names.',
+    requestParams: {
+      query: z.object({
+        q: z.string().min(2).max(255).meta({ description: 'What was typed (2 to 255 characters)', example: 'pri sha' }),
+        limit: z.string().optional().meta({ description: 'At most this many customers, 1 to 50 (default 20)' }),
+      }),
+      header: z.object({ 'X-Request-Id': RequestIdHeader }),
+    },
+    success: { status: 200, schema: CustomerSearchResponseSchema, description: 'The customers found, best first' },
+    failure: ErrorResponseSchema,
+    errorCodes: [400, ...COMMON],
   },
   {
     path: '/v2/customers/lookup',

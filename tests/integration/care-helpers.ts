@@ -4,8 +4,9 @@ import { GET as GET_CUSTOMER, PUT } from '@/app/v2/customers/[id]/route';
 import { POST as CHANGE_IDENTIFIER } from '@/app/v2/customers/[id]/changeIdentifier/route';
 import { GET as GET_HISTORY } from '@/app/v2/customers/[id]/history/route';
 import { POST as REGISTER } from '@/app/v2/customers/route';
+import { GET as SEARCH } from '@/app/v2/customers/search/route';
 import type { CustomerView } from '@/lib/customers/read';
-import type { HistoryResponse } from '@/lib/api/schemas';
+import type { CustomerSearchResponse, HistoryResponse } from '@/lib/api/schemas';
 import { call, DEMO_TILL, type CallResult } from './helpers';
 
 export type Failure = {
@@ -69,4 +70,12 @@ export function getHistory<T = HistoryResponse>(id: number | string, authorizati
 /** The codes of a failure, in order. */
 export function codesOf(res: CallResult<unknown>): number[] {
   return (res.body as Failure).errors.map((e) => e.code);
+}
+
+export function search<T = CustomerSearchResponse>(query: Record<string, string>, authorization = DEMO_TILL) {
+  return call<T>(SEARCH, {
+    method: 'GET',
+    path: `/v2/customers/search?${new URLSearchParams(query)}`,
+    headers: { authorization },
+  });
 }

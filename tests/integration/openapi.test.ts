@@ -18,6 +18,7 @@ const MODULES: Record<string, () => Promise<RouteModule>> = {
   '/v2/customers/{id}/history': () => import('@/app/v2/customers/[id]/history/route'),
   '/v2/customers/{id}/changeIdentifier': () => import('@/app/v2/customers/[id]/changeIdentifier/route'),
   '/v2/customers/lookup': () => import('@/app/v2/customers/lookup/route'),
+  '/v2/customers/search': () => import('@/app/v2/customers/search/route'),
   '/v2/extendedFields': () => import('@/app/v2/extendedFields/route'),
   '/v3/oauth/token/generate': () => import('@/app/v3/oauth/token/generate/route'),
   '/v2/openapi.json': () => import('@/app/v2/openapi.json/route'),
@@ -287,6 +288,16 @@ describe('the documented examples, sent to the routes', () => {
     });
     expect(page.status).toBe(200);
     expectDocumented(history, page);
+    const search = op('get', '/v2/customers/search');
+    for (const q of ['doc', 'd']) {
+      const res = await call<unknown>(await handlerOf(search), {
+        method: 'GET',
+        path: `/v2/customers/search?q=${q}`,
+        headers: { authorization: DEMO_TILL },
+      });
+      expect(res.status).toBe(q === 'd' ? 400 : 200);
+      expectDocumented(search, res);
+    }
   });
 
   it('answer undocumented methods with a documented 405', async () => {

@@ -9,7 +9,7 @@ import { SearchResults } from '@/components/search/search-results';
 import { buttonVariants } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { getDb } from '@/db/client';
-import { searchCustomers } from '@/db/queries/search';
+import { SEARCH_LIMIT, searchCustomers } from '@/lib/customers/search';
 import { requireStaff } from '@/lib/auth/require-staff';
 
 export const metadata: Metadata = { title: 'Customers · Member Care' };
@@ -17,11 +17,11 @@ export const metadata: Metadata = { title: 'Customers · Member Care' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function Results({ orgId, query }: { orgId: number; query: string }) {
-  const hits = await searchCustomers(await getDb(), { orgId, query });
+  const hits = await searchCustomers(await getDb(), orgId, { q: query, limit: SEARCH_LIMIT.default });
   const rows = hits.map((h) => ({
-    customerId: h.customerId,
-    name: customerDisplayName(h.customerId, [h]),
-    matches: h.matches.map((m) => `${m.type}: ${m.value}`),
+    customerId: h.id,
+    name: customerDisplayName(h.id, [h]),
+    matches: h.identifiers.map((m) => `${m.type}: ${m.value}`),
     sources: h.sources,
   }));
   return <SearchResults query={query} hits={rows} />;

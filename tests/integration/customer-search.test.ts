@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { codesOf, putCustomer, register, search } from './care-helpers';
+import { createTestOrg } from './test-org';
+import { OTHER_TILL, READONLY_TILL, uniqueEmail, uniqueMobile } from './helpers';
+
+// An org of its own: names found here are only this file's customers.
+let org: Awaited<ReturnType<typeof createTestOrg>>;
+const ids: Record<string, number> = {};
+const mobile = uniqueMobile();
+const email = uniqueEmail();
+
+function person(firstName: string, lastName: string, identifiers: Record<string, unknown>[], source = 'INSTORE') {
+  return { profiles: [{ source, firstName, lastName, identifiers }] };
+}
+
+async function namesFound(q: string, authorization = org.auth): Promise<string[]> {
+  const res = await search({ q }, authorization);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.customers.map((c) => `${c.firstName} ${c.lastName}`);
+}
+
+beforeAll(async () => {
+  org = await createTestOrg({ unique: ['email', 'externalId'] });
+  ids.priya = await register(
+    person('Priya', 'Sharma', [
+      { type: 'mobile', value: mobile },
+      { type: 'email', value: email },
+    ]),
+    org.auth,
+  );
+  ids.prakash = await register(person('Prakash', 'Shah', [{ type: 'mobile', value: uniqueMobile() }]), org.auth);
+  ids.jose = await register(person('José', 'Núñez', [{ type: 'externalId', value: 'KARAN' }]), org.auth);
+  ids.karan = await register(person('Karan', 'Kapoor', [{ type: 'externalId', value: 'KARAN-2' }]), org.auth);
+  ids.other = await register(person('Priya', 'Shastri', [{ type: 'mobile', value: uniqueMobile() }]), OTHER_TILL);
+});
+
+describe('GET /v2/customers/search', () => {
+  it('finds names by word prefix, case- and accent-insensitive', async () => {
+    expect(await namesFound('pri sha')).toEqual(['Priya Sharma']);
+    expect(await namesFound('SHA PRI')).toEqual(['Priya Sharma']);
+    expect((await namesFound('pr sh')).sort()).toEqual(['Prakash Shah', 'Priya Sharma']);
+    expect(await namesFound('jose')).toEqual(['José Núñez']);
+    expect(await namesFound('NUNEZ')).toEqual(['José Núñez']);
+    expect(await namesFound('núñ')).toEqual(['José Núñez']);
+    expect(await namesFound('priya shastri')).toEqual([]);
+  });
+
+  it('finds identifiers exactly (a mobile with or without +, an email in any case) and by prefix from 4 characters', async () => {
+    const res = await search({ q: `+${mobile}` }, org.auth);
+    expect(res.body.customers).toEqual([
+      {
+        id: ids.priya,
+        firstName: 'Priya',
+        lastName: 'Sharma',
+        statusLabel: null,
+        sources: ['INSTORE'],
+        identifiers: [
+          { type: 'mobile', value: mobile },
+          { type: 'email', value: email },
+        ],
+      },
+    ]);
+    expect(await namesFound(email.toUpperCase())).toEqual(['Priya Sharma']);
+    expect(await namesFound(mobile.slice(0, 10))).toEqual(['Priya Sharma']);
+    expect(await namesFound(email.slice(0, 6))).toEqual(['Priya Sharma']);
+    // Under 4 characters only an exact identifier (or a name) matches.
+    expect(await namesFound(mobile.slice(0, 3))).toEqual([]);
+  });
+
+  it('lists exact identifier matches first, then identifier prefixes, then names', async () => {
+    const res = await search({ q: 'KARAN' }, org.auth);
+    expect(res.body.customers.map((c) => c.id)).toEqual([ids.jose, ids.karan]);
+    const lower = await search({ q: 'karan' }, org.auth);
+    // "karan" is no stored identifier (external ids keep their case): Karan Kapoor by name only.
+    expect(lower.body.customers.map((c) => c.id)).toEqual([ids.karan]);
+  });
+
+  it('follows names changed by an update', async () => {
+    const id = await register(person('Meera', 'Old', [{ type: 'mobile', value: uniqueMobile() }]), org.auth);
+    expect(await namesFound('meera old')).toEqual(['Meera Old']);
+    expect((await putCustomer(id, { profiles: [{ lastName: 'Ñew' }] }, { authorization: org.auth })).status).toBe(200);
+    expect(await namesFound('meera old')).toEqual([]);
+    expect(await namesFound('meera new')).toEqual(['Meera Ñew']);
+  });
+
+  it('answers at most limit customers, and 400 for a query under 2 characters or a limit over 50', async () => {
+    const many = await search({ q: 'pr', limit: '1' }, org.auth);
+    expect(many.body.customers).toHaveLength(1);
+    const bad: Record<string, string>[] = [
+      { q: 'p' },
+      { q: ' ' },
+      { q: 'priya', limit: '51' },
+      { q: 'priya', limit: 'x' },
+      {},
+    ];
+    for (const query of bad) {
+      const res = await search(query, org.auth);
+      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(codesOf(res)).toEqual([400]);
+    }
+  });
+
+  it("never finds another org's customers; any client of the org may search, without credentials none", async () => {
+    expect(await namesFound('priya')).toEqual(['Priya Sharma']);
+    expect(await namesFound('shastri', OTHER_TILL)).toEqual(['Priya Shastri']);
+    expect(await namesFound('sharma', OTHER_TILL)).toEqual([]);
+    expect((await search({ q: 'priya' }, READONLY_TILL)).status).toBe(200);
+    expect((await search({ q: 'priya' }, '')).status).toBe(401);
+  });
+});
