@@ -52,6 +52,18 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     expected: all(200, { ...signedInOnly, readonly: 403, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
   },
   {
+    route: 'POST /v2/customers/{id}/changeIdentifier',
+    surface: 'api',
+    expected: all(200, { ...signedInOnly, readonly: 403, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
+  },
+  {
+    route: 'GET /v2/customers/{id}/history',
+    surface: 'api',
+    expected: all(200, { ...signedInOnly, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
+  },
+  // Another org's caller searches its own org (and finds nothing of this one).
+  { route: 'GET /v2/customers/search?q=…', surface: 'api', expected: all(200, signedInOnly) },
+  {
     route: 'GET /v2/customers/lookup?identifierName=mobile&identifierValue=…',
     surface: 'api',
     expected: all(200, { ...signedInOnly, otherTill: 404, otherToken: 404, otherAdmin: 404 }),

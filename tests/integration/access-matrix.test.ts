@@ -10,7 +10,10 @@ import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
 import { GET as getCustomer, PUT as updateCustomer } from '@/app/v2/customers/[id]/route';
+import { POST as changeIdentifier } from '@/app/v2/customers/[id]/changeIdentifier/route';
+import { GET as customerHistory } from '@/app/v2/customers/[id]/history/route';
 import { GET as lookupCustomer } from '@/app/v2/customers/lookup/route';
+import { GET as searchCustomers } from '@/app/v2/customers/search/route';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { GET as extendedFields } from '@/app/v2/extendedFields/route';
 import { GET as openapi } from '@/app/v2/openapi.json/route';
@@ -141,6 +144,27 @@ async function statusOf(row: MatrixRow, caller: Caller): Promise<number> {
           headers,
         })
       ).status;
+    case 'POST /v2/customers/{id}/changeIdentifier':
+      return (
+        await call(changeIdentifier, {
+          path: `/v2/customers/${demoId}/changeIdentifier`,
+          params: { id: String(demoId) },
+          body: { add: [{ type: 'externalId', value: `M${uniqueMobile()}` }] },
+          headers,
+        })
+      ).status;
+    case 'GET /v2/customers/{id}/history':
+      return (
+        await call(customerHistory, {
+          method: 'GET',
+          path: `/v2/customers/${demoId}/history`,
+          params: { id: String(demoId) },
+          headers,
+        })
+      ).status;
+    case 'GET /v2/customers/search?q=…':
+      return (await call(searchCustomers, { method: 'GET', path: `/v2/customers/search?q=${demoMobile}`, headers }))
+        .status;
     case 'GET /v2/customers/lookup?identifierName=mobile&identifierValue=…':
       return (
         await call(lookupCustomer, {
