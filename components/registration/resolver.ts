@@ -1,6 +1,7 @@
 // The form's resolver: the API's own schema, built from the same Registration Configuration, run on
 // the request the form would send. One rule set; issues land on the fields they name.
 import { toNestErrors } from '@hookform/resolvers';
+import type { z } from 'zod';
 import type { FieldError, Resolver } from 'react-hook-form';
 import type { OrgConfig } from '@/lib/config/types';
 import { droppedChannelWarning, droppedIdentifierWarning } from '@/lib/customers/normalise';
@@ -52,15 +53,22 @@ export function validateRegistration(
 ): { problems: FormProblem[]; index: RowIndex } {
   const { request, index } = toRegistrationRequest(values);
   const result = buildRegistrationSchema(config).safeParse(request);
-  const problems: FormProblem[] = result.success
-    ? []
-    : result.error.issues.map((issue) => {
-        const code = issue.code === 'custom' ? codeOf(issue.params) : undefined;
-        const path = issue.path.filter((part): part is PathPart => typeof part !== 'symbol');
-        return { target: errorTargetOf(path, code, values, index), message: issue.message, code };
-      });
+  const problems = result.success ? [] : issueProblems(result.error.issues, values, index);
   problems.push(...droppedValueProblems(values, config));
   return { problems, index };
+}
+
+/** A schema's issues on the request the form would send, placed on the form's fields. */
+export function issueProblems(
+  issues: readonly z.core.$ZodIssue[],
+  values: RegistrationFormValues,
+  index: RowIndex,
+): FormProblem[] {
+  return issues.map((issue) => {
+    const code = issue.code === 'custom' ? codeOf(issue.params) : undefined;
+    const path = issue.path.filter((part): part is PathPart => typeof part !== 'symbol');
+    return { target: errorTargetOf(path, code, values, index), message: issue.message, code };
+  });
 }
 
 /** First problem per target wins: the one nearest the start of the form. */

@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { AccountCare } from '@/components/customer-edit/account-care';
+import { DetailsCare } from '@/components/customer-edit/details-care';
+import { editValuesOf } from '@/components/customer-edit/edit-values';
 import { CustomerHeader } from '@/components/customer/customer-header';
 import { CustomerSummary } from '@/components/customer/customer-summary';
 import { RegistrationOutcomeNotice } from '@/components/customer/registration-outcome';
+import { sourceAccountLabel } from '@/components/customer/format';
 import { SourceAccountTabs } from '@/components/customer/source-account-tabs';
 import type { CustomerPageLabels } from '@/components/customer/types';
+import { HistorySection } from '@/components/history/history-section';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getOrgConfig } from '@/lib/config/cache';
@@ -44,6 +49,9 @@ export default async function CustomerPage({ params }: Props) {
   ]);
   if (!customer || !config) notFound();
   const labels = labelsOf(config);
+  // Staff and admins alike may edit (the API checks the session, role and org again on every write).
+  const care = { config, customerId: customer.id, version: customer.version };
+  const first = customer.profiles[0];
   return (
     <div className="flex flex-col gap-6">
       <CustomerHeader customer={customer} />
@@ -55,9 +63,36 @@ export default async function CustomerPage({ params }: Props) {
         <h2 id="accounts-heading" className="mb-3 text-base font-semibold text-slate-900">
           Source accounts
         </h2>
-        <SourceAccountTabs profiles={customer.profiles} labels={labels} />
+        <SourceAccountTabs
+          profiles={customer.profiles}
+          labels={labels}
+          wrap={(profile, panel) => (
+            <AccountCare
+              {...care}
+              initial={editValuesOf(config, customer, profile)}
+              identifiers={profile.identifiers}
+              accountLabel={sourceAccountLabel(profile.source, profile.accountId)}
+            >
+              {panel}
+            </AccountCare>
+          )}
+        />
       </section>
-      <CustomerSummary customer={customer} labels={labels} registeredBy={audit} />
+      <CustomerSummary
+        customer={customer}
+        labels={labels}
+        registeredBy={audit}
+        wrapDetails={(details) =>
+          first ? (
+            <DetailsCare {...care} initial={editValuesOf(config, customer, first)}>
+              {details}
+            </DetailsCare>
+          ) : (
+            details
+          )
+        }
+      />
+      <HistorySection customerId={customer.id} version={customer.version} labels={labels} />
     </div>
   );
 }
