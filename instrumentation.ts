@@ -1,6 +1,9 @@
-// Runs once when a server process starts (Next's instrumentation hook), before it answers requests.
+// Runs once when a server process starts, before it answers anything: the start-up module checks the
+// environment and readies the embedded database (lib/startup); a bad environment ends the process.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startServerOrExit } = await import('@/lib/startup');
+  await startServerOrExit();
   // The caller's socket address, stamped on each request for the credential throttle.
   const { stampPeerAddresses } = await import('@/lib/http/peer-address');
   stampPeerAddresses();

@@ -13,8 +13,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Separate build folders let the test runner and the benchmark build side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // `npm run typecheck` checks the whole project once (npm test runs it first); the build would
-  // repeat it, over build folders of other runs too.
+  // `npm run build` runs `tsc --noEmit` first (and npm test's first stage is the typecheck), so a
+  // deploy never skips the check; next build's own would repeat it, over other runs' build folders too.
   typescript: { ignoreBuildErrors: true },
   // forbidden() answers a real 403 for staff on admin pages.
   experimental: { authInterrupts: true },

@@ -1,11 +1,13 @@
 // The one database client: postgres.js when DATABASE_URL is set, embedded PGlite otherwise.
 // Opened lazily on first use and kept on globalThis, so hot reloads and Next's module layers share it.
+// It only connects: migrating and seeding are the start-up module's (lib/startup).
+import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { is, Placeholder, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { PostgresJsSession } from 'drizzle-orm/postgres-js';
-import { env } from '@/lib/env';
+import { databaseEnv, type DatabaseEnv } from './env';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -14,9 +16,11 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Query functions take this first, so a transaction can pass through. */
 export type DbOrTx = Db | Tx;
 
-interface Handle {
+export type DbKind = 'postgres' | 'pglite';
+
+export interface Handle {
   db: Db;
-  kind: 'postgres' | 'pglite';
+  kind: DbKind;
   /** LISTEN on a channel (cross-process cache invalidation). */
   listen(channel: string, onMessage: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
@@ -24,13 +28,10 @@ interface Handle {
 
 const g = globalThis as typeof globalThis & { __memberCareDb?: Promise<Handle> };
 
-// Paths are resolved at run time from the working directory; the bundler must not trace them.
-export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
-
-async function openPostgres(url: string): Promise<Handle> {
+async function openPostgres(url: string, settings: DatabaseEnv): Promise<Handle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const { DB_POOL_MAX, LOCK_TIMEOUT_MS, STATEMENT_TIMEOUT_MS, DB_CONNECT_TIMEOUT_MS } = env();
+  const { DB_POOL_MAX, LOCK_TIMEOUT_MS, STATEMENT_TIMEOUT_MS, DB_CONNECT_TIMEOUT_MS } = settings;
   // postgres.js opens connections lazily, and again after one is lost: a database that went away and
   // came back is used again without a restart. Until then requests fail fast (the connect timeout).
   const sql = postgres(url, {
@@ -59,13 +60,6 @@ async function openPglite(dir: string): Promise<Handle> {
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir);
   const db = drizzle(client, { schema }) as unknown as Db;
-  // The embedded database is the newcomer's: migrate and seed it on first use.
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
-  await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-  const { upgradeSecretHashes } = await import('@/lib/auth/secret-upgrade');
-  await upgradeSecretHashes(db);
-  const { seedDemoData } = await import('./seed');
-  await seedDemoData(db);
   return {
     db,
     kind: 'pglite',
@@ -77,8 +71,8 @@ async function openPglite(dir: string): Promise<Handle> {
 }
 
 function open(): Promise<Handle> {
-  const { DATABASE_URL, PGLITE_DIR } = env();
-  return DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DIR);
+  const settings = databaseEnv();
+  return settings.DATABASE_URL ? openPostgres(settings.DATABASE_URL, settings) : openPglite(settings.PGLITE_DIR);
 }
 
 export function getHandle(): Promise<Handle> {

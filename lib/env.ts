@@ -1,20 +1,10 @@
+import 'server-only';
 import { z } from 'zod';
+import { DatabaseEnvSchema } from '@/db/env';
 
 /** The environment, validated once on first use (never at import: `next build` imports everything). */
-const EnvSchema = z.object({
+const EnvSchema = DatabaseEnvSchema.extend({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Set: postgres.js against that server. Unset: embedded PGlite under PGLITE_DIR. */
-  DATABASE_URL: z.string().url().optional(),
-  PGLITE_DIR: z.string().default('.data/pglite'),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(12),
-  LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-  /**
-   * Bounds every statement on PostgreSQL (a stuck query frees its connection). Above LOCK_TIMEOUT_MS,
-   * so a wait for a lock answers 521 first. PGlite ignores it (one in-process connection).
-   */
-  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(8000),
-  /** How long opening a connection to PostgreSQL may take before the request answers 503. */
-  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Set: rate limits and the sign-in throttle are shared by every app process through Redis. */
   REDIS_URL: z.string().url().optional(),
   /** Starts every Redis key, so deployments sharing one Redis keep their counts apart. */
@@ -36,22 +26,40 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** A bad environment, described by variable name (never by value: some are secrets). */
+export class EnvironmentError extends Error {
+  override name = 'EnvironmentError';
+}
+
 const DEV_SECRET = 'member-care-development-secret-do-not-use-in-production';
 
 let cached: Env | undefined;
 
 export function env(): Env {
-  cached ??= EnvSchema.parse({ ...process.env, AUTH_SECRET: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET });
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse({
+    ...process.env,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvironmentError(`Invalid environment. ${problems.join('; ')}`);
+  }
+  cached = parsed.data;
   return cached;
 }
 
 /**
  * The key material for sessions and tokens. A fixed development secret outside production; in
- * production it must be set — asked for only where it is used, so migrations and seeds run without it.
+ * production it must be set (the start-up check asks for it before the server answers anything).
  */
 export function authSecret(): string {
   const { AUTH_SECRET, NODE_ENV } = env();
   if (AUTH_SECRET) return AUTH_SECRET;
-  if (NODE_ENV === 'production') throw new Error('AUTH_SECRET must be set in production (at least 16 characters).');
+  if (NODE_ENV === 'production') {
+    throw new EnvironmentError(
+      'AUTH_SECRET must be set in production (at least 16 characters; NEXTAUTH_SECRET works too).',
+    );
+  }
   return DEV_SECRET;
 }

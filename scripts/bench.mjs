@@ -408,8 +408,8 @@ try {
   if (opt.profile) mkdirSync(opt.profile, { recursive: true });
   const floors = opt.probes ? runProbes() : {};
   await admin.unsafe(`CREATE DATABASE ${dbName}`);
-  sh('npx', ['tsx', 'scripts/db-migrate.ts']);
-  sh('npx', ['tsx', 'scripts/db-seed.ts']);
+  sh('npm', ['run', '--silent', 'db:migrate']);
+  sh('npm', ['run', '--silent', 'db:seed', '--', '--demo']);
   await preload(Number(opt.preload));
   if (!opt['skip-build']) sh('npx', ['next', 'build']);
   const origins = [];

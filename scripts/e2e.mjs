@@ -87,6 +87,24 @@ async function waitForHealth(baseUrl, exited) {
   throw new Error('the server did not become healthy within 3 minutes');
 }
 
+/** A production server without AUTH_SECRET stops at start, naming it, instead of answering 500 later. */
+async function checkRefusesToStartWithoutSecret(env, port) {
+  const bare = { ...env, NODE_ENV: 'production' };
+  delete bare.AUTH_SECRET;
+  delete bare.NEXTAUTH_SECRET;
+  const child = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { env: bare, detached: true });
+  let printed = '';
+  child.stdout.on('data', (d) => (printed += d));
+  child.stderr.on('data', (d) => (printed += d));
+  const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 60_000);
+  const code = await new Promise((r) => child.on('exit', (c) => r(c)));
+  clearTimeout(timer);
+  if (code === 0 || code === null || !printed.includes('AUTH_SECRET')) {
+    throw new Error(`next start without AUTH_SECRET did not stop naming it (exit ${code}):\n${printed}`);
+  }
+  console.log('e2e: next start without AUTH_SECRET stops, naming it');
+}
+
 async function stopServer() {
   if (!server || server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((r) => server.once('exit', r));
@@ -133,11 +151,14 @@ async function main() {
       ? `e2e: database ${new URL(env.DATABASE_URL).pathname.slice(1)}`
       : `e2e: PGlite in ${env.PGLITE_DIR}`,
   );
-  await must('npx', ['tsx', 'scripts/db-migrate.ts'], env);
-  await must('npx', ['tsx', 'scripts/db-seed.ts'], env);
+  await must('npm', ['run', '--silent', 'db:migrate'], env);
+  await must('npm', ['run', '--silent', 'db:seed', '--', '--demo'], env);
   // Sessions the access matrix needs and the sign-in form cannot give (e2e/support/mint-sessions.ts).
   const authSecret = randomBytes(32).toString('hex');
-  const minted = await output('npx', ['tsx', 'e2e/support/mint-sessions.ts'], { ...env, AUTH_SECRET: authSecret });
+  const minted = await output('npx', ['tsx', '--conditions=react-server', 'e2e/support/mint-sessions.ts'], {
+    ...env,
+    AUTH_SECRET: authSecret,
+  });
   const sessions = minted
     .split('\n')
     .find((l) => l.startsWith('SESSIONS '))
@@ -148,6 +169,7 @@ async function main() {
   else await must('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' });
 
   const port = await freePort();
+  await checkRefusesToStartWithoutSecret(env, port);
   const baseUrl = `http://127.0.0.1:${port}`;
   const serverEnv = {
     ...env,

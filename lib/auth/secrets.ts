@@ -7,6 +7,7 @@
 //   scrypt1-hmac$<hash>  scrypt(HMAC-SHA256(salt, md5hex), salt): an old HMAC hash wrapped without
 //                        knowing the secret (upgradeSecretHashes, run by `npm run db:migrate`)
 // A value without a scheme (the old bare HMAC) verifies nothing: it must be upgraded first.
+import 'server-only';
 import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** 2^14 × 8: 16 MiB and tens of milliseconds per hash on a server core. */

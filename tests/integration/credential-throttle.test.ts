@@ -14,7 +14,9 @@ const WORKER = path.join(import.meta.dirname, 'workers', 'credential-worker.ts')
 const REDIS = 'redis://127.0.0.1:6379';
 
 async function worker(env: Record<string, string | undefined>, ...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run('npx', ['tsx', WORKER, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+  const { stdout } = await run('npx', ['tsx', '--conditions=react-server', WORKER, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+  });
   const line = stdout.split('\n').find((l) => l.startsWith('REPORT '));
   if (!line) throw new Error(`the worker printed no report:\n${stdout}`);
   return JSON.parse(line.slice('REPORT '.length)) as Record<string, unknown>;

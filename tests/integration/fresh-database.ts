@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '@/db/client';
-import { closeDb, MIGRATIONS_FOLDER } from '@/db/client';
-import { seedDemoData } from '@/db/seed';
+import { closeDb } from '@/db/client';
 import * as schema from '@/db/schema';
+import { migrateDatabase, seedDatabase, startUp } from '@/lib/startup';
 
 interface PostgresDatabase {
   url: string;
@@ -21,7 +21,6 @@ interface PostgresDatabase {
 async function createPostgresDatabase(serverUrl: string, prefix: string): Promise<PostgresDatabase> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const name = `${prefix}_${randomInt(1e9, 1e10 - 1)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);
@@ -29,8 +28,8 @@ async function createPostgresDatabase(serverUrl: string, prefix: string): Promis
   target.pathname = `/${name}`;
   const client = postgres(target.toString(), { max: 4, onnotice: () => {} });
   const db = drizzle(client, { schema }) as unknown as Db;
-  await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-  await seedDemoData(db);
+  await migrateDatabase(db, 'postgres');
+  await seedDatabase(db, { demo: true });
   return {
     url: target.toString(),
     db,
@@ -56,12 +55,11 @@ export async function withFreshDatabase<T>(fn: (db: Db) => Promise<T>): Promise<
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
   const client = await PGlite.create();
   try {
     const db = drizzle(client, { schema }) as unknown as Db;
-    await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-    await seedDemoData(db);
+    await migrateDatabase(db, 'pglite');
+    await seedDatabase(db, { demo: true });
     return await fn(db);
   } finally {
     await client.close();
@@ -82,9 +80,10 @@ export function isolateDatabaseForThisFile(): void {
       process.env.DATABASE_URL = fresh.url;
       drop = fresh.drop;
     } else {
-      // The app's own client migrates and seeds an empty PGlite folder when it opens it.
+      // The app's own client on an empty PGlite folder, readied as the server readies it.
       const dir = mkdtempSync(path.join(tmpdir(), 'member-care-file-'));
       process.env.PGLITE_DIR = path.join(dir, 'pglite');
+      await startUp({ demo: true });
       drop = async () => rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -12,7 +12,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (!base) {
     const dir = mkdtempSync(path.join(tmpdir(), 'member-care-it-'));
     process.env.PGLITE_DIR = path.join(dir, 'pglite');
-    execFileSync('npx', ['tsx', 'scripts/db-seed.ts'], { stdio: 'inherit', env: process.env });
+    execFileSync('npm', ['run', '--silent', 'db:seed', '--', '--demo'], { stdio: 'inherit', env: process.env });
     return async () => rmSync(dir, { recursive: true, force: true });
   }
   const name = `mc_it_${process.pid}_${Date.now()}`;
@@ -21,8 +21,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
-  execFileSync('npx', ['tsx', 'scripts/db-migrate.ts'], { stdio: 'inherit', env: process.env });
-  execFileSync('npx', ['tsx', 'scripts/db-seed.ts'], { stdio: 'inherit', env: process.env });
+  execFileSync('npm', ['run', '--silent', 'db:migrate'], { stdio: 'inherit', env: process.env });
+  execFileSync('npm', ['run', '--silent', 'db:seed', '--', '--demo'], { stdio: 'inherit', env: process.env });
   return async () => {
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

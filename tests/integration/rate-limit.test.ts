@@ -125,9 +125,13 @@ async function worker(
   limit: number,
   attempts: number,
 ): Promise<{ report: WorkerReport; logLines: string[] }> {
-  const { stdout } = await run('npx', ['tsx', WORKER, key, String(limit), String(attempts)], {
-    env: { ...process.env, REDIS_URL: redisUrl, LOG_LEVEL: 'warn' },
-  });
+  const { stdout } = await run(
+    'npx',
+    ['tsx', '--conditions=react-server', WORKER, key, String(limit), String(attempts)],
+    {
+      env: { ...process.env, REDIS_URL: redisUrl, LOG_LEVEL: 'warn' },
+    },
+  );
   const lines = stdout.trim().split('\n');
   const report = lines.find((l) => l.startsWith('REPORT '));
   if (!report) throw new Error(`the worker printed no report:\n${stdout}`);

@@ -3,7 +3,7 @@
 // REDIS_KEY_PREFIX from the environment), and prints what it saw as JSON. Like an app process it also
 // counts API requests, so both kinds of limit live in one process, set up in the order a real one
 // may meet them.
-// Usage: tsx credential-worker.ts fail <kind> <key> <address> <times> | ... check <kind> <key> <address>
+// Usage: tsx --conditions=react-server credential-worker.ts fail <kind> <key> <address> <times> | ... check <kind> <key> <address>
 import { consumeQuota } from '@/lib/api/rate-limit';
 import { attemptFailed, beginAttempt, type CredentialKind } from '@/lib/auth/credential-throttle';
 import { closeSharedRedis } from '@/lib/redis';

@@ -1,6 +1,6 @@
 // A stand-in app process for the rate-limit tests: counts `attempts` requests against one quota key
 // with the app's own limiter (REDIS_URL from the environment) and prints what it saw as JSON.
-// Usage: tsx rate-limit-worker.ts <quotaKey> <limit> <attempts>
+// Usage: tsx --conditions=react-server rate-limit-worker.ts <quotaKey> <limit> <attempts>
 import { closeRateLimitStore, consumeQuota } from '@/lib/api/rate-limit';
 import { ApiError } from '@/lib/errors';
 

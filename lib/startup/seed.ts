@@ -2,7 +2,7 @@
 // The passwords are for demos only; README.md says how to make real ones.
 import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from './client';
+import type { Db, DbOrTx } from '@/db/client';
 import {
   apiClients,
   cardSeries,
@@ -20,7 +20,7 @@ import {
   statusLabels,
   tills,
   verticals,
-} from './schema';
+} from '@/db/schema';
 import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
 import { IDENTIFIER_TYPES, SOURCES, type Region, type Source } from '@/lib/vocabulary';
 
@@ -148,17 +148,23 @@ const ORGS: OrgSeed[] = [
   },
 ];
 
+/** The platform's own data, which every database needs: the verticals and the extended-field catalogue. */
+export async function seedPlatformData(db: DbOrTx): Promise<void> {
+  await db
+    .insert(verticals)
+    .values([
+      { id: GLOBAL, name: 'Global' },
+      { id: RETAIL, name: 'Retail' },
+      { id: HOSPITALITY, name: 'Hospitality' },
+    ])
+    .onConflictDoNothing();
+  await db.insert(extendedFieldCatalogue).values(CATALOGUE).onConflictDoNothing();
+}
+
+/** The platform data and the demo orgs with their logins and API clients: never loaded unasked in production. */
 export async function seedDemoData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx
-      .insert(verticals)
-      .values([
-        { id: GLOBAL, name: 'Global' },
-        { id: RETAIL, name: 'Retail' },
-        { id: HOSPITALITY, name: 'Hospitality' },
-      ])
-      .onConflictDoNothing();
-    await tx.insert(extendedFieldCatalogue).values(CATALOGUE).onConflictDoNothing();
+    await seedPlatformData(tx);
     for (const seed of ORGS) await seedOrg(tx, seed);
   });
 }
