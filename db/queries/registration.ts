@@ -1,17 +1,11 @@
 // The SQL of one registration: find who the identifiers belong to, then write everything in one
 // statement (data-modifying CTEs fed by JSON parameters), so a registration costs two round trips.
+// It takes the engine's own types (lib/customers/types.ts) and owns their mapping to columns.
 import { sql, type SQL } from 'drizzle-orm';
 import { execRows, execStatement, statementOf, type DbOrTx, type Statement } from '@/db/client';
 import type { HistoryChange } from '@/db/schema';
-import type { ActorType } from '@/lib/vocabulary';
-
-export interface IdentityMatch {
-  type: string;
-  value: string;
-  customerId: number;
-  source: string | null;
-  accountId: string | null;
-}
+import type { IdentityMatch, NormalisedEnrollment, NormalisedProfile, PlannedSideEffect } from '@/lib/customers/types';
+import type { ActorType, LoyaltyType } from '@/lib/vocabulary';
 
 /**
  * Customers owning any of these unique identifiers, with each customer's source accounts. The keys are
@@ -65,69 +59,81 @@ export interface RegistrationWrite {
   existingCustomerId: number | null;
   customer: {
     statusLabelId: number | null;
-    loyaltyType: string;
+    loyaltyType: LoyaltyType;
     extendedFields: Record<string, unknown>;
     referralCode: string;
     registeredTillId: number | null;
   };
   actor: { type: ActorType; code: string };
-  profiles: {
-    source: string;
-    account_id: string;
-    first_name: string | null;
-    last_name: string | null;
-    fields: Record<string, unknown>;
-  }[];
-  identifiers: {
-    source: string;
-    account_id: string;
-    type: string;
-    value: string;
-    position: number;
-    series_id: number | null;
-    status_label: string | null;
-    extended_fields: Record<string, unknown> | null;
-  }[];
+  profiles: NormalisedProfile[];
   /** Identity keys the org does not hold yet. */
   keys: { type: string; value: string }[];
-  channels: {
-    source: string;
-    account_id: string;
-    position: number;
-    type: string;
-    value: string;
-    is_primary: boolean;
-    verified: boolean;
-    subscribed: boolean | null;
-    meta: Record<string, unknown>;
-  }[];
-  enrollments: {
-    program_id: number;
-    tier_number: number;
-    points: number;
-    tier_expiry_date: string | null;
-    points_expiry_date: string | null;
-  }[];
-  sideEffects: {
-    position: number;
-    type: string;
-    program_id: number | null;
-    is_referrer: boolean;
-    beneficiary: number | null;
-    raw_value: number | null;
-    currency_identifier: string | null;
-    currency_name: string | null;
-    coupon_code: string | null;
-    coupon_type: string | null;
-    valid_till: string | null;
-    description: string | null;
-    discount_code: string | null;
-  }[];
+  enrollments: NormalisedEnrollment[];
+  sideEffects: PlannedSideEffect[];
   audit: { requestId: string; userContext: Record<string, string> | null; details: Record<string, unknown> };
   /** The customer's history entry: customer.registered, or source.added for an existing customer. */
   historyChanges: HistoryChange[];
   /** Folded words of the new profiles' names, for the search (the customer may hold some already). */
   searchWords: string[];
+}
+
+/** The rows of each table as the statement's JSON parameters, named as its columns. */
+function rowsOf(w: RegistrationWrite) {
+  const profiles = w.profiles.map((p) => ({
+    source: p.source,
+    account_id: p.accountId,
+    first_name: p.firstName,
+    last_name: p.lastName,
+    fields: p.fields,
+  }));
+  const identifiers = w.profiles.flatMap((p) =>
+    p.identifiers.map((i) => ({
+      source: p.source,
+      account_id: p.accountId,
+      type: i.type,
+      value: i.value,
+      position: i.position,
+      series_id: i.seriesId,
+      status_label: i.statusLabel,
+      extended_fields: i.extendedFields,
+    })),
+  );
+  const channels = w.profiles.flatMap((p) =>
+    p.channels.map((c) => ({
+      source: p.source,
+      account_id: p.accountId,
+      position: c.position,
+      type: c.type,
+      value: c.value,
+      is_primary: c.primary,
+      verified: c.verified,
+      subscribed: c.subscribed,
+      meta: c.meta,
+    })),
+  );
+  const enrollments = w.enrollments.map((e) => ({
+    program_id: e.program.id,
+    tier_number: e.tierNumber,
+    points: e.points,
+    tier_expiry_date: e.tierExpiryDate?.toISOString() ?? null,
+    points_expiry_date: e.pointsExpiryDate?.toISOString() ?? null,
+  }));
+  const sideEffects = w.sideEffects.map((e) => ({
+    position: e.position,
+    type: e.type,
+    program_id: e.programId,
+    is_referrer: e.isReferrer,
+    beneficiary: e.beneficiaryCustomerId,
+    raw_value: e.rawValue,
+    currency_identifier: e.currencyIdentifier,
+    currency_name: e.currencyName,
+    coupon_code: e.couponCode,
+    coupon_type: e.couponType,
+    valid_till: e.validTill?.toISOString() ?? null,
+    description: e.description,
+    discount_code: e.discountCode,
+  }));
+  return { profiles, identifiers, channels, enrollments, sideEffects };
 }
 
 const v = (name: string): SQL => sql`${sql.placeholder(name)}`;
@@ -233,12 +239,13 @@ export async function insertRegistration(
   db: DbOrTx,
   w: RegistrationWrite,
 ): Promise<{ customerId: number; sideEffectIds: Map<number, number> }> {
+  const rows = rowsOf(w);
   const shape: Shape = {
     existing: w.existingCustomerId !== null,
     keys: w.keys.length > 0,
-    channels: w.channels.length > 0,
-    enrollments: w.enrollments.length > 0,
-    sideEffects: w.sideEffects.length > 0,
+    channels: rows.channels.length > 0,
+    enrollments: rows.enrollments.length > 0,
+    sideEffects: rows.sideEffects.length > 0,
     userContext: w.audit.userContext !== null,
     searchWords: w.searchWords.length > 0,
   };
@@ -255,12 +262,12 @@ export async function insertRegistration(
     extendedFields: JSON.stringify(w.customer.extendedFields),
     referralCode: w.customer.referralCode,
     registeredTillId: w.customer.registeredTillId,
-    profiles: JSON.stringify(w.profiles),
-    identifiers: JSON.stringify(w.identifiers),
+    profiles: JSON.stringify(rows.profiles),
+    identifiers: JSON.stringify(rows.identifiers),
     keys: JSON.stringify(w.keys),
-    channels: JSON.stringify(w.channels),
-    enrollments: JSON.stringify(w.enrollments),
-    sideEffects: JSON.stringify(w.sideEffects),
+    channels: JSON.stringify(rows.channels),
+    enrollments: JSON.stringify(rows.enrollments),
+    sideEffects: JSON.stringify(rows.sideEffects),
     requestId: w.audit.requestId,
     userContext: JSON.stringify(w.audit.userContext),
     details: JSON.stringify(w.audit.details),

@@ -6,7 +6,6 @@ import {
   findCustomerIdByReferralCode,
   findIdentityMatches,
   insertRegistration,
-  type IdentityMatch,
   type RegistrationWrite,
 } from '@/db/queries/registration';
 import type { Actor } from '@/lib/api/actor';
@@ -20,8 +19,8 @@ import { buildRegistrationSchema } from './request-schema';
 import { resolveIdentity } from './resolve-identity';
 import { profileKey } from './history';
 import { searchWords } from './search-text';
-import { planSideEffects, toSideEffectItem, writtenSideEffect } from './side-effects';
-import type { NormalisedRegistration } from './types';
+import { planSideEffects, toSideEffectItem } from './side-effects';
+import type { IdentityMatch, NormalisedRegistration, PlannedSideEffect } from './types';
 
 export interface RegisterInput {
   config: OrgConfig;
@@ -46,23 +45,25 @@ export function parseRegistration(config: OrgConfig, body: unknown): NormalisedR
   return parsed.data;
 }
 
+/** Registers with the org's current configuration (see retryWithFreshConfig). */
+export function registerWithCurrentConfig(db: Db, input: Omit<RegisterInput, 'config'>): Promise<RegisterSuccess> {
+  return retryWithFreshConfig(input.actor.orgId, (config) => registerCustomer(db, { ...input, config }));
+}
+
 /**
- * Registers with the org's current configuration. Another process may have just removed a status
+ * Runs `register` with the org's cached configuration. Another process may have just removed a status
  * label, card series or tier this process still has cached: the write then fails on a foreign key,
  * and one more try with the configuration read afresh answers the proper error (8086, 8114, 8113).
  */
-export async function registerWithCurrentConfig(
-  db: Db,
-  input: Omit<RegisterInput, 'config'>,
-): Promise<RegisterSuccess> {
+async function retryWithFreshConfig<T>(orgId: number, register: (config: OrgConfig) => Promise<T>): Promise<T> {
   for (let fresh = false; ; fresh = true) {
-    const config = await getOrgConfig(input.actor.orgId);
+    const config = await getOrgConfig(orgId);
     if (!config) throw ApiError.of(401);
     try {
-      return await registerCustomer(db, { ...input, config });
+      return await register(config);
     } catch (err) {
       if (fresh || pgErrorCode(err) !== FOREIGN_KEY_VIOLATION) throw err;
-      invalidateOrgConfig(input.actor.orgId);
+      invalidateOrgConfig(orgId);
     }
   }
 }
@@ -76,18 +77,30 @@ export async function registerWithCurrentConfig(
 export async function registerCustomer(db: Db, input: RegisterInput): Promise<RegisterSuccess> {
   const registration = parseRegistration(input.config, input.body);
   const keys = uniqueKeysOf(registration);
-  const optimistic = registration.referralCode === null;
-  for (let attempt = 1; ; attempt++) {
+  const guessNew = registration.referralCode === null;
+  return retryLostRaces(guessNew, (attempt) =>
+    attempt === 1 && guessNew
+      ? attemptRegistration(db, registration, keys, input, { assumeNew: true })
+      : db.transaction((tx) => attemptRegistration(tx, registration, keys, input, { assumeNew: false })),
+  );
+}
+
+/**
+ * Runs `attempt` again while it loses a race to another registration of the same identifiers (a
+ * unique violation, deadlock or serialization failure): the next attempt sees the winner's rows.
+ * After MAX_ATTEMPTS, or when the identifiers' locks are not had in time, answers 521. When the
+ * first attempt was a guess (`firstIsGuess`: the customer is new), its failure is no contention and
+ * the next attempt runs at once; later ones back off a little.
+ */
+async function retryLostRaces<T>(firstIsGuess: boolean, attempt: (n: number) => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
     try {
-      if (attempt === 1 && optimistic)
-        return await attemptRegistration(db, registration, keys, input, { assumeNew: true });
-      return await db.transaction((tx) => attemptRegistration(tx, registration, keys, input, { assumeNew: false }));
+      return await attempt(n);
     } catch (err) {
       if (pgErrorCode(err) === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
       if (!isRetryable(err)) throw err;
-      if (attempt >= MAX_ATTEMPTS) throw ApiError.of(521);
-      // A wrong guess is no contention: look up at once. A lost race backs off a little.
-      if (!(attempt === 1 && optimistic)) await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+      if (n >= MAX_ATTEMPTS) throw ApiError.of(521);
+      if (!(n === 1 && firstIsGuess)) await new Promise((r) => setTimeout(r, Math.random() * 10 * n));
     }
   }
 }
@@ -140,7 +153,7 @@ async function attemptRegistration(
 
   const warnings = [...reg.warnings];
   const existing = resolution.kind === 'existing' ? resolution.customerId : null;
-  let sideEffects: ReturnType<typeof planSideEffects> = [];
+  let sideEffects: PlannedSideEffect[] = [];
   let referrerId: number | null = null;
   if (existing !== null) {
     warnings.push(warningItem(8050));
@@ -166,50 +179,10 @@ async function attemptRegistration(
       registeredTillId: reg.associatedTill?.id ?? (actor.type === 'TILL' ? actor.tillId : null),
     },
     actor: { type: actor.type, code: actor.code },
-    profiles: reg.profiles.map((p) => ({
-      source: p.source,
-      account_id: p.accountId,
-      first_name: p.firstName,
-      last_name: p.lastName,
-      fields: p.fields,
-    })),
-    identifiers: reg.profiles.flatMap((p) =>
-      p.identifiers.map((i) => ({
-        source: p.source,
-        account_id: p.accountId,
-        type: i.type,
-        value: i.value,
-        position: i.position,
-        series_id: i.seriesId,
-        status_label: i.statusLabel,
-        extended_fields: i.extendedFields,
-      })),
-    ),
+    profiles: reg.profiles,
     keys: [...keys.entries()].filter(([k]) => !known.has(k)).map(([, v]) => v),
-    channels: reg.profiles.flatMap((p) =>
-      p.channels.map((c) => ({
-        source: p.source,
-        account_id: p.accountId,
-        position: c.position,
-        type: c.type,
-        value: c.value,
-        is_primary: c.primary,
-        verified: c.verified,
-        subscribed: c.subscribed,
-        meta: c.meta,
-      })),
-    ),
     // A non-loyalty registration has none: normalisation dropped them (8124).
-    enrollments:
-      existing !== null
-        ? []
-        : reg.enrollments.map((e) => ({
-            program_id: e.program.id,
-            tier_number: e.tierNumber,
-            points: e.points,
-            tier_expiry_date: e.tierExpiryDate?.toISOString() ?? null,
-            points_expiry_date: e.pointsExpiryDate?.toISOString() ?? null,
-          })),
+    enrollments: existing !== null ? [] : reg.enrollments,
     sideEffects,
     audit: {
       requestId: input.requestId,
@@ -231,7 +204,11 @@ async function attemptRegistration(
     createdId: customerId,
     warnings,
     sideEffects: sideEffects.map((e) =>
-      toSideEffectItem(writtenSideEffect(e, sideEffectIds.get(e.position)!, customerId)),
+      toSideEffectItem({
+        ...e,
+        id: sideEffectIds.get(e.position)!,
+        beneficiaryCustomerId: e.beneficiaryCustomerId ?? customerId,
+      }),
     ),
   };
 }

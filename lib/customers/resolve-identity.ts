@@ -1,5 +1,5 @@
 // Identity resolution (contract §8), as a pure decision over what the database found.
-import type { IdentityMatch } from '@/db/queries/registration';
+import type { IdentityMatch } from './types';
 
 export type Resolution =
   | { kind: 'new' }

@@ -1,33 +1,29 @@
 // Loyalty side effects of a registration (contract §11): planned here, stored by the registration's
 // transaction, and answered in the API's shapes.
-import type { OrgConfig } from '@/lib/config/types';
-import type { RegistrationWrite } from '@/db/queries/registration';
-import type { sideEffects } from '@/db/schema';
 import type { SideEffect } from '@/lib/api/schemas';
+import type { OrgConfig } from '@/lib/config/types';
 import { newCouponCode } from './codes';
-import type { NormalisedEnrollment } from './types';
-
-export type PlannedSideEffect = RegistrationWrite['sideEffects'][number];
+import type { NormalisedEnrollment, PlannedSideEffect } from './types';
 
 /** Coupons are valid to the end of the day, UTC, `days` from now. */
-function validTill(now: Date, days: number): string {
+function validTill(now: Date, days: number): Date {
   const end = new Date(now.getTime() + days * 86_400_000);
   end.setUTCHours(23, 59, 59, 0);
-  return isoUtc(end);
+  return end;
 }
 
 const blank = {
-  program_id: null,
-  is_referrer: false,
-  beneficiary: null,
-  raw_value: null,
-  currency_identifier: null,
-  currency_name: null,
-  coupon_code: null,
-  coupon_type: null,
-  valid_till: null,
+  programId: null,
+  isReferrer: false,
+  beneficiaryCustomerId: null,
+  rawValue: null,
+  currencyIdentifier: null,
+  currencyName: null,
+  couponCode: null,
+  couponType: null,
+  validTill: null,
   description: null,
-  discount_code: null,
+  discountCode: null,
 };
 
 export function planSideEffects(
@@ -39,28 +35,28 @@ export function planSideEffects(
   const out: PlannedSideEffect[] = [];
   const add = (e: Omit<PlannedSideEffect, 'position'>) => out.push({ ...e, position: out.length });
   for (const { program, points } of enrollments) {
-    if (points > 0) add({ ...blank, type: 'points', program_id: program.id, raw_value: points });
+    if (points > 0) add({ ...blank, type: 'points', programId: program.id, rawValue: points });
     for (const b of program.benefits) {
-      if (b.type === 'points') add({ ...blank, type: 'points', program_id: program.id, raw_value: b.amount });
+      if (b.type === 'points') add({ ...blank, type: 'points', programId: program.id, rawValue: b.amount });
       else if (b.type === 'alternate_currency') {
         add({
           ...blank,
           type: 'alternate_currency',
-          program_id: program.id,
-          raw_value: b.amount,
-          currency_identifier: b.currencyIdentifier,
-          currency_name: b.currencyName,
+          programId: program.id,
+          rawValue: b.amount,
+          currencyIdentifier: b.currencyIdentifier,
+          currencyName: b.currencyName,
         });
       } else {
         add({
           ...blank,
           type: 'coupon',
-          program_id: program.id,
-          coupon_code: newCouponCode(),
-          coupon_type: b.couponType,
-          valid_till: validTill(now, b.validDays),
+          programId: program.id,
+          couponCode: newCouponCode(),
+          couponType: b.couponType,
+          validTill: validTill(now, b.validDays),
           description: b.description,
-          discount_code: b.discountCode,
+          discountCode: b.discountCode,
         });
       }
     }
@@ -70,10 +66,10 @@ export function planSideEffects(
     add({
       ...blank,
       type: 'points',
-      program_id: main.id,
-      is_referrer: true,
-      beneficiary: referrerId,
-      raw_value: main.referralBonusPoints,
+      programId: main.id,
+      isReferrer: true,
+      beneficiaryCustomerId: referrerId,
+      rawValue: main.referralBonusPoints,
     });
   }
   return out;
@@ -84,46 +80,35 @@ export function isoUtc(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z');
 }
 
-type StoredSideEffect = Pick<
-  typeof sideEffects.$inferSelect,
-  | 'id'
-  | 'type'
-  | 'rawValue'
-  | 'isReferrer'
-  | 'beneficiaryCustomerId'
-  | 'couponCode'
-  | 'couponType'
-  | 'validTill'
-  | 'description'
-  | 'discountCode'
-  | 'currencyIdentifier'
-  | 'currencyName'
->;
-
-/** A side effect as the API shows it: the same item in the POST response and in the customer view. */
-export function toSideEffectItem(row: StoredSideEffect): SideEffect {
-  const raw = row.rawValue ?? 0;
-  if (row.type === 'coupon') {
-    const code = row.couponCode ?? '';
+/**
+ * A side effect as the API shows it: the same item in the POST response (a planned one, once written)
+ * and in the customer view (a stored row).
+ */
+export function toSideEffectItem(
+  effect: PlannedSideEffect & { id: number; beneficiaryCustomerId: number },
+): SideEffect {
+  const raw = effect.rawValue ?? 0;
+  if (effect.type === 'coupon') {
+    const code = effect.couponCode ?? '';
     return {
-      id: row.id,
+      id: effect.id,
       entityType: 'USER',
-      couponType: row.couponType ?? 'PE',
+      couponType: effect.couponType ?? 'PE',
       couponCode: code,
-      validTill: row.validTill ? isoUtc(row.validTill) : '',
-      description: row.description ?? '',
-      discountCode: row.discountCode ?? 'NO_VALUE',
+      validTill: effect.validTill ? isoUtc(effect.validTill) : '',
+      description: effect.description ?? '',
+      discountCode: effect.discountCode ?? 'NO_VALUE',
       trimmedCouponCode: code.trim(),
       type: 'coupon',
     };
   }
-  if (row.type === 'alternate_currency') {
+  if (effect.type === 'alternate_currency') {
     return {
       entityType: 'USER',
       rawAwardedValue: raw,
       awardedValue: Math.floor(raw),
-      alternateCurrencyIdentifier: row.currencyIdentifier ?? '',
-      alternateCurrencyName: row.currencyName ?? '',
+      alternateCurrencyIdentifier: effect.currencyIdentifier ?? '',
+      alternateCurrencyName: effect.currencyName ?? '',
       type: 'alternate_currency',
     };
   }
@@ -133,23 +118,5 @@ export function toSideEffectItem(row: StoredSideEffect): SideEffect {
     awardedPoints: Math.floor(raw),
     type: 'points' as const,
   };
-  return row.isReferrer ? { ...points, isReferrer: true, customerId: row.beneficiaryCustomerId } : points;
-}
-
-/** A planned side effect once written: its id from the database, its beneficiary resolved. */
-export function writtenSideEffect(e: PlannedSideEffect, id: number, customerId: number): StoredSideEffect {
-  return {
-    id,
-    type: e.type as StoredSideEffect['type'],
-    rawValue: e.raw_value,
-    isReferrer: e.is_referrer,
-    beneficiaryCustomerId: e.beneficiary ?? customerId,
-    couponCode: e.coupon_code,
-    couponType: e.coupon_type,
-    validTill: e.valid_till ? new Date(e.valid_till) : null,
-    description: e.description,
-    discountCode: e.discount_code,
-    currencyIdentifier: e.currency_identifier,
-    currencyName: e.currency_name,
-  };
+  return effect.isReferrer ? { ...points, isReferrer: true, customerId: effect.beneficiaryCustomerId } : points;
 }

@@ -1,7 +1,7 @@
 // What a registration request becomes once validated against the org's configuration.
 import type { ProgramDef, StatusLabelDef } from '@/lib/config/types';
 import type { ApiMessage } from '@/lib/errors';
-import type { ChannelType, IdentifierType, LoyaltyType, Source } from '@/lib/vocabulary';
+import type { ChannelType, IdentifierType, LoyaltyType, SideEffectType, Source } from '@/lib/vocabulary';
 
 export interface NormalisedIdentifier {
   type: IdentifierType;
@@ -58,4 +58,37 @@ export interface NormalisedRegistration {
   hasCustomerLevelDetails: boolean;
   /** Warnings found while validating, in request order. */
   warnings: ApiMessage[];
+}
+
+/** A customer already holding one of the request's unique identifiers, with one of its source accounts. */
+export interface IdentityMatch {
+  type: string;
+  value: string;
+  customerId: number;
+  /** Null when the customer has no source account (never after a registration). */
+  source: string | null;
+  accountId: string | null;
+}
+
+/**
+ * A loyalty side effect the registration issues (points, alternate currency, a coupon), planned
+ * before the write. The fields are the side_effects row's, so a stored row reads the same way.
+ */
+export interface PlannedSideEffect {
+  /** Order of issue within the registration. */
+  position: number;
+  type: SideEffectType;
+  programId: number | null;
+  /** A referral bonus: given to the referrer, not to the customer registering. */
+  isReferrer: boolean;
+  /** Who receives it; null: the customer being registered (whose id the write assigns). */
+  beneficiaryCustomerId: number | null;
+  rawValue: number | null;
+  currencyIdentifier: string | null;
+  currencyName: string | null;
+  couponCode: string | null;
+  couponType: string | null;
+  validTill: Date | null;
+  description: string | null;
+  discountCode: string | null;
 }
