@@ -196,7 +196,9 @@ function workloadOf(name, pool) {
     duplicate: (s, b) => s === 409 && hasCode(b?.errors, 8006),
     read: (s, b, c) => s === 200 && Number(b?.id) === c.id,
     update: (s, b, c) => s === 200 && Number(b?.id) === c.id,
-    search: (s, b) => s === 200 && Array.isArray(b?.customers),
+    // A whole email must find its customer; a name or mobile prefix may match more than the limit.
+    search: (s, b, c) =>
+      s === 200 && Array.isArray(b?.customers) && (!c || b.customers.some((x) => Number(x?.id) === c.id)),
   };
   const request = {
     new: () => ({ kind: 'new', ...newCustomer() }),
@@ -248,7 +250,12 @@ function workloadOf(name, pool) {
           : r < 0.7
             ? c.mobile.slice(0, -2)
             : c.email;
-      return { kind: 'search', method: 'GET', path: `/v2/customers/search?q=${encodeURIComponent(q)}&limit=20` };
+      return {
+        kind: 'search',
+        customer: q === c.email ? c : undefined,
+        method: 'GET',
+        path: `/v2/customers/search?q=${encodeURIComponent(q)}&limit=20`,
+      };
     },
   };
   const next =
