@@ -2,9 +2,9 @@
 // environment and readies the embedded database (lib/startup); a bad environment ends the process.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startServerOrExit } = await import('@/lib/startup');
-  await startServerOrExit();
-  // The caller's socket address, stamped on each request for the credential throttle.
+  // First, so no request goes unstamped: the caller's socket address, for the credential throttle.
   const { stampPeerAddresses } = await import('@/lib/http/peer-address');
   stampPeerAddresses();
+  const { startServerOrExit } = await import('@/lib/startup');
+  await startServerOrExit();
 }
