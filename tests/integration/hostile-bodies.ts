@@ -150,23 +150,24 @@ const related = (a: Path, b: Path) => {
 };
 
 let counter = 0;
-/** The example with identifiers no other body of the run has. */
+const freshValue = (type: string, tag: string) =>
+  type === 'mobile'
+    ? `9${tag}`
+    : type === 'email'
+      ? `h${tag}@example.com`
+      : type === 'cardnumber'
+        ? `7${tag}`
+        : `${type}-${tag}`;
+
+/** The example with identifiers (profiles' and changeIdentifier's additions) no other body of the run has. */
 function freshen(example: unknown): Record<string, unknown> {
-  const body = structuredClone(example) as { profiles?: { identifiers?: { type: string; value: string }[] }[] };
-  const n = ++counter;
+  type Id = { type: string; value: string };
+  const body = structuredClone(example) as { profiles?: { identifiers?: Id[] }[]; add?: Id[] };
+  const n = String(++counter).padStart(7, '0');
   body.profiles?.forEach((p, pi) =>
-    p.identifiers?.forEach((id, ii) => {
-      const tag = `${String(n).padStart(7, '0')}${pi}${ii}`;
-      id.value =
-        id.type === 'mobile'
-          ? `9${tag}`
-          : id.type === 'email'
-            ? `h${tag}@example.com`
-            : id.type === 'cardnumber'
-              ? `7${tag}`
-              : `${id.type}-${tag}`;
-    }),
+    p.identifiers?.forEach((id, ii) => (id.value = freshValue(id.type, `${n}${pi}${ii}`))),
   );
+  body.add?.forEach((id, ii) => (id.value = freshValue(id.type, `${n}9${ii}`)));
   return body as Record<string, unknown>;
 }
 
@@ -216,18 +217,21 @@ function mutate(base: Record<string, unknown>, mutations: Mutation[]): Omit<Gene
   return { text: toJson(body), refusedAt };
 }
 
-const EXAMPLES = Object.values(SEED_EXAMPLES);
+const REGISTRATIONS: readonly unknown[] = Object.values(SEED_EXAMPLES);
 
-/** A mutated example, or (one time in ten) a body that is not a JSON object at all. */
-export function hostileBody(): fc.Arbitrary<Generated> {
+/**
+ * A mutated example (by default the published registrations), or (one time in ten) a body that is
+ * not a JSON object at all.
+ */
+export function hostileBody(examples: readonly unknown[] = REGISTRATIONS): fc.Arbitrary<Generated> {
   const mutated = fc
-    .tuple(fc.nat({ max: EXAMPLES.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean())
-    .map(([i, mutations, idempotent]) => ({ ...mutate(freshen(EXAMPLES[i]), mutations), idempotent }));
+    .tuple(fc.nat({ max: examples.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean())
+    .map(([i, mutations, idempotent]) => ({ ...mutate(freshen(examples[i]), mutations), idempotent }));
   const notAnObject = fc
     .oneof(
       fc.constantFrom('[]', '"x"', 'null', '5', '', '{', '{"profiles":[}', '\u0000', '{"a":1}garbage'),
       fc.nat().map((n) => {
-        const t = toJson(freshen(EXAMPLES[n % EXAMPLES.length]));
+        const t = toJson(freshen(examples[n % examples.length]));
         return t.slice(0, 1 + (n % (t.length - 1)));
       }),
     )
