@@ -1,11 +1,13 @@
 // The Registration Configuration editor: an admin's change reaches the registration form at once;
-// a change the server refuses lands next to what caused it; store staff cannot open the editor.
+// a change the server refuses lands next to what caused it; each save shows in the history with its
+// values before and after; a click made before hydration is kept; store staff cannot open the editor.
 // Runs on the shared demo org: every change is undone before the test ends, and the default
 // status label (which other specs rely on being unset) is never touched.
 import { expect, test } from './fixtures';
 import { SettingsPage } from './pages/settings-page';
-import { ADMIN_STATE, STAFF_STATE } from './support/accounts';
+import { ADMIN, ADMIN_STATE, STAFF_STATE } from './support/accounts';
 import { basicAuth, TILLS, uniqueMobile } from './support/api';
+import { tabTo } from './support/keyboard';
 import { saveScreenshot } from './support/screenshot';
 
 test.describe('signed in as the demo admin', () => {
@@ -79,6 +81,66 @@ test.describe('signed in as the demo admin', () => {
     await expect(settingsPage.section('Mobile numbers').getByRole('alert')).toHaveText('Enter a whole number');
     await expect(settingsPage.saved).toHaveCount(0);
   });
+  test('by keyboard alone: a rate limit typed and saved with Enter, shown in the history before and after', async ({
+    page,
+    settingsPage,
+  }) => {
+    test.slow(); // two saves of the longest form in the app
+    const history = settingsPage.history;
+    await settingsPage.goto();
+    // The contents jump to the section; Tab goes on from there.
+    await tabTo(page, page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Rate limit' }));
+    await page.keyboard.press('Enter');
+    const perMinute = settingsPage.section('Rate limit').getByLabel('Requests per minute');
+    await tabTo(page, perMinute, 5);
+    await page.keyboard.type('5000');
+    await page.keyboard.press('Enter');
+    await expect(settingsPage.saved).toBeVisible();
+
+    const latest = settingsPage.saves.first();
+    await expect(latest.getByRole('heading')).toContainText(`${ADMIN.name} (${ADMIN.email})`);
+    await expect(settingsPage.changeRow(latest, 'Rate limit override').getByRole('cell')).toHaveText([
+      'none',
+      '5000 per minute',
+    ]);
+    // The only setting this save changed.
+    await expect(latest.getByRole('rowheader')).toHaveText(['Rate limit override']);
+
+    // And back: select the number, delete it, Enter.
+    await tabTo(page, perMinute, 300);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await expect(settingsPage.saved).toBeVisible();
+    await expect(
+      settingsPage.changeRow(settingsPage.saves.first(), 'Rate limit override').getByRole('cell'),
+    ).toHaveText(['5000 per minute', 'none']);
+    // The earlier save is now second: newest first.
+    await expect(settingsPage.changeRow(settingsPage.saves.nth(1), 'Rate limit override').getByRole('cell')).toHaveText(
+      ['none', '5000 per minute'],
+    );
+    await expect(history.getByRole('heading', { level: 2 })).toHaveText('Configuration history');
+  });
+
+  test('a box ticked before the page is interactive is the value the save stores', async ({ page, settingsPage }) => {
+    const unique = page.getByRole('group', { name: 'Unique identifier types' }).getByLabel('Facebook ID');
+    // No wait for hydration: the click is made as soon as the box can take it.
+    await page.goto(SettingsPage.URL, { waitUntil: 'commit' });
+    await unique.check();
+    await settingsPage.save();
+    await expect(settingsPage.saved).toBeVisible();
+    const row = settingsPage.changeRow(settingsPage.saves.first(), 'Unique identifier types');
+    await expect(row.getByRole('cell').first()).not.toContainText('Facebook ID');
+    await expect(row.getByRole('cell').last()).toContainText('Facebook ID');
+
+    await page.reload();
+    await expect(unique).toBeChecked();
+    await page.waitForLoadState('networkidle');
+    await unique.uncheck();
+    await settingsPage.save();
+    await expect(settingsPage.saved).toBeVisible();
+    await expect(row.getByRole('cell').last()).not.toContainText('Facebook ID');
+  });
 });
 
 test.describe('signed in as demo staff', () => {
@@ -90,5 +152,8 @@ test.describe('signed in as demo staff', () => {
     await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
     await expect(settingsPage.saveButton).toHaveCount(0);
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' })).toHaveCount(0);
+    // Nor the configuration history: it is part of the admins' page.
+    await expect(settingsPage.history).toHaveCount(0);
+    await expect(page.getByText('Rate limit override')).toHaveCount(0);
   });
 });

@@ -1,8 +1,10 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
+import { useHydrated } from '@/components/form/use-hydrated';
 import type { SaveOrgConfigResult } from '@/lib/config/save';
 import { SettingsSchema, type SettingsInput } from '@/lib/config/settings-schema';
 import type { OrgConfig } from '@/lib/config/types';
@@ -21,6 +23,8 @@ import { StatusLabelsSection } from './status-labels-section';
 import { TillsSection } from './tills-section';
 
 interface SettingsFormProps {
+  /** The stored configuration's version, which `initial` is. */
+  version: number;
   initial: SettingsInput;
   region: OrgConfig['region'];
   catalogue: ExtendedFieldInfo[];
@@ -35,7 +39,7 @@ const UNREACHABLE: SaveOrgConfigResult = {
 };
 
 /** The Registration Configuration editor: one document, checked by the schema the server applies. */
-export function SettingsForm({ initial, region, catalogue, save }: SettingsFormProps) {
+export function SettingsForm({ version, initial, region, catalogue, save }: SettingsFormProps) {
   const form = useForm<SettingsInput>({
     defaultValues: initial,
     resolver: zodResolver(SettingsSchema),
@@ -43,17 +47,31 @@ export function SettingsForm({ initial, region, catalogue, save }: SettingsFormP
     reValidateMode: 'onChange',
   });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const router = useRouter();
+  const hydrated = useHydrated();
+  // The page renders again after each save (for the history) and on history paging: unsaved edits
+  // stay. Only a version the form neither opened with nor saved itself (another admin's save)
+  // replaces them with the stored document.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const shownVersion = useRef(version);
+  useEffect(() => {
+    const known = version === shownVersion.current || version === savedVersion;
+    shownVersion.current = version;
+    if (!known) form.reset(initial);
+  }, [version, savedVersion, initial, form]);
 
   async function onValid(values: SettingsInput) {
     setOutcome(null);
     const result = await save(values).catch(() => UNREACHABLE);
     if (result.ok) {
       // The stored document: new labels and tills now carry their ids.
+      setSavedVersion(result.data.version);
       form.reset(result.data.settings);
       setOutcome({
         ok: true,
         message: `Configuration saved (version ${result.data.version}). The next registration, by form or API, follows it.`,
       });
+      router.refresh(); // the history below lists this save
       return;
     }
     const paths = Object.keys(result.fieldErrors);
@@ -77,23 +95,21 @@ export function SettingsForm({ initial, region, catalogue, save }: SettingsFormP
 
   return (
     <FormProvider {...form}>
-      <form
-        onSubmit={form.handleSubmit(onValid, onInvalid)}
-        noValidate
-        aria-label="Registration Configuration"
-        className="flex flex-col gap-5"
-      >
-        <IdentifiersSection />
-        <MobileSection />
-        <SourcesSection />
-        <CustomFieldsSection />
-        <ExtendedFieldsSection catalogue={catalogue} />
-        <StatusLabelsSection />
-        <CardSeriesSection />
-        <TillsSection />
-        <ProgramsSection />
-        <RateLimitSection region={region} />
-        <SaveBar outcome={outcome} />
+      <form onSubmit={form.handleSubmit(onValid, onInvalid)} noValidate aria-label="Registration Configuration">
+        {/* Disabled until hydrated: hydration would reset a box ticked before it, and the save would store the old value. */}
+        <fieldset disabled={!hydrated} className="flex min-w-0 flex-col gap-5">
+          <IdentifiersSection />
+          <MobileSection />
+          <SourcesSection />
+          <CustomFieldsSection />
+          <ExtendedFieldsSection catalogue={catalogue} />
+          <StatusLabelsSection />
+          <CardSeriesSection />
+          <TillsSection />
+          <ProgramsSection />
+          <RateLimitSection region={region} />
+          <SaveBar outcome={outcome} />
+        </fieldset>
       </form>
     </FormProvider>
   );

@@ -1,7 +1,7 @@
 // Writes of the Registration Configuration editor (lib/config/save.ts runs them in one transaction).
 // Every statement is scoped by org; rows other tables point at (labels, tills, series, tiers) are
 // updated in place and deleted one at a time, so a row still in use fails alone (23503) and by name.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
   auditLog,
@@ -11,6 +11,7 @@ import {
   orgSourceAccounts,
   orgSources,
   registrationConfigs,
+  staffUsers,
   statusLabels,
   tills,
 } from '@/db/schema';
@@ -137,12 +138,65 @@ export async function insertTill(db: DbOrTx, orgId: number, values: { code: stri
   await db.insert(tills).values({ orgId, ...values });
 }
 
+/** The audit action of a configuration save; audit_log_config_idx is partial on it. */
+const CONFIG_SAVE = 'config.update';
+const isConfigSave = sql`${auditLog.action} = 'config.update'`;
+
 export async function insertConfigAudit(
   db: DbOrTx,
   orgId: number,
   entry: { requestId: string; actorType: string; actorCode: string; details: Record<string, unknown> },
 ): Promise<void> {
-  await db.insert(auditLog).values({ orgId, action: 'config.update', outcome: 'success', ...entry });
+  await db.insert(auditLog).values({ orgId, action: CONFIG_SAVE, outcome: 'success', ...entry });
+}
+
+export interface ConfigSaveRow {
+  id: number;
+  at: Date;
+  actorType: string;
+  actorCode: string;
+  /** The staff member's name when a staff user of this org saved. */
+  actorName: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** One page of an org's configuration saves, newest first, and how many there are in all. */
+export async function listConfigSaves(
+  db: DbOrTx,
+  orgId: number,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ConfigSaveRow[]; total: number }> {
+  // The action is written out, not bound, so the planner can match the partial index.
+  const where = and(eq(auditLog.orgId, orgId), isConfigSave);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.createdAt,
+        actorType: auditLog.actorType,
+        actorCode: auditLog.actorCode,
+        actorName: staffUsers.name,
+        details: auditLog.details,
+      })
+      .from(auditLog)
+      .leftJoin(
+        staffUsers,
+        and(
+          eq(staffUsers.orgId, auditLog.orgId),
+          eq(auditLog.actorType, 'STAFF'),
+          eq(sql`lower(${staffUsers.email})`, sql`lower(${auditLog.actorCode})`),
+        ),
+      )
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 /** NOTIFY inside a transaction: listeners hear it at commit, and never after a rollback. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
@@ -34,7 +35,14 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('audit_log_customer_idx').on(t.orgId, t.customerId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('audit_log_customer_idx').on(t.orgId, t.customerId),
+    // The configuration history pages through an org's saves, which are few among its registrations.
+    index('audit_log_config_idx')
+      .on(t.orgId, t.id)
+      .where(sql`${t.action} = 'config.update'`),
+  ],
 );
 
 /** Stored responses of POST /v2/customers by Idempotency-Key, kept 24 hours. */

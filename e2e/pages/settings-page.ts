@@ -8,12 +8,17 @@ export class SettingsPage {
   readonly saveButton: Locator;
   readonly saved: Locator;
   readonly notSaved: Locator;
+  /** The configuration history under the form, and its saves (newest first). */
+  readonly history: Locator;
+  readonly saves: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Registration Configuration' });
     this.saveButton = page.getByRole('button', { name: 'Save configuration' });
     this.saved = page.getByRole('status').filter({ hasText: 'Configuration saved' });
     this.notSaved = page.getByRole('alert').filter({ hasText: 'The configuration was not saved' });
+    this.history = page.getByRole('region', { name: 'Configuration history' });
+    this.saves = this.history.getByRole('list', { name: 'Saves, newest first' }).getByRole('listitem');
   }
 
   async goto() {
@@ -58,5 +63,10 @@ export class SettingsPage {
 
   async save() {
     await this.saveButton.click();
+  }
+
+  /** A save's row for a setting: its header cell, then the values before and after. */
+  changeRow(save: Locator, setting: string | RegExp): Locator {
+    return save.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: setting }) });
   }
 }

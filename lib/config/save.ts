@@ -129,15 +129,18 @@ async function apply(tx: Tx, orgId: number, input: SettingsInput, actor: ConfigA
     defaultCountry: s.mobile.defaultCountry || null,
     defaultStatusLabelId: s.defaultStatusLabel ? (labelIds.get(s.defaultStatusLabel.toLowerCase()) ?? null) : null,
   });
-  const changes = settingsChanges(toSettingsInput(current), s);
+  const before = toSettingsInput(current);
+  const after = toSettingsInput((await loadOrgConfig(tx, orgId))!);
+  const changes = settingsChanges(before, s);
+  // Both whole documents: the configuration history shows every setting's value before and after.
   await insertConfigAudit(tx, orgId, {
     requestId: actor.requestId,
     actorType: actor.type,
     actorCode: actor.code,
-    details: { version, ...changes },
+    details: { version, ...changes, before, after },
   });
   await notifyChannel(tx, CONFIG_CHANNEL, String(orgId));
-  return { version, changed: changes.sections, settings: toSettingsInput((await loadOrgConfig(tx, orgId))!) };
+  return { version, changed: changes.sections, settings: after };
 }
 
 export async function saveOrgConfig(

@@ -69,7 +69,8 @@ export const ProgramSettingsSchema = z.object({
   benefits: z.array(BenefitSettingsSchema),
 });
 
-const SettingsShape = z.object({
+/** The document's shape without the rules across fields: also what reads stored documents back (history). */
+export const SettingsShape = z.object({
   primaryIdentifier: z.enum(IDENTIFIER_TYPES),
   allowedIdentifierTypes: z.array(z.enum(IDENTIFIER_TYPES)).min(1, 'Allow at least one identifier type'),
   mandatoryIdentifierTypes: z.array(z.enum(MANDATORY_IDENTIFIER_TYPES)),

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_config_idx" ON "audit_log" USING btree ("org_id","id") WHERE "audit_log"."action" = 'config.update';
