@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // npm run test:e2e — the end-to-end suite, self-contained: a fresh database (a new PostgreSQL database
 // when DATABASE_URL is set, else a temporary PGlite folder), migrated and seeded; a production build in
-// .next-e2e; `next start` on a free port with a random AUTH_SECRET; Playwright against it. Everything
-// it made is removed at the end, failures included; the exit code is Playwright's.
+// .next-e2e; `next start` on a free port with a random AUTH_SECRET; Playwright against it. On
+// PostgreSQL a second `next start` of the same build serves the same database on another port
+// (BASE_URL_2), for e2e/two-servers.spec.ts: a save through one process is obeyed by the other.
+// Everything it made is removed at the end, failures included; the exit code is Playwright's.
 // Extra arguments go to Playwright (npm run test:e2e -- e2e/search.spec.ts). E2E_REUSE_BUILD=1 skips
 // the build when .next-e2e exists (for local reruns only).
 import { spawn } from 'node:child_process';
@@ -15,7 +17,7 @@ import postgres from 'postgres';
 
 const DIST_DIR = '.next-e2e';
 const cleanups = [];
-let server;
+const servers = [];
 
 function run(command, args, env) {
   return new Promise((resolve) => {
@@ -105,8 +107,8 @@ async function checkRefusesToStartWithoutSecret(env, port) {
   console.log('e2e: next start without AUTH_SECRET stops, naming it');
 }
 
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+async function stopServer(server) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((r) => server.once('exit', r));
   // The whole group: npx and the next-server it started.
   try {
@@ -126,7 +128,7 @@ async function stopServer() {
 }
 
 async function cleanUp() {
-  await stopServer();
+  await Promise.all(servers.map(stopServer));
   for (const fn of cleanups.reverse()) {
     try {
       await fn();
@@ -168,31 +170,40 @@ async function main() {
     console.log(`e2e: reusing ${DIST_DIR}`);
   else await must('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' });
 
-  const port = await freePort();
-  await checkRefusesToStartWithoutSecret(env, port);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const serverEnv = {
-    ...env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    AUTH_SECRET: authSecret,
-    NEXTAUTH_URL: baseUrl,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    // Should REDIS_URL be set, this run's limits and sign-in failures start from nothing.
-    REDIS_KEY_PREFIX: `e2e-${randomBytes(6).toString('hex')}`,
-  };
-  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    stdio: 'inherit',
-    env: serverEnv,
-    detached: true,
-  });
-  await waitForHealth(baseUrl, () => server.exitCode !== null);
-  console.log(`e2e: server ready at ${baseUrl}`);
-  return run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
-    ...env,
-    BASE_URL: baseUrl,
-    E2E_SESSIONS: sessions,
-  });
+  await checkRefusesToStartWithoutSecret(env, await freePort());
+  // Should REDIS_URL be set, this run's limits and sign-in failures start from nothing.
+  const redisPrefix = `e2e-${randomBytes(6).toString('hex')}`;
+  // PGlite is one process's database: a second server needs PostgreSQL.
+  const count = env.DATABASE_URL ? 2 : 1;
+  const urls = [];
+  for (let i = 0; i < count; i++) {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    // Same secret (a session signed in on one server is valid on the other) and same Redis prefix:
+    // two instances of one deployment.
+    const serverEnv = {
+      ...env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      AUTH_SECRET: authSecret,
+      NEXTAUTH_URL: baseUrl,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      REDIS_KEY_PREFIX: redisPrefix,
+    };
+    const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+      stdio: 'inherit',
+      env: serverEnv,
+      detached: true,
+    });
+    servers.push(server);
+    await waitForHealth(baseUrl, () => server.exitCode !== null);
+    console.log(`e2e: server ${i + 1} ready at ${baseUrl}`);
+    urls.push(baseUrl);
+  }
+  if (count === 1)
+    console.log('e2e: one server (PGlite); e2e/two-servers.spec.ts runs on PostgreSQL (DATABASE_URL) only');
+  const playwrightEnv = { ...env, BASE_URL: urls[0], ...(urls[1] && { BASE_URL_2: urls[1] }), E2E_SESSIONS: sessions };
+  return run('npx', ['playwright', 'test', ...process.argv.slice(2)], playwrightEnv);
 }
 
 let code = 1;
