@@ -2,6 +2,7 @@
 import { expect, test } from './fixtures';
 import { STAFF, STAFF_STATE } from './support/accounts';
 import { registerViaApi, uniqueMobile } from './support/api';
+import { tabTo } from './support/keyboard';
 
 test.describe('signed in as demo staff', () => {
   test.use({ storageState: STAFF_STATE });
@@ -40,6 +41,18 @@ test.describe('signed out', () => {
     await loginPage.signIn(STAFF.email, STAFF.password);
     await expect(page).toHaveURL(/\/member-care\/ui\/register$/);
     await expect(page.getByRole('heading', { name: 'Register customer' })).toBeVisible();
+  });
+
+  test('signing in by keyboard alone: Tab to each field, type, Enter', async ({ page, loginPage }) => {
+    await loginPage.goto();
+    await tabTo(page, loginPage.email, 10);
+    await page.keyboard.type(STAFF.email);
+    await page.keyboard.press('Tab');
+    await expect(loginPage.password).toBeFocused();
+    await page.keyboard.type(STAFF.password);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/member-care\/ui$/);
+    await expect(page.getByText(STAFF.name)).toBeVisible();
   });
 
   test('wrong credentials get one message that does not say which part was wrong', async ({ loginPage }) => {

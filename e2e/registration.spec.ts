@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { CUSTOMER_URL } from './pages/customer-page';
 import { STAFF_STATE } from './support/accounts';
 import { registerViaApi, uniqueEmail, uniqueMobile } from './support/api';
+import { tabTo } from './support/keyboard';
 import { saveScreenshot } from './support/screenshot';
 
 test.use({ storageState: STAFF_STATE });
@@ -49,6 +50,34 @@ test('staff registers a customer with two identifiers, a channel and an extended
   await page.reload();
   await expect(customerPage.heading).toHaveText('Asha Rao');
   await expect(customerPage.outcome).toHaveCount(0);
+});
+
+test('registering by keyboard alone: Tab between fields, arrow keys in a list, Enter on the button', async ({
+  page,
+  registerPage,
+  customerPage,
+}) => {
+  const mobile = uniqueMobile();
+  await registerPage.goto();
+  await tabTo(page, page.getByLabel('First name'));
+  await page.keyboard.type('Lena');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Last name')).toBeFocused();
+  await page.keyboard.type('Okafor');
+  await tabTo(page, registerPage.identifierRow(0).getByLabel('Identifier value'), 20);
+  await page.keyboard.type(mobile);
+  const gender = page.getByLabel('Gender', { exact: true });
+  await tabTo(page, gender, 40);
+  await page.keyboard.press('ArrowDown');
+  const chosen = await gender.inputValue();
+  expect(chosen).not.toBe('');
+  await tabTo(page, registerPage.submit, 100);
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(CUSTOMER_URL);
+  await expect(customerPage.heading).toHaveText('Lena Okafor');
+  await expect(customerPage.activePanel().getByText(mobile).first()).toBeVisible();
+  await expect(page.getByText(chosen, { exact: true })).toBeVisible();
 });
 
 test('the profile picture shows the account id on keyboard focus too', async ({ request, customerPage }) => {
