@@ -1,6 +1,7 @@
 // The counter's search (docs/api.md, "Search"): identifiers exactly or by prefix, names by word prefix.
 // Every part is a range of an index, read in index order and cut at the limit: never a scan, however
-// many customers share a prefix. Ranges use text_pattern_ops (`~>=~`, `~<~`): the collation is not C.
+// many customers share a prefix. Ranges use text_pattern_ops (`~>=~`, `~<~`): the collation is not C;
+// ordering `using ~<~` is that index's own order, so the planner reads it in order instead of sorting.
 import { sql, type SQL } from 'drizzle-orm';
 import { execRows, type DbOrTx } from '@/db/client';
 
@@ -33,8 +34,8 @@ function inRange(column: SQL, r: PrefixRange): SQL {
   return r.to === null ? sql`${column} ~>=~ ${r.from}` : sql`${column} ~>=~ ${r.from} and ${column} ~<~ ${r.to}`;
 }
 
-/** The customers matching, best first: exact identifiers, identifier prefixes, names (each in index order). */
-export async function findSearchMatches(db: DbOrTx, plan: SearchPlan): Promise<SearchMatch[]> {
+/** The statement of findSearchMatches (scripts/search-plan.ts explains it); null when nothing can match. */
+export function searchMatchesSql(plan: SearchPlan): SQL | null {
   const { orgId, limit } = plan;
   const parts: SQL[] = [];
   if (plan.exact.length) {
@@ -48,23 +49,28 @@ export async function findSearchMatches(db: DbOrTx, plan: SearchPlan): Promise<S
   plan.prefixes.forEach((r, i) => {
     parts.push(sql`(select customer_id, 1 as rank, ${i + 1} as part from identifiers
       where org_id = ${orgId} and ${inRange(sql`value`, r)}
-      order by value, customer_id limit ${limit})`);
+      order by value using ~<~, customer_id limit ${limit})`);
   });
   const [lead, ...rest] = plan.words;
   if (lead) {
+    // The other words are checked on each customer found (starts_with: PostgreSQL may still turn it into a
+    // range of the word index when it expects few rows there).
     const others = rest.map(
       (r) => sql` and exists (select 1 from customer_search_words o
-        where o.org_id = w.org_id and o.customer_id = w.customer_id and ${inRange(sql`o.word`, r)})`,
+        where o.org_id = w.org_id and o.customer_id = w.customer_id and starts_with(o.word, ${r.from}))`,
     );
     parts.push(sql`(select w.customer_id, 2 as rank, ${plan.prefixes.length + 1} as part from customer_search_words w
       where w.org_id = ${orgId} and ${inRange(sql`w.word`, lead)}${sql.join(others)}
-      order by w.word, w.customer_id limit ${limit})`);
+      order by w.word using ~<~, w.customer_id limit ${limit})`);
   }
-  if (!parts.length) return [];
-  const rows = await execRows<{ customer_id: string | number; rank: number }>(
-    db,
-    sql`select customer_id, rank from (${sql.join(parts, sql` union all `)}) m`,
-  );
+  return parts.length ? sql`select customer_id, rank from (${sql.join(parts, sql` union all `)}) m` : null;
+}
+
+/** The customers matching, best first: exact identifiers, identifier prefixes, names (each in index order). */
+export async function findSearchMatches(db: DbOrTx, plan: SearchPlan): Promise<SearchMatch[]> {
+  const statement = searchMatchesSql(plan);
+  if (!statement) return [];
+  const rows = await execRows<{ customer_id: string | number; rank: number }>(db, statement);
   return rows.map((r) => ({ customerId: Number(r.customer_id), rank: Number(r.rank) }));
 }
 

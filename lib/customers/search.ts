@@ -2,7 +2,7 @@
 // both. Identifiers match exactly or by prefix (from 4 characters; a mobile with or without +), names
 // by word prefix, case- and accent-insensitive ("pri sha" finds Priya Sharma, "Jose" finds José).
 import type { DbOrTx } from '@/db/client';
-import { findSearchMatches, loadSearchCards, type PrefixRange } from '@/db/queries/search';
+import { findSearchMatches, loadSearchCards, type PrefixRange, type SearchPlan } from '@/db/queries/search';
 import type { CustomerSearchResponse } from '@/lib/api/schemas';
 import { ApiError } from '@/lib/errors';
 import { prefixUpperBound, searchWords } from './search-text';
@@ -39,25 +39,24 @@ export function searchParamsOf(query: URLSearchParams): { q: string; limit: numb
   return { q, limit: Number(raw) };
 }
 
-/** Customers of the org matching the query, exact identifier matches first, at most `limit`. */
-export async function searchCustomers(
-  db: DbOrTx,
-  orgId: number,
-  { q, limit }: { q: string; limit: number },
-): Promise<CustomerSearchHit[]> {
+/** What to look for in the indexes: identifier forms, identifier prefixes, name word prefixes. */
+export function searchPlanOf(orgId: number, { q, limit }: { q: string; limit: number }): SearchPlan {
   const exact = searchCandidates(q);
   // The most selective word leads the name scan: the longest (the last of equals, often the surname).
   const words = searchWords(q)
     .map((w, i) => ({ w, i }))
     .sort((a, b) => [...b.w].length - [...a.w].length || b.i - a.i)
     .map(({ w }) => rangeOf(w));
-  const matches = await findSearchMatches(db, {
-    orgId,
-    exact,
-    prefixes: [...q].length >= MIN_PREFIX_LENGTH ? exact.map(rangeOf) : [],
-    words,
-    limit,
-  });
+  return { orgId, exact, prefixes: [...q].length >= MIN_PREFIX_LENGTH ? exact.map(rangeOf) : [], words, limit };
+}
+
+/** Customers of the org matching the query, exact identifier matches first, at most `limit`. */
+export async function searchCustomers(
+  db: DbOrTx,
+  orgId: number,
+  { q, limit }: { q: string; limit: number },
+): Promise<CustomerSearchHit[]> {
+  const matches = await findSearchMatches(db, searchPlanOf(orgId, { q, limit }));
   const ids = [...new Set(matches.sort((a, b) => a.rank - b.rank).map((m) => m.customerId))].slice(0, limit);
   const cards = new Map((await loadSearchCards(db, orgId, ids)).map((c) => [c.id, c]));
   return ids.flatMap((id) => {
