@@ -1,7 +1,8 @@
 // Member care after registration: find a customer as they are typed, fix their profile, replace an
 // identifier, change the status, read the history, and never overwrite someone else's change.
 import { expect, test } from './fixtures';
-import { CustomerPage } from './pages/customer-page';
+import { CUSTOMER_URL, CustomerPage } from './pages/customer-page';
+import { HomePage } from './pages/home-page';
 import { STAFF_STATE } from './support/accounts';
 import { registerViaApi, uniqueEmail, uniqueMobile } from './support/api';
 import { checkAccessibility } from './support/axe';
@@ -17,7 +18,7 @@ async function historyTitles(customerPage: CustomerPage): Promise<string[]> {
   return labels.map((l) => l.split(',')[0] ?? '');
 }
 
-test("staff fixes Priya's last name, replaces her mobile, and reads both in the history", async ({
+test('staff finds Priya by typing, fixes her last name, replaces her mobile, and reads both in the history', async ({
   page,
   request,
   customerPage,
@@ -31,8 +32,17 @@ test("staff fixes Priya's last name, replaces her mobile, and reads both in the 
     email: uniqueEmail('priya'),
   });
 
-  await customerPage.gotoAndSettle(id);
+  // Suggestions while typing; the keyboard picks her.
+  const home = new HomePage(page);
+  await home.goto();
+  await home.type('pri sha');
+  await expect(home.suggestions).toBeVisible();
+  await expect(home.searchBox).toHaveAttribute('aria-expanded', 'true');
+  await home.pickByKeyboard(`#${id}`);
+  await expect(page).toHaveURL(CUSTOMER_URL);
+  expect(customerPage.idFromUrl()).toBe(id);
   await expect(customerPage.heading).toHaveText('Priya Sharma');
+  await page.waitForLoadState('networkidle');
 
   // Her last name, in the form registration uses.
   await customerPage.openProfileForm();
@@ -169,4 +179,27 @@ test('a new status label with its reason, by keyboard alone, lands in the histor
   const entry = customerPage.historyEntry('Status changed');
   await expect(entry).toContainText('Reason: Spent over 10,000 this year');
   await expect(customerPage.changeRow(entry, 'Status label').getByRole('cell')).toHaveText(['—', '→Gold Member']);
+});
+
+test('suggestions say when nothing matches, Escape closes them, and Enter still searches', async ({
+  page,
+  request,
+}) => {
+  const mobile = uniqueMobile();
+  await registerViaApi(request, 'demo', { firstName: 'Zubin', lastName: 'Wadia', mobile });
+  const home = new HomePage(page);
+  await home.goto();
+  await home.type('qxzv');
+  await expect(home.status).toContainText('No customer matches “qxzv”');
+  await expect(home.suggestions).toBeHidden();
+
+  await home.searchBox.fill('');
+  await home.type('zubin wad');
+  await expect(home.suggestions.getByRole('option').filter({ hasText: 'Zubin Wadia' })).toBeVisible();
+  await home.searchBox.press('Escape');
+  await expect(home.suggestions).toBeHidden();
+  await expect(home.searchBox).toHaveValue('zubin wad');
+  await home.searchBox.press('Enter');
+  await expect(page).toHaveURL(/\?q=zubin\+wad$/);
+  await expect(page.getByRole('link', { name: /Zubin Wadia/ })).toBeVisible();
 });

@@ -12,7 +12,7 @@ test('search by mobile or email finds the customer and opens it', async ({ page,
   const id = await registerViaApi(request, 'demo', { firstName: 'Noor', lastName: 'Haddad', mobile, email });
 
   await page.goto('/member-care/ui');
-  const search = page.getByRole('searchbox', { name: 'Search customers' });
+  const search = page.getByRole('combobox', { name: 'Search customers' });
   await search.fill(`+${mobile.slice(0, 2)} ${mobile.slice(2)}`);
   await search.press('Enter');
   await page.getByRole('link', { name: /Noor Haddad/ }).click();

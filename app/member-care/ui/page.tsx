@@ -54,7 +54,8 @@ export default async function HomePage({ searchParams }: Props) {
         </Suspense>
       ) : (
         <p className="text-sm text-slate-500">
-          Type a mobile number, an email, an external id or a card number and press Enter.
+          Type a name, or a mobile number, email, external id or card number (its start is enough): pick a suggestion,
+          or press Enter for every match.
         </p>
       )}
     </div>
