@@ -1,7 +1,7 @@
 // The request parts every write after registration reads: the customer id of the path, the source
 // account of the query, If-Match, and who is calling from which request.
 import type { CareInput } from '@/lib/customers/care';
-import { customerIdParam } from '@/lib/customers/read';
+import { parseCustomerId } from '@/lib/customers/customer-id';
 import { ApiError } from '@/lib/errors';
 import type { AuthedCtx } from './handler';
 import { ifMatchOf } from './versions';
@@ -14,9 +14,9 @@ export function careInputOf({
   requestId,
   userContext,
 }: AuthedCtx<{ id: string }>): CareInput {
-  const customerId = customerIdParam(params.id);
-  // Not a number answers like an unknown id.
-  if (Number.isNaN(customerId)) throw ApiError.of(8015);
+  const customerId = parseCustomerId(params.id);
+  // Not an id answers like an unknown one.
+  if (customerId === null) throw ApiError.of(8015);
   const query = new URL(req.url).searchParams;
   return {
     actor,

@@ -4,7 +4,8 @@ import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { careInputOf } from '@/lib/api/care-input';
 import { etagOf } from '@/lib/api/versions';
-import { customerIdParam, getCustomer, sourceParamOf, type CustomerView } from '@/lib/customers/read';
+import { parseCustomerId } from '@/lib/customers/customer-id';
+import { getCustomer, sourceParamOf, type CustomerView } from '@/lib/customers/read';
 import { updateCustomer } from '@/lib/customers/update';
 import { ApiError } from '@/lib/errors';
 
@@ -15,8 +16,9 @@ export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async ({ req, pa
   const source = sourceParamOf(query.get('source'));
   const accountId = query.get('accountId')?.trim() || undefined;
   // Not a number, unknown, or another org's: the same 404, so an id never reveals that it exists.
-  const id = customerIdParam(params.id);
-  const customer: CustomerView | null = await getCustomer(await getDb(), actor.orgId, id, { source, accountId });
+  const id = parseCustomerId(params.id);
+  const customer: CustomerView | null =
+    id === null ? null : await getCustomer(await getDb(), actor.orgId, id, { source, accountId });
   if (!customer) throw ApiError.of(8015);
   return { status: 200, body: customer, headers: { etag: etagOf(customer.version) } };
 });

@@ -14,6 +14,7 @@ import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getOrgConfig } from '@/lib/config/cache';
 import type { OrgConfig } from '@/lib/config/types';
+import { parseCustomerId } from '@/lib/customers/customer-id';
 import { getCustomer, getRegistrationAudit } from '@/lib/customers/read';
 
 export const metadata: Metadata = { title: 'Customer · Member Care' };
@@ -38,8 +39,8 @@ function labelsOf(config: OrgConfig): CustomerPageLabels {
 export default async function CustomerPage({ params }: Props) {
   const { id } = await params;
   const staff = await requireStaff({ from: `/member-care/ui/customer/${encodeURIComponent(id)}` });
-  if (!/^\d{1,15}$/.test(id)) notFound();
-  const customerId = Number(id);
+  const customerId = parseCustomerId(id);
+  if (customerId === null) notFound();
   const db = await getDb();
   // Scoped by the signed-in staff's org: another org's id is as unknown as a made-up one.
   const [customer, audit, config] = await Promise.all([

@@ -2,13 +2,17 @@
 import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { getCustomerHistory, historyPageOf } from '@/lib/customers/history-read';
-import { customerIdParam } from '@/lib/customers/read';
+import { parseCustomerId } from '@/lib/customers/customer-id';
+import { ApiError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async ({ req, params, actor }) => {
   const page = historyPageOf(new URL(req.url).searchParams);
-  const history = await getCustomerHistory(await getDb(), actor.orgId, customerIdParam(params.id), page);
+  const id = parseCustomerId(params.id);
+  // Not an id answers like an unknown one.
+  if (id === null) throw ApiError.of(8015);
+  const history = await getCustomerHistory(await getDb(), actor.orgId, id, page);
   return { status: 200, body: history };
 });
 
