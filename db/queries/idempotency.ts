@@ -9,7 +9,7 @@ export interface IdempotencyScope {
   key: string;
 }
 
-/** Rows older than this count as absent (contract §13: keys are kept 24 hours). */
+/** Rows older than this count as absent (docs/api.md#idempotency: keys are kept 24 hours). */
 const EXPIRED = sql`now() - interval '24 hours'`;
 /**
  * A claim still without an answer after this was abandoned: its request failed and could not even

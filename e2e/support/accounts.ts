@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** Demo staff of org `demo` (shared spec: demo-org.md), and where each role's signed-in state is kept. */
+/** Demo staff of org `demo` (docs/demo-data.md), and where each role's signed-in state is kept. */
 export const STAFF = { email: 'staff@demo.example', password: 'Staff@12345', name: 'Demo Staff' } as const;
 export const ADMIN = { email: 'admin@demo.example', password: 'Admin@12345', name: 'Demo Admin' } as const;
 /** The admin of org `other`: e2e/two-servers.spec.ts saves that org's configuration, not demo's. */

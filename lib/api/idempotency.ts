@@ -1,4 +1,4 @@
-// Idempotency-Key (contract §13): the first request with a key runs and its answer is stored; a
+// Idempotency-Key (docs/api.md#idempotency): the first request with a key runs and its answer is stored; a
 // repeat with the same body gets that answer again and writes nothing. The database decides who
 // runs first (one row per org + client + key), so this holds across app processes.
 import { createHash } from 'node:crypto';

@@ -154,7 +154,7 @@ export const EnrollmentViewSchema = z
   })
   .meta({ id: 'EnrollmentView' });
 
-/** GET /v2/customers/{id} (contract §12), and what the customer page shows. */
+/** GET /v2/customers/{id} (docs/api.md#reading-a-customer), and what the customer page shows. */
 export const CustomerViewSchema = z
   .object({
     id: Id,

@@ -1,4 +1,4 @@
-// Validation and normal form of identifier and channel values (contract §7).
+// Validation and normal form of identifier and channel values (docs/api.md#validation-and-normalisation).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { OrgConfig } from '@/lib/config/types';
 import type { ChannelType, IdentifierType } from '@/lib/vocabulary';

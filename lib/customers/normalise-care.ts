@@ -18,7 +18,7 @@ import {
   type Path,
   type Report,
 } from './normalise';
-import type { ParsedCustomerUpdateRequest, ParsedIdentifierChangeRequest } from './care-schema';
+import type { ParsedCustomerUpdateRequest, ParsedIdentifierChangeRequest } from './care-request-schema';
 import type { NormalisedChannel, NormalisedIdentifier } from './types';
 import {
   MANDATORY_IDENTIFIER_CODES,
@@ -161,7 +161,7 @@ export function normaliseIdentifierChange(
   return { add, remove, warnings: w.warnings };
 }
 
-/** The stored form (§7 of the registration), or null with 8130 whatever the type, the primary one included. */
+/** The stored form (docs/api.md#validation-and-normalisation), or null with 8130 whatever the type, the primary one included. */
 function validValue(w: Walk, type: IdentifierType, raw: string, at: Path): string | null {
   const value = normaliseIdentifierValue(type, raw, w.config);
   if (value === null) w.error(8130, { type, value: [...raw].slice(0, MAX_VALUE_LENGTH).join('') }, [...at, 'value']);

@@ -1,5 +1,6 @@
-// Validates a registration against the org's configuration and gives its normal form (contract §6-§7,
-// §9-§11). Every problem is reported, in request order; warnings travel with the result.
+// Validates a registration against the org's configuration and gives its normal form (docs/api.md:
+// request body, validation and normalisation, Registration Configuration, extended fields, loyalty
+// side effects). Every problem is reported, in request order; warnings travel with the result.
 import type { CustomFieldDef, ExtendedFieldDef, OrgConfig } from '@/lib/config/types';
 import { errorItem, warningItem, type ApiMessage, type ErrorCode, type WarningCode } from '@/lib/errors';
 import { isAbsent, parseFieldValue, parseIsoWithOffset } from './field-values';

@@ -19,7 +19,7 @@ import { normaliseIdentifierValue } from './identifier-values';
 import { isoUtc, toSideEffectItem } from './side-effects';
 import { canonicalSource, type IdentifierType, type Source } from '@/lib/vocabulary';
 
-/** The customer as GET /v2/customers/{id} answers it (contract §12); the schema is the one definition. */
+/** The customer as GET /v2/customers/{id} answers it (docs/api.md#reading-a-customer); the schema is the one definition. */
 export type CustomerView = z.infer<typeof CustomerViewSchema>;
 export type ProfileView = CustomerView['profiles'][number];
 
@@ -163,11 +163,6 @@ export async function lookupCustomerId(db: DbOrTx, config: OrgConfig, q: LookupQ
     source: q.source,
     accountId: q.accountId,
   });
-}
-
-/** A customer id from a path; NaN when it is not one (answered as the same 404 as an unknown id). */
-export function customerIdParam(raw: string): number {
-  return /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
 }
 
 /** The `source` query parameter: absent, empty or ALL means every source; an unknown one is 3217. */

@@ -1,4 +1,5 @@
-// Registers a customer, or adds a source account to an existing one (contract §3-§8, §11).
+// Registers a customer, or adds a source account to an existing one (docs/api.md: identity rules,
+// loyalty side effects).
 // One transaction per attempt; a lost race (unique violation) is retried and then sees the winner.
 import type { Db, DbOrTx } from '@/db/client';
 import { FOREIGN_KEY_VIOLATION, isRetryable, LOCK_NOT_AVAILABLE, pgErrorCode } from '@/db/errors';
@@ -15,7 +16,7 @@ import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, warningItem, type ApiMessage } from '@/lib/errors';
 import { newReferralCode } from './codes';
 import { issuesToErrors } from './issues';
-import { buildRegistrationSchema } from './request-schema';
+import { buildRegistrationSchema } from './registration-schema';
 import { resolveIdentity } from './resolve-identity';
 import { profileKey } from './history';
 import { searchWords } from './search-text';

@@ -1,4 +1,4 @@
-// Identity resolution (contract §8), as a pure decision over what the database found.
+// Identity resolution (docs/api.md#identity-rules-summary), as a pure decision over what the database found.
 import type { IdentityMatch } from './types';
 
 export type Resolution =

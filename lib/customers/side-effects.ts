@@ -1,4 +1,4 @@
-// Loyalty side effects of a registration (contract §11): planned here, stored by the registration's
+// Loyalty side effects of a registration (docs/api.md#loyalty-side-effects): planned here, stored by the registration's
 // transaction, and answered in the API's shapes.
 import type { SideEffect } from '@/lib/api/schemas';
 import type { OrgConfig } from '@/lib/config/types';

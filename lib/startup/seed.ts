@@ -1,4 +1,4 @@
-// The demo data set (shared spec: demo-org.md). Idempotent: every insert skips rows that exist.
+// The demo data set (docs/demo-data.md). Idempotent: every insert skips rows that exist.
 // The passwords are for demos only; README.md says how to make real ones.
 import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';

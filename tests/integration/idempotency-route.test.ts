@@ -1,4 +1,4 @@
-// Idempotency-Key on POST /v2/customers (contract §13), end to end: replays, 422, simultaneous
+// Idempotency-Key on POST /v2/customers (docs/api.md#idempotency), end to end: replays, 422, simultaneous
 // duplicates, counted as customers in the database.
 import { randomUUID } from 'node:crypto';
 import { and, countDistinct, eq } from 'drizzle-orm';

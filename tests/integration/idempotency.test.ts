@@ -1,4 +1,4 @@
-// Idempotency-Key (contract §13), against the real idempotency_keys table: the run() of each test
+// Idempotency-Key (docs/api.md#idempotency), against the real idempotency_keys table: the run() of each test
 // writes an audit_log row, so "writes nothing" is counted in the database.
 import { createHash, randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';

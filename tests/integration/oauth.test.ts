@@ -1,4 +1,4 @@
-// OAuth tokens and credentials (contract §2): issue, use, expiry, forgery, precedence, 401/403.
+// OAuth tokens and credentials (docs/api.md#authentication): issue, use, expiry, forgery, precedence, 401/403.
 import { and, eq } from 'drizzle-orm';
 import { SignJWT, decodeJwt } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-// Per-org rate limits (contract §3): the limit, the 429 answer and its headers, what counts, config
+// Per-org rate limits (docs/api.md#rate-limits): the limit, the 429 answer and its headers, what counts, config
 // changes, and one limit shared by several app processes through Redis.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Simultaneous registrations of one identifier (contract §8): the database decides, not a
+// Simultaneous registrations of one identifier (docs/api.md#identity-rules-summary): the database decides, not a
 // check-then-insert. On PostgreSQL these really run in parallel on a pool of connections.
 import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';

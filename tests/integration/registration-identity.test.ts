@@ -1,4 +1,4 @@
-// Identity resolution (contract §8): cross-source combining, same-source refusal, conflicts, and
+// Identity resolution (docs/api.md#identity-rules-summary): cross-source combining, same-source refusal, conflicts, and
 // nothing half-written when a registration fails late.
 import { describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';

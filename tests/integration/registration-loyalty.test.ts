@@ -1,4 +1,4 @@
-// Loyalty side effects of a registration (contract §11), stored in the registration's transaction.
+// Loyalty side effects of a registration (docs/api.md#loyalty-side-effects), stored in the registration's transaction.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { POST } from '@/app/v2/customers/route';

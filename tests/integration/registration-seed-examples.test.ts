@@ -18,7 +18,7 @@ type Success = {
 isolateDatabaseForThisFile();
 
 // The examples share identifiers (card 12345678), so they run in the document's order on one
-// database: the last reuses Tom Sawyer's card in INSTORE and must be refused (demo-org.md).
+// database: the last reuses Tom Sawyer's card in INSTORE and must be refused (docs/demo-data.md).
 describe('the seed document request examples', () => {
   it('registers the INSTORE customer with an enrolment, warning that no default status label is set', async () => {
     const res = await call<Success>(POST, {

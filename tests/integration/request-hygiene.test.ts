@@ -1,4 +1,4 @@
-// Framework-level failures answer in the JSON envelope (contract §3): unknown route, wrong method,
+// Framework-level failures answer in the JSON envelope (docs/api.md#envelopes): unknown route, wrong method,
 // content type, size, malformed JSON, in the contract's order of checks.
 import { describe, expect, it } from 'vitest';
 import * as unknownV2 from '@/app/v2/[...path]/route';
