@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { FieldError, Resolver } from 'react-hook-form';
 import type { OrgConfig } from '@/lib/config/types';
 import { droppedChannelWarning, droppedIdentifierWarning } from '@/lib/customers/normalise';
-import { buildRegistrationSchema } from '@/lib/customers/request-schema';
+import { buildRegistrationSchema } from '@/lib/customers/registration-schema';
 import { MAX_VALUE_LENGTH, normaliseIdentifierValue } from '@/lib/customers/identifier-values';
 import { canonicalChannelType, canonicalIdentifierType } from '@/lib/vocabulary';
 import { warningItem } from '@/lib/errors';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orgConfigFixture } from './fixtures/org-config';
 import { issuesToErrors } from './issues';
-import { buildRegistrationSchema } from './request-schema';
+import { buildRegistrationSchema } from './registration-schema';
 
 const schema = buildRegistrationSchema(orgConfigFixture());
 const codesOf = (body: unknown) => {

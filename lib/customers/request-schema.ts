@@ -1,11 +1,9 @@
 // The POST /v2/customers body. `RegistrationRequestSchema` is the wire shape (types only: it feeds the
-// OpenAPI document and the 400 schema errors); `buildRegistrationSchema(config)` adds the org's rules
-// and yields the normalised registration. The API, the form's resolver and the docs share both.
+// OpenAPI document and the 400 schema errors); `buildRegistrationSchema(config)` (registration-schema.ts)
+// adds the org's rules and yields the normalised registration. The API, the form's resolver and the
+// docs share both.
 import { z } from 'zod';
-import type { OrgConfig } from '@/lib/config/types';
 import { LOYALTY_TYPES } from '@/lib/vocabulary';
-import { normaliseRegistration } from './normalise';
-import type { NormalisedRegistration } from './types';
 
 /** JSON booleans, or the strings "true"/"false" (the seed uses both). */
 const BoolLike = z.union([z.boolean(), z.string().regex(/^(true|false)$/i, 'expected true or false')]);
@@ -82,20 +80,3 @@ export const RegistrationRequestSchema = z
 
 export type RegistrationRequest = z.input<typeof RegistrationRequestSchema>;
 export type ParsedRegistrationRequest = z.output<typeof RegistrationRequestSchema>;
-
-const built = new WeakMap<OrgConfig, z.ZodType<NormalisedRegistration, RegistrationRequest>>();
-
-/** The request schema with the org's rules; cached per configuration object. */
-export function buildRegistrationSchema(config: OrgConfig): z.ZodType<NormalisedRegistration, RegistrationRequest> {
-  let schema = built.get(config);
-  if (!schema) {
-    schema = RegistrationRequestSchema.transform((req, ctx) => {
-      const out = normaliseRegistration(req, config, (code, message, path) => {
-        ctx.issues.push({ code: 'custom', message, path, params: { code }, input: undefined });
-      });
-      return out ?? z.NEVER;
-    });
-    built.set(config, schema);
-  }
-  return schema;
-}
