@@ -1,6 +1,6 @@
 // Reads of one customer and its parts, for GET /v2/customers/{id}, the lookup and the customer page.
 // Every query names the org: an id of another org finds nothing, exactly like an unknown id.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
   auditLog,
@@ -52,11 +52,20 @@ export function listSourceAccounts(db: DbOrTx, { orgId, customerId }: CustomerKe
     .orderBy(sql`(${sourceAccounts.source} <> 'INSTORE')`, asc(sourceAccounts.createdAt), asc(sourceAccounts.id));
 }
 
+/**
+ * Through the customer's source accounts, so each account is one probe of the identifiers' primary key
+ * (org_id, source_account_id, ...): no index leads with the identifiers' own customer_id, and a filter on
+ * it would read every identifier of the org.
+ */
 export function listIdentifiersOfCustomer(db: DbOrTx, { orgId, customerId }: CustomerKey) {
+  const accountsOfCustomer = db
+    .select({ id: sourceAccounts.id })
+    .from(sourceAccounts)
+    .where(and(eq(sourceAccounts.orgId, orgId), eq(sourceAccounts.customerId, customerId)));
   return db
     .select()
     .from(identifiers)
-    .where(and(eq(identifiers.orgId, orgId), eq(identifiers.customerId, customerId)))
+    .where(and(eq(identifiers.orgId, orgId), inArray(identifiers.sourceAccountId, accountsOfCustomer)))
     .orderBy(asc(identifiers.sourceAccountId), asc(identifiers.position));
 }
 
