@@ -2,7 +2,8 @@
 
 import { LogIn } from 'lucide-react';
 import { signIn } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useHydrated } from '@/components/form/use-hydrated';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { FormField } from '@/components/ui/form-field';
@@ -12,6 +13,13 @@ import { signInErrorMessage } from './sign-in-messages';
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
+  const email = useRef<HTMLInputElement>(null);
+  // Focus starts in the email field once it can take input (autoFocus would run while still disabled),
+  // unless the visitor has already moved it.
+  useEffect(() => {
+    if (hydrated && document.activeElement === document.body) email.current?.focus();
+  }, [hydrated]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,21 +45,24 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      {error && (
-        <Alert variant="destructive" role="alert">
-          {error}
-        </Alert>
-      )}
-      <FormField id="email" label="Email">
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
-      </FormField>
-      <FormField id="password" label="Password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
-      </FormField>
-      <SubmitButton busy={pending} icon={LogIn} busyLabel="Signing in…" className="mt-2 w-full">
-        Sign in
-      </SubmitButton>
+    <form onSubmit={onSubmit} noValidate>
+      {/* Disabled until hydrated: before then, Enter would send the browser's own GET, password in the URL. */}
+      <fieldset disabled={!hydrated} className="flex min-w-0 flex-col gap-4">
+        {error && (
+          <Alert variant="destructive" role="alert">
+            {error}
+          </Alert>
+        )}
+        <FormField id="email" label="Email">
+          <Input ref={email} id="email" name="email" type="email" autoComplete="username" required />
+        </FormField>
+        <FormField id="password" label="Password">
+          <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        </FormField>
+        <SubmitButton busy={pending} icon={LogIn} busyLabel="Signing in…" className="mt-2 w-full">
+          Sign in
+        </SubmitButton>
+      </fieldset>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { UserPlus } from 'lucide-react';
 import { useMemo, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
+import { useHydrated } from '@/components/form/use-hydrated';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { OrgConfig } from '@/lib/config/types';
@@ -40,71 +41,70 @@ export function RegistrationForm({ config }: { config: OrgConfig }) {
   });
   const { submit, busy, formErrors } = useRegisterCustomer(form.setError);
   const { customer: extended } = config.extendedFields;
+  const hydrated = useHydrated();
 
   return (
     <FormProvider {...form}>
-      <form
-        onSubmit={form.handleSubmit(submit)}
-        noValidate
-        aria-label="Customer registration"
-        className="flex flex-col gap-5"
-      >
-        <Section title="Customer">
-          <PersonSection config={config} />
-        </Section>
-        <Section title="Identifiers" description="At least one. Mandatory types have their own rows.">
-          <IdentifierRows config={config} />
-        </Section>
-        <Section title="Communication channels">
-          <ChannelRows />
-        </Section>
-        {config.customFields.length > 0 && (
-          <Section title="Custom fields">
-            <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              {config.customFields.map((f) => (
-                <TypedField
-                  key={f.name}
-                  name={`profiles.0.fields.${f.name}`}
-                  label={f.label}
-                  dataType={f.dataType}
-                  enumValues={f.enumValues}
-                  mandatory={f.mandatory}
-                />
-              ))}
-            </div>
+      <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="Customer registration">
+        {/* Disabled until hydrated: hydration would undo what was typed or chosen before it. */}
+        <fieldset disabled={!hydrated} className="flex min-w-0 flex-col gap-5">
+          <Section title="Customer">
+            <PersonSection config={config} />
           </Section>
-        )}
-        {extended.length > 0 && (
-          <Section title="Extended fields">
-            <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              {extended.map((f) => (
-                <TypedField
-                  key={f.name}
-                  name={`extendedFields.${f.name}`}
-                  label={f.label}
-                  dataType={f.dataType}
-                  enumValues={f.enumValues}
-                  mandatory={f.mandatory}
-                />
-              ))}
-            </div>
+          <Section title="Identifiers" description="At least one. Mandatory types have their own rows.">
+            <IdentifierRows config={config} />
           </Section>
-        )}
-        <Section title="Loyalty and status">
-          <LoyaltySection config={config} />
-        </Section>
-        <FormErrors errors={formErrors} />
-        <div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
-          <p className="mr-auto text-xs text-slate-500">
-            <span aria-hidden="true" className="text-red-600">
-              *
-            </span>{' '}
-            mandatory
-          </p>
-          <SubmitButton busy={busy} icon={UserPlus} busyLabel="Registering…">
-            Register customer
-          </SubmitButton>
-        </div>
+          <Section title="Communication channels">
+            <ChannelRows />
+          </Section>
+          {config.customFields.length > 0 && (
+            <Section title="Custom fields">
+              <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+                {config.customFields.map((f) => (
+                  <TypedField
+                    key={f.name}
+                    name={`profiles.0.fields.${f.name}`}
+                    label={f.label}
+                    dataType={f.dataType}
+                    enumValues={f.enumValues}
+                    mandatory={f.mandatory}
+                  />
+                ))}
+              </div>
+            </Section>
+          )}
+          {extended.length > 0 && (
+            <Section title="Extended fields">
+              <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+                {extended.map((f) => (
+                  <TypedField
+                    key={f.name}
+                    name={`extendedFields.${f.name}`}
+                    label={f.label}
+                    dataType={f.dataType}
+                    enumValues={f.enumValues}
+                    mandatory={f.mandatory}
+                  />
+                ))}
+              </div>
+            </Section>
+          )}
+          <Section title="Loyalty and status">
+            <LoyaltySection config={config} />
+          </Section>
+          <FormErrors errors={formErrors} />
+          <div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
+            <p className="mr-auto text-xs text-slate-500">
+              <span aria-hidden="true" className="text-red-600">
+                *
+              </span>{' '}
+              mandatory
+            </p>
+            <SubmitButton busy={busy} icon={UserPlus} busyLabel="Registering…">
+              Register customer
+            </SubmitButton>
+          </div>
+        </fieldset>
       </form>
     </FormProvider>
   );
