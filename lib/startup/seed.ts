@@ -1,5 +1,5 @@
 // The demo data set (docs/demo-data.md). Idempotent: every insert skips rows that exist.
-// The passwords are for demos only; README.md says how to make real ones.
+// The data itself is db/seed-data.ts.
 import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
@@ -22,131 +22,8 @@ import {
   verticals,
 } from '@/db/schema';
 import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
-import { IDENTIFIER_TYPES, SOURCES, type Region, type Source } from '@/lib/vocabulary';
-
-const GLOBAL = -1,
-  RETAIL = 1,
-  HOSPITALITY = 2;
-
-const CATALOGUE: (typeof extendedFieldCatalogue.$inferInsert)[] = [
-  {
-    id: 1,
-    name: 'gender',
-    label: 'Gender',
-    dataType: 'STANDARD_ENUM',
-    enumValues: ['Male', 'Female', 'Other'],
-    scope: 'CUSTOMER',
-    verticalId: GLOBAL,
-  },
-  { id: 2, name: 'city', label: 'City', dataType: 'STRING', scope: 'CUSTOMER', verticalId: GLOBAL },
-  { id: 3, name: 'state', label: 'State', dataType: 'STRING', scope: 'CUSTOMER', verticalId: GLOBAL },
-  { id: 4, name: 'area', label: 'Area', dataType: 'STRING', scope: 'CUSTOMER', verticalId: GLOBAL },
-  { id: 5, name: 'zip', label: 'ZIP code', dataType: 'STRING', scope: 'CUSTOMER', verticalId: GLOBAL },
-  {
-    id: 6,
-    name: 'country_of_residence',
-    label: 'Country of residence',
-    dataType: 'COUNTRY',
-    scope: 'CUSTOMER',
-    verticalId: GLOBAL,
-  },
-  { id: 7, name: 'dob', label: 'Date of birth', dataType: 'DATETIME', scope: 'CUSTOMER', verticalId: GLOBAL },
-  {
-    id: 8,
-    name: 'acquisition_channel',
-    label: 'Acquisition channel',
-    dataType: 'CUSTOM_ENUM',
-    enumValues: ['Microsite', 'Facebook', 'Instore', 'Website'],
-    scope: 'CUSTOMER',
-    verticalId: RETAIL,
-  },
-  {
-    id: 9,
-    name: 'preferred_language',
-    label: 'Preferred language',
-    dataType: 'LANGUAGE',
-    scope: 'CUSTOMER',
-    verticalId: RETAIL,
-  },
-  { id: 10, name: 'custom_card_name', label: 'Card name', dataType: 'STRING', scope: 'CARD', verticalId: RETAIL },
-  {
-    id: 11,
-    name: 'room_preference',
-    label: 'Room preference',
-    dataType: 'STRING',
-    scope: 'CUSTOMER',
-    verticalId: HOSPITALITY,
-  },
-  {
-    id: 12,
-    name: 'preferred_currency',
-    label: 'Preferred currency',
-    dataType: 'CURRENCY',
-    scope: 'CUSTOMER',
-    verticalId: HOSPITALITY,
-  },
-];
-
-interface OrgSeed {
-  code: string;
-  name: string;
-  region: Region;
-  sources: Source[];
-  accounts?: [Source, string][];
-  verticals: number[];
-  unique: string[];
-  tills: { code: string; password: string; write: boolean }[];
-  staff: { email: string; name: string; password: string; role: 'admin' | 'staff' }[];
-  oauth?: { key: string; secret: string; write: boolean }[];
-}
-
-const ORGS: OrgSeed[] = [
-  {
-    code: 'demo',
-    name: 'Demo Retail',
-    region: 'ASIA1',
-    sources: [...SOURCES],
-    accounts: [
-      ['LINE', '2001914141242'],
-      ['MOBILE_APP', 'testmobilepush1'],
-      ['WECHAT', 'wx-demo-1'],
-      ['FACEBOOK', 'fb-demo-1'],
-      ['WEB_ENGAGE', 'we-demo-1'],
-    ],
-    verticals: [RETAIL],
-    unique: ['mobile', 'email', 'externalId', 'cardnumber', 'cuid', 'unionId', 'line', 'wechat'],
-    tills: [
-      { code: 'demo.till', password: 'Demo@123', write: true },
-      { code: 'readonly.till', password: 'Read@123', write: false },
-      { code: 'bukl.till', password: 'Bukl@123', write: true },
-    ],
-    staff: [
-      { email: 'admin@demo.example', name: 'Demo Admin', password: 'Admin@12345', role: 'admin' },
-      { email: 'staff@demo.example', name: 'Demo Staff', password: 'Staff@12345', role: 'staff' },
-    ],
-    oauth: [{ key: 'demo-key', secret: 'demo-secret', write: true }],
-  },
-  {
-    code: 'other',
-    name: 'Other Retail',
-    region: 'EMEA',
-    sources: ['INSTORE', 'WEBSITE'],
-    verticals: [],
-    unique: ['email'],
-    tills: [{ code: 'other.till', password: 'Other@123', write: true }],
-    staff: [{ email: 'admin@other.example', name: 'Other Admin', password: 'Admin@12345', role: 'admin' }],
-  },
-  {
-    code: 'bench',
-    name: 'Bench',
-    region: 'US',
-    sources: ['INSTORE', 'WEBSITE'],
-    verticals: [],
-    unique: ['email'],
-    tills: [{ code: 'bench.till', password: 'Bench@123', write: true }],
-    staff: [],
-  },
-];
+import { CATALOGUE, GLOBAL, HOSPITALITY, ORGS, RETAIL, type OrgSeed } from '@/db/seed-data';
+import { IDENTIFIER_TYPES } from '@/lib/vocabulary';
 
 /** The platform's own data, which every database needs: the verticals and the extended-field catalogue. */
 export async function seedPlatformData(db: DbOrTx): Promise<void> {
