@@ -18,6 +18,7 @@ describe('changeLabel', () => {
     ['statusLabel', 'Status label'],
     ['identifiers.INSTORE.mobile', 'Mobile · INSTORE'],
     ['identifiers.LINE · 2001914141242.line', 'LINE · LINE · 2001914141242'],
+    ['profiles.INSTORE', 'Source account · INSTORE'],
     ['something.else', 'something.else'],
   ])('%s → %s', (path, label) => {
     expect(changeLabel(path, labels)).toBe(label);

@@ -31,7 +31,7 @@ const TOP_FIELDS: Record<string, string> = {
 
 /**
  * "profiles.INSTORE.firstName" → "First name · INSTORE"; "extendedFields.city" → the field's label;
- * "identifiers.INSTORE.mobile" → "Mobile · INSTORE". A path it does not know is shown as it is.
+ * "identifiers.INSTORE.mobile" → "Mobile · INSTORE"; "profiles.INSTORE" → "Source account · INSTORE". A path it does not know is shown as it is.
  */
 export function changeLabel(path: string, labels: Pick<CustomerPageLabels, 'customFields' | 'extendedFields'>): string {
   if (TOP_FIELDS[path]) return TOP_FIELDS[path];
@@ -41,6 +41,8 @@ export function changeLabel(path: string, labels: Pick<CustomerPageLabels, 'cust
     const name = rest.join('.');
     return labels.extendedFields[name]?.label ?? name;
   }
+  // A whole source account (registered, or added to the customer).
+  if (head === 'profiles' && rest.length === 1) return `Source account · ${rest[0]}`;
   if (head === 'profiles' && rest.length >= 2) {
     if (rest.length >= 3 && rest[rest.length - 2] === 'fields') {
       const name = rest[rest.length - 1] ?? '';
