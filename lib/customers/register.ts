@@ -9,6 +9,7 @@ import {
   insertRegistration,
   type RegistrationWrite,
 } from '@/db/queries/registration';
+import { lockCustomer } from '@/db/queries/customer-care';
 import type { Actor } from '@/lib/api/actor';
 import type { SideEffect } from '@/lib/api/schemas';
 import { getOrgConfig, invalidateOrgConfig } from '@/lib/config/cache';
@@ -132,6 +133,31 @@ function uniqueKeysOf(reg: NormalisedRegistration): Map<string, { type: string; 
   return keys;
 }
 
+/**
+ * Who the identifiers lead to, read again under the row lock of the customer they lead to: a customer's
+ * identifiers change only under that lock (changeIdentifier takes it), so an identifier removed between
+ * the first read and the lock is seen as gone, and cannot be added back to the customer without its
+ * identity key. Locks are taken in one order (customer, then keys) by every writer.
+ */
+async function resolveUnderLock(
+  tx: DbOrTx,
+  orgId: number,
+  reg: NormalisedRegistration,
+  keys: Map<string, { type: string; value: string }>,
+): Promise<{ matches: IdentityMatch[]; resolution: ReturnType<typeof resolveIdentity> }> {
+  let locked: number | null = null;
+  // Each turn locks one more customer; identifiers moving on between several customers at once is
+  // contention like any other.
+  for (let turn = 0; turn < 4; turn++) {
+    const matches = await findIdentityMatches(tx, orgId, [...keys.values()]);
+    const resolution = resolveIdentity(reg.profiles, matches);
+    if (resolution.kind !== 'existing' || resolution.customerId === locked) return { matches, resolution };
+    locked = resolution.customerId;
+    await lockCustomer(tx, { orgId, customerId: locked });
+  }
+  throw ApiError.of(521);
+}
+
 async function attemptRegistration(
   tx: DbOrTx,
   reg: NormalisedRegistration,
@@ -141,8 +167,9 @@ async function attemptRegistration(
 ): Promise<RegisterSuccess> {
   const { config, actor } = input;
   const orgId = config.orgId;
-  const matches = assumeNew ? [] : await findIdentityMatches(tx, orgId, [...keys.values()]);
-  const resolution = resolveIdentity(reg.profiles, matches);
+  const { matches, resolution } = assumeNew
+    ? { matches: [], resolution: resolveIdentity(reg.profiles, []) }
+    : await resolveUnderLock(tx, orgId, reg, keys);
   if (resolution.kind === 'exists-in-source') {
     throw ApiError.of(
       8006,

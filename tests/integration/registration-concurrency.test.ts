@@ -106,3 +106,73 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('a lock that cannot be had in 
     expect(after.status).toBe(200);
   });
 });
+
+// A second session, on PostgreSQL only for the same reason as above.
+describe.runIf(Boolean(process.env.DATABASE_URL))(
+  'a source account added while the customer gives the identifier up',
+  () => {
+    it('never leaves the identifier without its identity key: the registration waits and sees it free', async () => {
+      const m = uniqueMobile();
+      const first = await register({
+        profiles: [
+          {
+            source: 'INSTORE',
+            identifiers: [
+              { type: 'mobile', value: m },
+              { type: 'externalId', value: `keep-${m}` },
+            ],
+          },
+        ],
+      });
+      const owner = first.body.createdId!;
+      const { default: postgres } = await import('postgres');
+      const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      const watcher = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      let release!: () => void;
+      const released = new Promise<void>((r) => {
+        release = r;
+      });
+      let removed!: () => void;
+      const isRemoved = new Promise<void>((r) => {
+        removed = r;
+      });
+      // Another session removes the mobile as changeIdentifier does (under the customer's row lock) and
+      // keeps its transaction open until the registration below is waiting.
+      const removing = other.begin(async (tx) => {
+        await tx`select 1 from customers where id = ${owner} for update`;
+        await tx`delete from identifiers where customer_id = ${owner} and type = 'mobile' and value = ${m}`;
+        await tx`delete from identity_keys where customer_id = ${owner} and type = 'mobile' and value = ${m}`;
+        removed();
+        await released;
+      });
+      await isRemoved;
+      // A referral code sends the registration down the path that reads the identifiers first (8118: unknown code).
+      const adding = register({
+        profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'mobile', value: m }] }],
+        referralCode: 'NO-SUCH-CODE',
+      });
+      for (;;) {
+        const [row] = await watcher`select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`;
+        if (row!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      release();
+      await removing;
+      const added = await adding;
+      await other.end();
+      expect(added.status).toBe(200);
+      const rows = await watcher`select i.customer_id::bigint as holder, k.customer_id::bigint as key_owner
+      from identifiers i left join identity_keys k on k.org_id = i.org_id and k.type = i.type and k.value = i.value
+      where i.type = 'mobile' and i.value = ${m}`;
+      await watcher.end();
+      const holders = rows.map((r) => ({
+        holder: Number(r.holder),
+        keyOwner: r.key_owner === null ? null : Number(r.key_owner),
+      }));
+      // The mobile went to whoever holds its key: a new customer, never the one who gave it up.
+      expect(holders).toEqual([{ holder: added.body.createdId, keyOwner: added.body.createdId }]);
+      expect(added.body.createdId).not.toBe(owner);
+    });
+  },
+);
