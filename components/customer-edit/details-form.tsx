@@ -6,7 +6,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { SelectField } from '@/components/registration/fields';
 import { FormErrors } from '@/components/registration/form-errors';
 import type { RegistrationFormValues } from '@/components/registration/form-values';
-import { TypedField } from '@/components/registration/typed-field';
+import { TypedFieldGrid } from '@/components/registration/typed-field';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
@@ -91,18 +91,7 @@ export function DetailsForm({ config, customerId, version, initial, onDone }: Pr
         {config.extendedFields.customer.length > 0 && (
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-2 text-sm font-semibold text-slate-900">Extended fields</legend>
-            <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              {config.extendedFields.customer.map((f) => (
-                <TypedField
-                  key={f.name}
-                  name={`extendedFields.${f.name}`}
-                  label={f.label}
-                  dataType={f.dataType}
-                  enumValues={f.enumValues}
-                  mandatory={f.mandatory}
-                />
-              ))}
-            </div>
+            <TypedFieldGrid fields={config.extendedFields.customer} prefix="extendedFields" />
           </fieldset>
         )}
         {write.stale && <StaleNotice onReload={write.reload} reloading={write.refreshing} />}

@@ -7,7 +7,7 @@ import { ChannelRows } from '@/components/registration/channel-rows';
 import { TextField } from '@/components/registration/fields';
 import { FormErrors } from '@/components/registration/form-errors';
 import type { RegistrationFormValues } from '@/components/registration/form-values';
-import { TypedField } from '@/components/registration/typed-field';
+import { TypedFieldGrid } from '@/components/registration/typed-field';
 import { Button } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { OrgConfig } from '@/lib/config/types';
@@ -75,18 +75,7 @@ export function ProfileForm({ config, customerId, version, initial, accountLabel
         {config.customFields.length > 0 && (
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-2 text-sm font-semibold text-slate-900">Custom fields</legend>
-            <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              {config.customFields.map((f) => (
-                <TypedField
-                  key={f.name}
-                  name={`profiles.0.fields.${f.name}`}
-                  label={f.label}
-                  dataType={f.dataType}
-                  enumValues={f.enumValues}
-                  mandatory={f.mandatory}
-                />
-              ))}
-            </div>
+            <TypedFieldGrid fields={config.customFields} prefix="profiles.0.fields" />
           </fieldset>
         )}
         {write.stale && <StaleNotice onReload={write.reload} reloading={write.refreshing} />}

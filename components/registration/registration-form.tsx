@@ -14,7 +14,7 @@ import { IdentifierRows } from './identifier-rows';
 import { LoyaltySection } from './loyalty-section';
 import { PersonSection } from './person-section';
 import { registrationResolver } from './resolver';
-import { TypedField } from './typed-field';
+import { TypedFieldGrid } from './typed-field';
 import { useRegisterCustomer } from './use-register-customer';
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -59,34 +59,12 @@ export function RegistrationForm({ config }: { config: OrgConfig }) {
           </Section>
           {config.customFields.length > 0 && (
             <Section title="Custom fields">
-              <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-                {config.customFields.map((f) => (
-                  <TypedField
-                    key={f.name}
-                    name={`profiles.0.fields.${f.name}`}
-                    label={f.label}
-                    dataType={f.dataType}
-                    enumValues={f.enumValues}
-                    mandatory={f.mandatory}
-                  />
-                ))}
-              </div>
+              <TypedFieldGrid fields={config.customFields} prefix="profiles.0.fields" />
             </Section>
           )}
           {extended.length > 0 && (
             <Section title="Extended fields">
-              <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-                {extended.map((f) => (
-                  <TypedField
-                    key={f.name}
-                    name={`extendedFields.${f.name}`}
-                    label={f.label}
-                    dataType={f.dataType}
-                    enumValues={f.enumValues}
-                    mandatory={f.mandatory}
-                  />
-                ))}
-              </div>
+              <TypedFieldGrid fields={extended} prefix="extendedFields" />
             </Section>
           )}
           <Section title="Loyalty and status">

@@ -46,3 +46,27 @@ export function TypedField({ name, label, dataType, enumValues, mandatory }: Typ
       return <TextField {...common} />;
   }
 }
+
+interface TypedFieldGridProps {
+  fields: { name: string; label: string; dataType: FieldType; enumValues: string[]; mandatory: boolean }[];
+  /** Where the values live in the form: `profiles.0.fields` or `extendedFields`. */
+  prefix: 'profiles.0.fields' | 'extendedFields';
+}
+
+/** The org's custom or extended fields as a grid of typed controls (registration and the edit forms). */
+export function TypedFieldGrid({ fields, prefix }: TypedFieldGridProps) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {fields.map((f) => (
+        <TypedField
+          key={f.name}
+          name={`${prefix}.${f.name}`}
+          label={f.label}
+          dataType={f.dataType}
+          enumValues={f.enumValues}
+          mandatory={f.mandatory}
+        />
+      ))}
+    </div>
+  );
+}
