@@ -4,7 +4,7 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { is, Placeholder, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
+import { is, Placeholder, sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { PostgresJsSession } from 'drizzle-orm/postgres-js';
 import { databaseEnv, type DatabaseEnv } from './env';
@@ -139,11 +139,33 @@ export function statementOf(query: SQL): Statement {
   return { text, names };
 }
 
+/** A named value of a statement from `statementOf`. */
+export const param = (name: string): SQL => sql`${sql.placeholder(name)}`;
+/** A JSON value, bound as text: a prepared statement would otherwise bind the string as jsonb and encode it twice. */
+export const jsonParam = (name: string): SQL => sql`${sql.placeholder(name)}::text::jsonb`;
+
+/**
+ * One rendered statement per shape: a write whose optional parts (CTEs, SET columns) depend on the
+ * request renders each combination once, keyed by `shape`, and prepares it once per connection.
+ */
+export function statementCache<S extends object>(build: (shape: S) => SQL): (shape: S) => Statement {
+  const statements = new Map<string, Statement>();
+  return (shape) => {
+    const id = JSON.stringify(shape);
+    let statement = statements.get(id);
+    if (!statement) {
+      statement = statementOf(build(shape));
+      statements.set(id, statement);
+    }
+    return statement;
+  };
+}
+
 /** Rows of a statement from `statementOf`, its placeholders taken from `values`. */
-export function execStatement<T>(db: DbOrTx, statement: Statement, values: Record<string, unknown>): Promise<T[]> {
+export function execStatement<T>(db: DbOrTx, statement: Statement, values: object): Promise<T[]> {
   return run<T>(
     db,
     statement.text,
-    statement.names.map((name) => values[name]),
+    statement.names.map((name) => (values as Record<string, unknown>)[name]),
   );
 }

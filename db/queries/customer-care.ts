@@ -1,18 +1,8 @@
 // The writes after registration (docs/api.md, "After registration"): one customer at a time, inside the
 // caller's transaction, the customer's row locked first so versions and history follow one order.
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
-import { execRows, type DbOrTx } from '@/db/client';
-import {
-  commChannels,
-  customerHistory,
-  customers,
-  customerSearchWords,
-  identifiers,
-  identityKeys,
-  sourceAccounts,
-  statusLabels,
-  type HistoryChange,
-} from '@/db/schema';
+import { execRows, execStatement, jsonParam, param, statementCache, statementOf, type DbOrTx } from '@/db/client';
+import { customerHistory, customers, identifiers, identityKeys, type HistoryChange } from '@/db/schema';
 import type { ActorType, HistoryAction, LoyaltyType } from '@/lib/vocabulary';
 
 export interface CustomerKey {
@@ -20,67 +10,76 @@ export interface CustomerKey {
   customerId: number;
 }
 
+const lockStatement = statementOf(sql`
+  select c.version, c.status_label_id, s.name as status_label, c.loyalty_type, c.extended_fields
+  from customers c
+  left join status_labels s on s.org_id = c.org_id and s.id = c.status_label_id
+  where c.org_id = ${param('orgId')} and c.id = ${param('customerId')}
+  for update of c`);
+
 /** The customer's own row, locked until the transaction ends; null when the org has no such customer. */
-export async function lockCustomer(db: DbOrTx, { orgId, customerId }: CustomerKey) {
-  const [row] = await db
-    .select({
-      version: customers.version,
-      statusLabelId: customers.statusLabelId,
-      statusLabel: statusLabels.name,
-      loyaltyType: customers.loyaltyType,
-      extendedFields: customers.extendedFields,
-    })
-    .from(customers)
-    .leftJoin(statusLabels, and(eq(statusLabels.orgId, customers.orgId), eq(statusLabels.id, customers.statusLabelId)))
-    .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)))
-    .for('update', { of: customers });
-  return row ?? null;
+export async function lockCustomer(db: DbOrTx, key: CustomerKey) {
+  const [row] = await execStatement<{
+    version: number;
+    status_label_id: number | null;
+    status_label: string | null;
+    loyalty_type: LoyaltyType;
+    extended_fields: Record<string, unknown>;
+  }>(db, lockStatement, key);
+  if (!row) return null;
+  return {
+    version: Number(row.version),
+    statusLabelId: row.status_label_id === null ? null : Number(row.status_label_id),
+    statusLabel: row.status_label,
+    loyaltyType: row.loyalty_type,
+    extendedFields: row.extended_fields,
+  };
 }
 
+export interface ChannelRow {
+  type: string;
+  value: string;
+  primary: boolean;
+  verified: boolean;
+  subscribed: boolean | null;
+  meta: Record<string, unknown>;
+}
+
+// With the account: its channels in order, and the names of the customer's other accounts (the search
+// words are made of every account's names). Read after the customer's row lock, in a statement of its
+// own, so it sees what the lock's previous holder committed.
+const accountStatement = statementOf(sql`
+  select sa.id, sa.first_name, sa.last_name, sa.fields,
+    coalesce((select jsonb_agg(jsonb_build_object('type', ch.type, 'value', ch.value, 'primary', ch.is_primary,
+                'verified', ch.verified, 'subscribed', ch.subscribed, 'meta', ch.meta) order by ch.position, ch.id)
+              from comm_channels ch where ch.org_id = sa.org_id and ch.source_account_id = sa.id), '[]'::jsonb) as channels,
+    coalesce((select jsonb_agg(jsonb_build_array(o.first_name, o.last_name))
+              from source_accounts o where o.org_id = sa.org_id and o.customer_id = sa.customer_id and o.id <> sa.id),
+             '[]'::jsonb) as other_names
+  from source_accounts sa
+  where sa.org_id = ${param('orgId')} and sa.customer_id = ${param('customerId')}
+    and sa.source = ${param('source')} and sa.account_id = ${param('accountId')}`);
+
+/** One source account of the customer (source + account id), with its channels; null when it has none such. */
 export async function findSourceAccount(db: DbOrTx, key: CustomerKey & { source: string; accountId: string }) {
-  const [row] = await db
-    .select({
-      id: sourceAccounts.id,
-      firstName: sourceAccounts.firstName,
-      lastName: sourceAccounts.lastName,
-      fields: sourceAccounts.fields,
-    })
-    .from(sourceAccounts)
-    .where(
-      and(
-        eq(sourceAccounts.orgId, key.orgId),
-        eq(sourceAccounts.customerId, key.customerId),
-        eq(sourceAccounts.source, key.source),
-        eq(sourceAccounts.accountId, key.accountId),
-      ),
-    );
-  return row ?? null;
-}
-
-/** Every source account's names: what the search words are made of. */
-export function listNamesOfCustomer(db: DbOrTx, { orgId, customerId }: CustomerKey) {
-  return db
-    .select({ firstName: sourceAccounts.firstName, lastName: sourceAccounts.lastName })
-    .from(sourceAccounts)
-    .where(and(eq(sourceAccounts.orgId, orgId), eq(sourceAccounts.customerId, customerId)));
-}
-
-export function listChannelsOfAccount(
-  db: DbOrTx,
-  { orgId, sourceAccountId }: { orgId: number; sourceAccountId: number },
-) {
-  return db
-    .select({
-      type: commChannels.type,
-      value: commChannels.value,
-      primary: commChannels.primary,
-      verified: commChannels.verified,
-      subscribed: commChannels.subscribed,
-      meta: commChannels.meta,
-    })
-    .from(commChannels)
-    .where(and(eq(commChannels.orgId, orgId), eq(commChannels.sourceAccountId, sourceAccountId)))
-    .orderBy(asc(commChannels.position), asc(commChannels.id));
+  const [row] = await execStatement<{
+    id: string | number;
+    first_name: string | null;
+    last_name: string | null;
+    fields: Record<string, unknown>;
+    channels: ChannelRow[];
+    other_names: [string | null, string | null][];
+  }>(db, accountStatement, key);
+  if (!row) return null;
+  return {
+    id: Number(row.id),
+    firstName: row.first_name,
+    lastName: row.last_name,
+    fields: row.fields,
+    channels: row.channels,
+    /** First and last names of the customer's other source accounts. */
+    otherNames: row.other_names,
+  };
 }
 
 export function listIdentifiersOfAccount(
@@ -94,59 +93,116 @@ export function listIdentifiersOfAccount(
     .orderBy(asc(identifiers.position));
 }
 
-export async function updateSourceAccount(
-  db: DbOrTx,
-  a: { orgId: number; id: number; firstName: string | null; lastName: string | null; fields: Record<string, unknown> },
-): Promise<void> {
-  await db
-    .update(sourceAccounts)
-    .set({ firstName: a.firstName, lastName: a.lastName, fields: a.fields })
-    .where(and(eq(sourceAccounts.orgId, a.orgId), eq(sourceAccounts.id, a.id)));
+/** What one change of a customer writes besides its identifiers: one statement (see changeStatement). */
+export interface CustomerChange {
+  /** Customer-level columns; the version goes one up in any case. */
+  set: { statusLabelId?: number; loyaltyType?: LoyaltyType; extendedFields?: Record<string, unknown> };
+  account?: { id: number; firstName: string | null; lastName: string | null; fields: Record<string, unknown> };
+  /** The account's channels, all of them, replacing the stored ones. */
+  channels?: { sourceAccountId: number; rows: ChannelRow[] };
+  /** The customer's folded name words, all of them, when a name changed. */
+  searchWords?: string[];
+  context: HistoryContext;
+  entries: { action: HistoryAction; reason: string | null; changes: HistoryChange[] }[];
 }
 
-export interface ChannelRow {
-  type: string;
-  value: string;
-  primary: boolean;
-  verified: boolean;
-  subscribed: boolean | null;
-  meta: Record<string, unknown>;
+interface ChangeShape {
+  statusLabel: boolean;
+  loyaltyType: boolean;
+  extendedFields: boolean;
+  account: boolean;
+  channels: boolean;
+  searchWords: boolean;
+  userContext: boolean;
 }
 
-export async function replaceChannels(
-  db: DbOrTx,
-  { orgId, sourceAccountId, channels }: { orgId: number; sourceAccountId: number; channels: ChannelRow[] },
-): Promise<void> {
-  await db
-    .delete(commChannels)
-    .where(and(eq(commChannels.orgId, orgId), eq(commChannels.sourceAccountId, sourceAccountId)));
-  if (channels.length)
-    await db.insert(commChannels).values(channels.map((c, position) => ({ orgId, sourceAccountId, position, ...c })));
-}
+const changeStatement = statementCache((shape: ChangeShape) => {
+  const orgId = param('orgId');
+  const customerId = param('customerId');
+  const set = [sql`version = version + 1`];
+  if (shape.statusLabel) set.push(sql`status_label_id = ${param('statusLabelId')}`);
+  if (shape.loyaltyType) set.push(sql`loyalty_type = ${param('loyaltyType')}`);
+  if (shape.extendedFields) set.push(sql`extended_fields = ${jsonParam('extendedFields')}`);
+  const parts = [
+    sql`c as (update customers set ${sql.join(set, sql`, `)} where org_id = ${orgId} and id = ${customerId} returning version)`,
+  ];
+  if (shape.account)
+    parts.push(sql`a as (
+      update source_accounts set first_name = ${param('firstName')}, last_name = ${param('lastName')}, fields = ${jsonParam('fields')}
+      where org_id = ${orgId} and id = ${param('accountId')})`);
+  // The parts of one statement share its snapshot: the delete cannot see the rows the insert adds.
+  if (shape.channels)
+    parts.push(
+      sql`dc as (delete from comm_channels where org_id = ${orgId} and source_account_id = ${param('channelAccountId')})`,
+      sql`ic as (
+        insert into comm_channels (org_id, source_account_id, position, type, value, is_primary, verified, subscribed, meta)
+        select ${orgId}, ${param('channelAccountId')}, x.position, x.type, x.value, x.is_primary, x.verified, x.subscribed, x.meta
+        from jsonb_to_recordset(${jsonParam('channels')}) as x(position int, type text, value text, is_primary boolean,
+          verified boolean, subscribed boolean, meta jsonb))`,
+    );
+  // Words the names no longer have go; new ones come; the ones kept are left alone.
+  if (shape.searchWords)
+    parts.push(
+      sql`dw as (delete from customer_search_words where org_id = ${orgId} and customer_id = ${customerId}
+                 and word not in (select jsonb_array_elements_text(${jsonParam('searchWords')})))`,
+      sql`iw as (insert into customer_search_words (org_id, customer_id, word)
+                 select ${orgId}, ${customerId}, x from jsonb_array_elements_text(${jsonParam('searchWords')}) x
+                 on conflict do nothing)`,
+    );
+  parts.push(sql`h as (
+    insert into customer_history (org_id, customer_id, action, actor_type, actor_code, request_id, user_context, reason, changes)
+    select ${orgId}, ${customerId}, x.action, ${param('actorType')}, ${param('actorCode')}, ${param('requestId')},
+           ${shape.userContext ? jsonParam('userContext') : sql`null`}, x.reason, x.changes
+    from jsonb_to_recordset(${jsonParam('entries')}) as x(position int, action text, reason text, changes jsonb)
+    order by x.position)`);
+  return sql`with ${sql.join(parts, sql`, `)} select version from c`;
+});
 
-/** The customer-level columns, and the version one up; returns the new version. */
-export async function updateCustomerRow(
-  db: DbOrTx,
-  key: CustomerKey,
-  set: { statusLabelId?: number; loyaltyType?: LoyaltyType; extendedFields?: Record<string, unknown> },
-): Promise<number> {
-  const [row] = await db
-    .update(customers)
-    .set({ ...set, version: sql`${customers.version} + 1` })
-    .where(and(eq(customers.orgId, key.orgId), eq(customers.id, key.customerId)))
-    .returning({ version: customers.version });
+/**
+ * Writes a change of the customer, locked by the caller: its row with the version one up, the account's
+ * names and fields, its channels, the search words and the history entries, in one statement. Returns
+ * the new version.
+ */
+export async function writeCustomerChange(db: DbOrTx, key: CustomerKey, w: CustomerChange): Promise<number> {
+  const shape: ChangeShape = {
+    statusLabel: w.set.statusLabelId !== undefined,
+    loyaltyType: w.set.loyaltyType !== undefined,
+    extendedFields: w.set.extendedFields !== undefined,
+    account: w.account !== undefined,
+    channels: w.channels !== undefined,
+    searchWords: w.searchWords !== undefined,
+    userContext: w.context.userContext !== null,
+  };
+  const [row] = await execStatement<{ version: number }>(db, changeStatement(shape), {
+    ...key,
+    statusLabelId: w.set.statusLabelId,
+    loyaltyType: w.set.loyaltyType,
+    extendedFields: JSON.stringify(w.set.extendedFields),
+    accountId: w.account?.id,
+    firstName: w.account?.firstName,
+    lastName: w.account?.lastName,
+    fields: JSON.stringify(w.account?.fields),
+    channelAccountId: w.channels?.sourceAccountId,
+    channels: JSON.stringify(
+      w.channels?.rows.map((c, position) => ({
+        position,
+        type: c.type,
+        value: c.value,
+        is_primary: c.primary,
+        verified: c.verified,
+        subscribed: c.subscribed,
+        meta: c.meta,
+      })),
+    ),
+    searchWords: JSON.stringify(w.searchWords),
+    actorType: w.context.actorType,
+    actorCode: w.context.actorCode,
+    requestId: w.context.requestId,
+    userContext: JSON.stringify(w.context.userContext),
+    entries: JSON.stringify(w.entries.map((e, position) => ({ position, ...e }))),
+  });
   if (!row) throw new Error('customer row vanished while locked');
-  return row.version;
-}
-
-export async function replaceSearchWords(db: DbOrTx, key: CustomerKey, words: string[]): Promise<void> {
-  await db
-    .delete(customerSearchWords)
-    .where(and(eq(customerSearchWords.orgId, key.orgId), eq(customerSearchWords.customerId, key.customerId)));
-  if (words.length)
-    await db
-      .insert(customerSearchWords)
-      .values(words.map((word) => ({ orgId: key.orgId, customerId: key.customerId, word })));
+  return Number(row.version);
 }
 
 export interface HistoryContext {
@@ -154,16 +210,6 @@ export interface HistoryContext {
   actorCode: string;
   requestId: string;
   userContext: Record<string, string> | null;
-}
-
-export async function insertHistory(
-  db: DbOrTx,
-  key: CustomerKey,
-  context: HistoryContext,
-  entries: { action: HistoryAction; reason: string | null; changes: HistoryChange[] }[],
-): Promise<void> {
-  if (!entries.length) return;
-  await db.insert(customerHistory).values(entries.map((e) => ({ ...key, ...context, ...e })));
 }
 
 /** A page of the customer's history, newest first; `before` is the id of the last entry already seen. */

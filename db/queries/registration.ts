@@ -2,7 +2,7 @@
 // statement (data-modifying CTEs fed by JSON parameters), so a registration costs two round trips.
 // It takes the engine's own types (lib/customers/types.ts) and owns their mapping to columns.
 import { sql, type SQL } from 'drizzle-orm';
-import { execRows, execStatement, statementOf, type DbOrTx, type Statement } from '@/db/client';
+import { execRows, execStatement, jsonParam as json, param as v, statementCache, type DbOrTx } from '@/db/client';
 import type { HistoryChange } from '@/db/schema';
 import type { IdentityMatch, NormalisedEnrollment, NormalisedProfile, PlannedSideEffect } from '@/lib/customers/types';
 import type { ActorType, LoyaltyType } from '@/lib/vocabulary';
@@ -136,10 +136,6 @@ function rowsOf(w: RegistrationWrite) {
   return { profiles, identifiers, channels, enrollments, sideEffects };
 }
 
-const v = (name: string): SQL => sql`${sql.placeholder(name)}`;
-// Through text: a prepared statement would otherwise bind the string as jsonb and encode it twice.
-const json = (name: string): SQL => sql`${sql.placeholder(name)}::text::jsonb`;
-
 /** Which parts a registration writes: each combination is one statement text, rendered once. */
 interface Shape {
   existing: boolean;
@@ -150,17 +146,7 @@ interface Shape {
   userContext: boolean;
   searchWords: boolean;
 }
-const statements = new Map<string, Statement>();
-
-function registrationStatement(shape: Shape): Statement {
-  const id = JSON.stringify(shape);
-  let statement = statements.get(id);
-  if (!statement) {
-    statement = statementOf(registrationSql(shape));
-    statements.set(id, statement);
-  }
-  return statement;
-}
+const registrationStatement = statementCache(registrationSql);
 
 function registrationSql(shape: Shape): SQL {
   const orgId = v('orgId');

@@ -6,12 +6,11 @@ import {
   claimIdentityKey,
   deleteIdentifiers,
   findSourceAccount,
-  insertHistory,
   insertIdentifiers,
   listIdentifiersOfAccount,
   lockCustomer,
   releaseIdentityKey,
-  updateCustomerRow,
+  writeCustomerChange,
 } from '@/db/queries/customer-care';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, errorItem, warningItem, type ApiErrorItem } from '@/lib/errors';
@@ -103,7 +102,6 @@ async function applyChange(
       extendedFields: a.extendedFields,
     })),
   );
-  const version = await updateCustomerRow(tx, key, {});
   const at = `identifiers.${profileKey(target)}`;
   const entries: PendingEntry[] = [];
   if (change.remove.length)
@@ -118,6 +116,6 @@ async function applyChange(
       reason: null,
       changes: added.map((a) => ({ path: `${at}.${a.type}`, before: null, after: a.value })),
     });
-  await insertHistory(tx, key, historyContextOf(input), entries);
+  const version = await writeCustomerChange(tx, key, { set: {}, context: historyContextOf(input), entries });
   return { id: input.customerId, version, warnings };
 }

@@ -4,15 +4,10 @@
 import type { Db, Tx } from '@/db/client';
 import {
   findSourceAccount,
-  insertHistory,
-  listChannelsOfAccount,
-  listNamesOfCustomer,
   lockCustomer,
-  replaceChannels,
-  replaceSearchWords,
-  updateCustomerRow,
-  updateSourceAccount,
+  writeCustomerChange,
   type ChannelRow,
+  type CustomerChange,
 } from '@/db/queries/customer-care';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError } from '@/lib/errors';
@@ -38,6 +33,10 @@ export async function updateCustomer(db: Db, input: CareInput): Promise<CareSucc
   );
 }
 
+/**
+ * Three round trips inside the transaction: the customer's row lock and the source account's read, sent
+ * together (the read runs after the lock is had, so it sees the last holder's writes), then one write.
+ */
 async function applyUpdate(
   tx: Tx,
   config: OrgConfig,
@@ -45,27 +44,33 @@ async function applyUpdate(
   update: NormalisedCustomerUpdate,
 ): Promise<CareSuccess> {
   const key = { orgId: config.orgId, customerId: input.customerId };
-  const current = await lockCustomer(tx, key);
+  const target = update.profile ? targetAccountOf(input) : null;
+  const [current, account] = await Promise.all([
+    lockCustomer(tx, key),
+    target ? findSourceAccount(tx, { ...key, ...target }) : null,
+  ]);
   if (!current) throw ApiError.of(8015);
   checkVersion(current.version, input.ifMatch);
 
   const changes: HistoryChange[] = [];
-  const namesChanged = update.profile ? await applyProfile(tx, input, update.profile, changes) : false;
-
-  const set: Parameters<typeof updateCustomerRow>[2] = {};
+  const write: Omit<CustomerChange, 'entries'> = { set: {}, context: historyContextOf(input) };
+  if (update.profile && target) {
+    if (!account) throw ApiError.of(8128, { source: profileKey(target) });
+    applyProfile(`profiles.${profileKey(target)}`, account, update.profile, changes, write);
+  }
   if (update.extendedFields) {
     const merged = mergeFields(current.extendedFields, update.extendedFields, 'extendedFields', changes);
-    if (merged) set.extendedFields = merged;
+    if (merged) write.set.extendedFields = merged;
   }
   if (update.loyaltyType === 'non_loyalty' && current.loyaltyType === 'loyalty') throw ApiError.of(8129);
   if (update.loyaltyType === 'loyalty' && current.loyaltyType !== 'loyalty') {
     recordChange(changes, 'loyaltyInfo.loyaltyType', current.loyaltyType, 'loyalty');
-    set.loyaltyType = 'loyalty';
+    write.set.loyaltyType = 'loyalty';
   }
   const entries: PendingEntry[] = [];
   if (changes.length) entries.push({ action: 'customer.updated', reason: update.statusReason, changes });
   if (update.statusLabel && update.statusLabel.id !== current.statusLabelId) {
-    set.statusLabelId = update.statusLabel.id;
+    write.set.statusLabelId = update.statusLabel.id;
     entries.push({
       action: 'status.changed',
       reason: update.statusReason,
@@ -75,28 +80,20 @@ async function applyUpdate(
   // A body that changes nothing writes nothing, and the version stays.
   if (!entries.length) return { id: input.customerId, version: current.version, warnings: update.warnings };
 
-  const version = await updateCustomerRow(tx, key, set);
-  if (namesChanged) {
-    const names = await listNamesOfCustomer(tx, key);
-    await replaceSearchWords(tx, key, searchWords(...names.flatMap((n) => [n.firstName, n.lastName])));
-  }
-  await insertHistory(tx, key, historyContextOf(input), entries);
+  const version = await writeCustomerChange(tx, key, { ...write, entries });
   return { id: input.customerId, version, warnings: update.warnings };
 }
 
-/** The source account's part; answers whether a name changed (the search words follow names). */
-async function applyProfile(
-  tx: Tx,
-  input: CareInput,
+type StoredAccount = NonNullable<Awaited<ReturnType<typeof findSourceAccount>>>;
+
+/** The source account's part of the change: its names, fields and channels, and the search words. */
+function applyProfile(
+  at: string,
+  account: StoredAccount,
   profile: NonNullable<NormalisedCustomerUpdate['profile']>,
   changes: HistoryChange[],
-): Promise<boolean> {
-  const orgId = input.actor.orgId;
-  const target = targetAccountOf(input);
-  const account = await findSourceAccount(tx, { orgId, customerId: input.customerId, ...target });
-  const at = `profiles.${profileKey(target)}`;
-  if (!account) throw ApiError.of(8128, { source: profileKey(target) });
-
+  write: Omit<CustomerChange, 'entries'>,
+): void {
   const firstName = profile.firstName === undefined ? account.firstName : profile.firstName;
   const lastName = profile.lastName === undefined ? account.lastName : profile.lastName;
   const before = changes.length;
@@ -104,11 +101,11 @@ async function applyProfile(
   recordChange(changes, `${at}.lastName`, account.lastName, lastName);
   const namesChanged = changes.length > before;
   const fields = profile.fields ? mergeFields(account.fields, profile.fields, `${at}.fields`, changes) : null;
-  if (namesChanged || fields)
-    await updateSourceAccount(tx, { orgId, id: account.id, firstName, lastName, fields: fields ?? account.fields });
+  if (namesChanged || fields) write.account = { id: account.id, firstName, lastName, fields: fields ?? account.fields };
+  // The search words are made of every source account's names.
+  if (namesChanged) write.searchWords = searchWords(firstName, lastName, ...account.otherNames.flat());
 
   if (profile.channels) {
-    const stored: ChannelRow[] = await listChannelsOfAccount(tx, { orgId, sourceAccountId: account.id });
     const wanted: ChannelRow[] = profile.channels.map((c) => ({
       type: c.type,
       value: c.value,
@@ -117,12 +114,11 @@ async function applyProfile(
       subscribed: c.subscribed,
       meta: c.meta,
     }));
-    if (!sameValue(stored, wanted)) {
-      await replaceChannels(tx, { orgId, sourceAccountId: account.id, channels: wanted });
-      changes.push({ path: `${at}.commChannels`, before: stored, after: wanted });
+    if (!sameValue(account.channels, wanted)) {
+      write.channels = { sourceAccountId: account.id, rows: wanted };
+      changes.push({ path: `${at}.commChannels`, before: account.channels, after: wanted });
     }
   }
-  return namesChanged;
 }
 
 /** Stored fields with the patch merged key by key; null when nothing changes. */
