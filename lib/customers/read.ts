@@ -2,16 +2,7 @@
 // Plain functions of a connection (no Next.js), so a route, a server component and a test call the same.
 import type { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import {
-  findCustomerIdByIdentifier,
-  findCustomerRow,
-  findRegistrationAuditRow,
-  listCommChannelsOfCustomer,
-  listEnrollments,
-  listIdentifiersOfCustomer,
-  listSideEffectsCausedBy,
-  listSourceAccounts,
-} from '@/db/queries/customer-read';
+import { findCustomerIdByIdentifier, findRegistrationAuditRow, readCustomer } from '@/db/queries/customer-read';
 import type { CustomerViewSchema } from '@/lib/api/schemas';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError } from '@/lib/errors';
@@ -40,16 +31,9 @@ export async function getCustomer(
 ): Promise<CustomerView | null> {
   if (!Number.isSafeInteger(customerId) || customerId <= 0) return null;
   const key = { orgId, customerId };
-  const [customer, accounts, idRows, channelRows, enrollments, effects] = await Promise.all([
-    findCustomerRow(db, key),
-    listSourceAccounts(db, key),
-    listIdentifiersOfCustomer(db, key),
-    listCommChannelsOfCustomer(db, key),
-    listEnrollments(db, key),
-    listSideEffectsCausedBy(db, key),
-  ]);
+  const customer = await readCustomer(db, key);
   if (!customer) return null;
-  const shown = accounts.filter(
+  const shown = customer.accounts.filter(
     (a) =>
       (filter.source === undefined || a.source === filter.source) &&
       (filter.accountId === undefined || a.accountId === filter.accountId),
@@ -62,7 +46,7 @@ export async function getCustomer(
     accountId: account.accountId,
     firstName: account.firstName ?? '',
     lastName: account.lastName ?? '',
-    identifiers: idRows
+    identifiers: customer.identifiers
       .filter((i) => i.sourceAccountId === account.id)
       // Stable sort: the primary type first, request order (position) otherwise.
       .sort((a, b) => Number(b.type === primaryType) - Number(a.type === primaryType))
@@ -73,9 +57,9 @@ export async function getCustomer(
         ...(i.statusLabel !== null && { statusLabel: i.statusLabel }),
         ...(i.extendedFields !== null && { extendedFields: i.extendedFields }),
       })),
-    commChannels: channelRows
-      .filter(({ channel }) => channel.sourceAccountId === account.id)
-      .map(({ channel: c }) => ({
+    commChannels: customer.channels
+      .filter((c) => c.sourceAccountId === account.id)
+      .map((c) => ({
         type: c.type,
         value: c.value,
         primary: c.primary,
@@ -98,7 +82,7 @@ export async function getCustomer(
     loyaltyInfo: { loyaltyType: customer.loyaltyType === 'non_loyalty' ? 'non_loyalty' : 'loyalty' },
     extendedFields: customer.extendedFields,
     profiles,
-    loyaltyProgramEnrollments: enrollments.map((e) => ({
+    loyaltyProgramEnrollments: customer.enrollments.map((e) => ({
       programId: e.programId,
       programName: e.programName,
       tierNumber: e.tierNumber,
@@ -107,7 +91,7 @@ export async function getCustomer(
       tierExpiryDate: e.tierExpiryDate ? isoUtc(e.tierExpiryDate) : null,
       pointsExpiryDate: e.pointsExpiryDate ? isoUtc(e.pointsExpiryDate) : null,
     })),
-    sideEffects: effects.map(toSideEffectItem),
+    sideEffects: customer.sideEffects.map(toSideEffectItem),
     referralCode: customer.referralCode,
     registeredTill: customer.tillCode,
     warnings: [],

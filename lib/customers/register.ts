@@ -145,15 +145,20 @@ async function resolveUnderLock(
   reg: NormalisedRegistration,
   keys: Map<string, { type: string; value: string }>,
 ): Promise<{ matches: IdentityMatch[]; resolution: ReturnType<typeof resolveIdentity> }> {
+  const list = [...keys.values()];
   let locked: number | null = null;
+  let matches = await findIdentityMatches(tx, orgId, list);
   // Each turn locks one more customer; identifiers moving on between several customers at once is
-  // contention like any other.
+  // contention like any other. The lock and the read after it are sent together: the read starts once
+  // the lock is had, so it sees what the lock's last holder committed.
   for (let turn = 0; turn < 4; turn++) {
-    const matches = await findIdentityMatches(tx, orgId, [...keys.values()]);
     const resolution = resolveIdentity(reg.profiles, matches);
     if (resolution.kind !== 'existing' || resolution.customerId === locked) return { matches, resolution };
     locked = resolution.customerId;
-    await lockCustomer(tx, { orgId, customerId: locked });
+    [, matches] = await Promise.all([
+      lockCustomer(tx, { orgId, customerId: locked }),
+      findIdentityMatches(tx, orgId, list),
+    ]);
   }
   throw ApiError.of(521);
 }
