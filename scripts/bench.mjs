@@ -16,6 +16,7 @@
 //   --profile DIR     write a CPU profile of each server per workload to DIR (scripts/cpu-profile.mjs);
 //                     summarise one with `node scripts/profile-summary.mjs DIR/new-<pid>.cpuprofile`
 //   --connections 32 --seconds 15 --warm 5 --port 3300 --skip-build (reuse .next-bench)
+//   --keep-db         leave the bench database in place (its URL is printed), e.g. for scripts/search-plan.ts
 // Each line also gives the CPU time per request of the app processes and of the database's backends
 // (from /proc: same machine only), which a busy machine inflates less than it does rates.
 // env:   DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres): the server to create the db on
@@ -39,6 +40,7 @@ const { values: opt } = parseArgs({
     probes: { type: 'boolean', default: false },
     profile: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
+    'keep-db': { type: 'boolean', default: false },
   },
 });
 const WORKLOADS = ['new', 'mixed', 'update', 'search'];
@@ -81,7 +83,8 @@ function sh(cmd, args) {
 
 async function cleanup() {
   for (const s of servers) if (s.exitCode === null) process.kill(-s.pid, 'SIGTERM');
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  if (opt['keep-db']) console.error(`# kept the database: ${url}`);
+  else await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   await admin.end();
 }
 
@@ -111,8 +114,10 @@ async function preload(n) {
       select ${org}, id, 'customer.registered', 'TILL', 'bench.till', 'preload', '[{"path":"profiles.INSTORE","before":null,"after":"INSTORE"}]' from ids;
     -- The names are lower-case ASCII letters already: folded, each is its own word.
     insert into customer_search_words (org_id, customer_id, word)
-      select ${org}, id, w from ids, lateral (values (lower(first_name)), (lower(last_name))) t(w) on conflict do nothing;
-    analyze;`);
+      select ${org}, id, w from ids, lateral (values (lower(first_name)), (lower(last_name))) t(w) on conflict do nothing;`);
+  // What autovacuum does in production (it is off on the machines this runs on): statistics, and the
+  // visibility map that lets the search's index-only scans skip the table.
+  await sql.unsafe('vacuum analyze');
   await sql.end();
 }
 

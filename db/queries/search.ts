@@ -53,11 +53,14 @@ export function searchMatchesSql(plan: SearchPlan): SQL | null {
   });
   const [lead, ...rest] = plan.words;
   if (lead) {
-    // The other words are checked on each customer found (starts_with: PostgreSQL may still turn it into a
-    // range of the word index when it expects few rows there).
+    // The other words are checked on each customer found, by probing that customer's own words (two or
+    // three rows) through the primary key. OFFSET 0 keeps the check a subplan run per row (PostgreSQL
+    // never turns such a subquery into a join), and `|| ''` keeps starts_with off the word index: as an
+    // index range it rated a prefix's words as one row and joined them to every customer found, a
+    // quadratic read (measured at a million customers: 150 ms for "ean ggo", 6 ms this way).
     const others = rest.map(
       (r) => sql` and exists (select 1 from customer_search_words o
-        where o.org_id = w.org_id and o.customer_id = w.customer_id and starts_with(o.word, ${r.from}))`,
+        where o.org_id = w.org_id and o.customer_id = w.customer_id and starts_with(o.word || '', ${r.from}) offset 0)`,
     );
     parts.push(sql`(select w.customer_id, 2 as rank, ${plan.prefixes.length + 1} as part from customer_search_words w
       where w.org_id = ${orgId} and ${inRange(sql`w.word`, lead)}${sql.join(others)}
@@ -70,7 +73,8 @@ export function searchMatchesSql(plan: SearchPlan): SQL | null {
 export async function findSearchMatches(db: DbOrTx, plan: SearchPlan): Promise<SearchMatch[]> {
   const statement = searchMatchesSql(plan);
   if (!statement) return [];
-  const rows = await execRows<{ customer_id: string | number; rank: number }>(db, statement);
+  // Planned with its values each time: how many rows a prefix range holds decides the plan.
+  const rows = await execRows<{ customer_id: string | number; rank: number }>(db, statement, { planEach: true });
   return rows.map((r) => ({ customerId: Number(r.customer_id), rank: Number(r.rank) }));
 }
 
