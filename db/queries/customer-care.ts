@@ -11,29 +11,11 @@ export interface CustomerKey {
 }
 
 const lockStatement = statementOf(sql`
-  select c.version, c.status_label_id, s.name as status_label, c.loyalty_type, c.extended_fields
-  from customers c
-  left join status_labels s on s.org_id = c.org_id and s.id = c.status_label_id
-  where c.org_id = ${param('orgId')} and c.id = ${param('customerId')}
-  for update of c`);
+  select 1 from customers where org_id = ${param('orgId')} and id = ${param('customerId')} for update`);
 
-/** The customer's own row, locked until the transaction ends; null when the org has no such customer. */
-export async function lockCustomer(db: DbOrTx, key: CustomerKey) {
-  const [row] = await execStatement<{
-    version: number;
-    status_label_id: number | null;
-    status_label: string | null;
-    loyalty_type: LoyaltyType;
-    extended_fields: Record<string, unknown>;
-  }>(db, lockStatement, key);
-  if (!row) return null;
-  return {
-    version: Number(row.version),
-    statusLabelId: row.status_label_id === null ? null : Number(row.status_label_id),
-    statusLabel: row.status_label,
-    loyaltyType: row.loyalty_type,
-    extendedFields: row.extended_fields,
-  };
+/** Locks the customer's row until the transaction ends; false when the org has no such customer. */
+export async function lockCustomer(db: DbOrTx, key: CustomerKey): Promise<boolean> {
+  return (await execStatement(db, lockStatement, key)).length > 0;
 }
 
 export interface ChannelRow {
@@ -45,40 +27,81 @@ export interface ChannelRow {
   meta: Record<string, unknown>;
 }
 
-// With the account: its channels in order, and the names of the customer's other accounts (the search
-// words are made of every account's names). Read after the customer's row lock, in a statement of its
-// own, so it sees what the lock's previous holder committed.
-const accountStatement = statementOf(sql`
-  select sa.id, sa.first_name, sa.last_name, sa.fields,
+// The customer's row and one of its source accounts (absent: nulls), with the account's channels in
+// order and the names of the customer's other accounts (the search words are made of every account's
+// names): one statement, so one snapshot. After lockCustomer in the same transaction, it is sent right
+// behind the lock and runs once the lock is had, so it sees what the lock's last holder committed.
+const changeReadStatement = statementOf(sql`
+  select c.version, c.status_label_id, s.name as status_label, c.loyalty_type, c.extended_fields,
+    sa.id as account, sa.first_name, sa.last_name, sa.fields,
     coalesce((select jsonb_agg(jsonb_build_object('type', ch.type, 'value', ch.value, 'primary', ch.is_primary,
                 'verified', ch.verified, 'subscribed', ch.subscribed, 'meta', ch.meta) order by ch.position, ch.id)
               from comm_channels ch where ch.org_id = sa.org_id and ch.source_account_id = sa.id), '[]'::jsonb) as channels,
     coalesce((select jsonb_agg(jsonb_build_array(o.first_name, o.last_name))
-              from source_accounts o where o.org_id = sa.org_id and o.customer_id = sa.customer_id and o.id <> sa.id),
+              from source_accounts o where o.org_id = c.org_id and o.customer_id = c.id and o.id <> sa.id),
              '[]'::jsonb) as other_names
-  from source_accounts sa
-  where sa.org_id = ${param('orgId')} and sa.customer_id = ${param('customerId')}
-    and sa.source = ${param('source')} and sa.account_id = ${param('accountId')}`);
+  from customers c
+  left join status_labels s on s.org_id = c.org_id and s.id = c.status_label_id
+  left join source_accounts sa on sa.org_id = c.org_id and sa.customer_id = c.id
+    and sa.source = ${param('source')} and sa.account_id = ${param('accountId')}
+  where c.org_id = ${param('orgId')} and c.id = ${param('customerId')}`);
 
-/** One source account of the customer (source + account id), with its channels; null when it has none such. */
-export async function findSourceAccount(db: DbOrTx, key: CustomerKey & { source: string; accountId: string }) {
+export interface StoredAccount {
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  fields: Record<string, unknown>;
+  channels: ChannelRow[];
+  /** First and last names of the customer's other source accounts. */
+  otherNames: [string | null, string | null][];
+}
+
+export interface CustomerForChange {
+  version: number;
+  statusLabelId: number | null;
+  statusLabel: string | null;
+  loyaltyType: LoyaltyType;
+  extendedFields: Record<string, unknown>;
+  /** The source account asked for; null when the customer has none such (or none was asked for). */
+  account: StoredAccount | null;
+}
+
+/** What a change of the customer starts from; null when the org has no such customer. */
+export async function readForChange(
+  db: DbOrTx,
+  key: CustomerKey & { source: string | null; accountId: string },
+): Promise<CustomerForChange | null> {
   const [row] = await execStatement<{
-    id: string | number;
+    version: number;
+    status_label_id: number | null;
+    status_label: string | null;
+    loyalty_type: LoyaltyType;
+    extended_fields: Record<string, unknown>;
+    account: string | number | null;
     first_name: string | null;
     last_name: string | null;
-    fields: Record<string, unknown>;
+    fields: Record<string, unknown> | null;
     channels: ChannelRow[];
     other_names: [string | null, string | null][];
-  }>(db, accountStatement, key);
+  }>(db, changeReadStatement, key);
   if (!row) return null;
   return {
-    id: Number(row.id),
-    firstName: row.first_name,
-    lastName: row.last_name,
-    fields: row.fields,
-    channels: row.channels,
-    /** First and last names of the customer's other source accounts. */
-    otherNames: row.other_names,
+    version: Number(row.version),
+    statusLabelId: row.status_label_id === null ? null : Number(row.status_label_id),
+    statusLabel: row.status_label,
+    loyaltyType: row.loyalty_type,
+    extendedFields: row.extended_fields,
+    account:
+      row.account === null
+        ? null
+        : {
+            id: Number(row.account),
+            firstName: row.first_name,
+            lastName: row.last_name,
+            fields: row.fields ?? {},
+            channels: row.channels,
+            otherNames: row.other_names,
+          },
   };
 }
 
@@ -95,6 +118,8 @@ export function listIdentifiersOfAccount(
 
 /** What one change of a customer writes besides its identifiers: one statement (see changeStatement). */
 export interface CustomerChange {
+  /** The version the change was computed from: nothing is written unless the row still has it. */
+  expectedVersion: number;
   /** Customer-level columns; the version goes one up in any case. */
   set: { statusLabelId?: number; loyaltyType?: LoyaltyType; extendedFields?: Record<string, unknown> };
   account?: { id: number; firstName: string | null; lastName: string | null; fields: Record<string, unknown> };
@@ -123,47 +148,53 @@ const changeStatement = statementCache((shape: ChangeShape) => {
   if (shape.statusLabel) set.push(sql`status_label_id = ${param('statusLabelId')}`);
   if (shape.loyaltyType) set.push(sql`loyalty_type = ${param('loyaltyType')}`);
   if (shape.extendedFields) set.push(sql`extended_fields = ${jsonParam('extendedFields')}`);
+  // The row is updated (and locked) only if it still has the version the change was computed from; every
+  // other part reads `c`, so it waits for that and writes nothing when the row had moved on.
   const parts = [
-    sql`c as (update customers set ${sql.join(set, sql`, `)} where org_id = ${orgId} and id = ${customerId} returning version)`,
+    sql`c as (update customers set ${sql.join(set, sql`, `)}
+              where org_id = ${orgId} and id = ${customerId} and version = ${param('expectedVersion')} returning version)`,
   ];
+  const ifWritten = sql`exists (select 1 from c)`;
   if (shape.account)
     parts.push(sql`a as (
       update source_accounts set first_name = ${param('firstName')}, last_name = ${param('lastName')}, fields = ${jsonParam('fields')}
-      where org_id = ${orgId} and id = ${param('accountId')})`);
+      where org_id = ${orgId} and id = ${param('accountId')} and ${ifWritten})`);
   // The parts of one statement share its snapshot: the delete cannot see the rows the insert adds.
   if (shape.channels)
     parts.push(
-      sql`dc as (delete from comm_channels where org_id = ${orgId} and source_account_id = ${param('channelAccountId')})`,
+      sql`dc as (delete from comm_channels
+                 where org_id = ${orgId} and source_account_id = ${param('channelAccountId')} and ${ifWritten})`,
       sql`ic as (
         insert into comm_channels (org_id, source_account_id, position, type, value, is_primary, verified, subscribed, meta)
         select ${orgId}, ${param('channelAccountId')}, x.position, x.type, x.value, x.is_primary, x.verified, x.subscribed, x.meta
-        from jsonb_to_recordset(${jsonParam('channels')}) as x(position int, type text, value text, is_primary boolean,
+        from c, jsonb_to_recordset(${jsonParam('channels')}) as x(position int, type text, value text, is_primary boolean,
           verified boolean, subscribed boolean, meta jsonb))`,
     );
   // Words the names no longer have go; new ones come; the ones kept are left alone.
   if (shape.searchWords)
     parts.push(
-      sql`dw as (delete from customer_search_words where org_id = ${orgId} and customer_id = ${customerId}
+      sql`dw as (delete from customer_search_words where org_id = ${orgId} and customer_id = ${customerId} and ${ifWritten}
                  and word not in (select jsonb_array_elements_text(${jsonParam('searchWords')})))`,
       sql`iw as (insert into customer_search_words (org_id, customer_id, word)
-                 select ${orgId}, ${customerId}, x from jsonb_array_elements_text(${jsonParam('searchWords')}) x
+                 select ${orgId}, ${customerId}, x from c, jsonb_array_elements_text(${jsonParam('searchWords')}) x
                  on conflict do nothing)`,
     );
   parts.push(sql`h as (
     insert into customer_history (org_id, customer_id, action, actor_type, actor_code, request_id, user_context, reason, changes)
     select ${orgId}, ${customerId}, x.action, ${param('actorType')}, ${param('actorCode')}, ${param('requestId')},
            ${shape.userContext ? jsonParam('userContext') : sql`null`}, x.reason, x.changes
-    from jsonb_to_recordset(${jsonParam('entries')}) as x(position int, action text, reason text, changes jsonb)
+    from c, jsonb_to_recordset(${jsonParam('entries')}) as x(position int, action text, reason text, changes jsonb)
     order by x.position)`);
   return sql`with ${sql.join(parts, sql`, `)} select version from c`;
 });
 
 /**
- * Writes a change of the customer, locked by the caller: its row with the version one up, the account's
- * names and fields, its channels, the search words and the history entries, in one statement. Returns
- * the new version.
+ * Writes a change of the customer in one statement: its row with the version one up, the account's names
+ * and fields, its channels, the search words and the history entries. Returns the new version, or null
+ * when the row no longer had `expectedVersion` (another change came first: nothing was written). Under
+ * the caller's row lock the version cannot have moved.
  */
-export async function writeCustomerChange(db: DbOrTx, key: CustomerKey, w: CustomerChange): Promise<number> {
+export async function writeCustomerChange(db: DbOrTx, key: CustomerKey, w: CustomerChange): Promise<number | null> {
   const shape: ChangeShape = {
     statusLabel: w.set.statusLabelId !== undefined,
     loyaltyType: w.set.loyaltyType !== undefined,
@@ -175,6 +206,7 @@ export async function writeCustomerChange(db: DbOrTx, key: CustomerKey, w: Custo
   };
   const [row] = await execStatement<{ version: number }>(db, changeStatement(shape), {
     ...key,
+    expectedVersion: w.expectedVersion,
     statusLabelId: w.set.statusLabelId,
     loyaltyType: w.set.loyaltyType,
     extendedFields: JSON.stringify(w.set.extendedFields),
@@ -201,8 +233,7 @@ export async function writeCustomerChange(db: DbOrTx, key: CustomerKey, w: Custo
     userContext: JSON.stringify(w.context.userContext),
     entries: JSON.stringify(w.entries.map((e, position) => ({ position, ...e }))),
   });
-  if (!row) throw new Error('customer row vanished while locked');
-  return Number(row.version);
+  return row ? Number(row.version) : null;
 }
 
 export interface HistoryContext {

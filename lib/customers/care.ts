@@ -1,6 +1,6 @@
 // What the writes after registration share (docs/api.md, "After registration"): the caller and the
 // request, the version check, and one transaction per attempt with the org's current configuration.
-import type { Db, Tx } from '@/db/client';
+import type { Db, DbOrTx, Tx } from '@/db/client';
 import { DEADLOCK, FOREIGN_KEY_VIOLATION, LOCK_NOT_AVAILABLE, SERIALIZATION_FAILURE, pgErrorCode } from '@/db/errors';
 import type { HistoryContext } from '@/db/queries/customer-care';
 import type { Actor } from '@/lib/api/actor';
@@ -85,4 +85,36 @@ export async function inCareTransaction<P, T>(
       await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
     }
   }
+}
+
+/**
+ * The write of `inCareTransaction`, tried once first without a transaction: `write` then reads and writes
+ * in one guarded statement each (a write conditional on the version it read), and answers null when
+ * another change came between the two. Most changes meet no other writer and cost two round trips;
+ * the others, and a write refused on a foreign key (a configuration this process still has cached),
+ * run again in the transaction, under the row lock. `locked` tells `write` which of the two it is in.
+ */
+export async function optimisticThenLocked<P, T>(
+  db: Db,
+  orgId: number,
+  prepare: (config: OrgConfig) => P,
+  write: (db: DbOrTx, config: OrgConfig, prepared: P, locked: boolean) => Promise<T | null>,
+): Promise<T> {
+  const config = await getOrgConfig(orgId);
+  if (!config) throw ApiError.of(401);
+  const prepared = prepare(config);
+  try {
+    const result = await write(db, config, prepared, false);
+    if (result !== null) return result;
+  } catch (err) {
+    const code = pgErrorCode(err);
+    if (code === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
+    if (code !== FOREIGN_KEY_VIOLATION && code !== DEADLOCK && code !== SERIALIZATION_FAILURE) throw err;
+    if (code === FOREIGN_KEY_VIOLATION) invalidateOrgConfig(orgId);
+  }
+  return inCareTransaction(db, orgId, prepare, async (tx, fresh, again) => {
+    const result = await write(tx, fresh, again, true);
+    if (result === null) throw new Error('the customer changed under its row lock');
+    return result;
+  });
 }

@@ -5,10 +5,10 @@ import type { Db, Tx } from '@/db/client';
 import {
   claimIdentityKey,
   deleteIdentifiers,
-  findSourceAccount,
   insertIdentifiers,
   listIdentifiersOfAccount,
   lockCustomer,
+  readForChange,
   releaseIdentityKey,
   writeCustomerChange,
 } from '@/db/queries/customer-care';
@@ -45,11 +45,12 @@ async function applyChange(
 ): Promise<CareSuccess> {
   const orgId = config.orgId;
   const key = { orgId, customerId: input.customerId };
-  const current = await lockCustomer(tx, key);
+  const target = targetAccountOf(input);
+  // The lock and the read travel together; the read runs once the lock is had.
+  const [, current] = await Promise.all([lockCustomer(tx, key), readForChange(tx, { ...key, ...target })]);
   if (!current) throw ApiError.of(8015);
   checkVersion(current.version, input.ifMatch);
-  const target = targetAccountOf(input);
-  const account = await findSourceAccount(tx, { ...key, ...target });
+  const account = current.account;
   if (!account) throw ApiError.of(8128, { source: profileKey(target) });
   const sourceAccountId = account.id;
 
@@ -116,6 +117,12 @@ async function applyChange(
       reason: null,
       changes: added.map((a) => ({ path: `${at}.${a.type}`, before: null, after: a.value })),
     });
-  const version = await writeCustomerChange(tx, key, { set: {}, context: historyContextOf(input), entries });
+  const version = await writeCustomerChange(tx, key, {
+    expectedVersion: current.version,
+    set: {},
+    context: historyContextOf(input),
+    entries,
+  });
+  if (version === null) throw new Error('the customer changed under its row lock');
   return { id: input.customerId, version, warnings };
 }

@@ -1,21 +1,21 @@
 // PUT /v2/customers/{id}: names, channels, custom and extended fields, status label with reason,
 // non-loyalty → loyalty (docs/api.md, "Update a customer"). Validated by the registration's rules;
 // applied under the customer's row lock with its history, or not at all.
-import type { Db, Tx } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import {
-  findSourceAccount,
   lockCustomer,
+  readForChange,
   writeCustomerChange,
   type ChannelRow,
   type CustomerChange,
+  type StoredAccount,
 } from '@/db/queries/customer-care';
-import type { OrgConfig } from '@/lib/config/types';
 import { ApiError } from '@/lib/errors';
 import { buildCustomerUpdateSchema, parseWith } from './care-schema';
 import {
   checkVersion,
   historyContextOf,
-  inCareTransaction,
+  optimisticThenLocked,
   targetAccountOf,
   type CareInput,
   type CareSuccess,
@@ -25,38 +25,43 @@ import type { FieldPatch, NormalisedCustomerUpdate } from './normalise-care';
 import { searchWords } from './search-text';
 
 export async function updateCustomer(db: Db, input: CareInput): Promise<CareSuccess> {
-  return inCareTransaction(
+  return optimisticThenLocked(
     db,
     input.actor.orgId,
     (config) => parseWith(buildCustomerUpdateSchema(config), input.body),
-    (tx, config, update) => applyUpdate(tx, config, input, update),
+    (db, config, update, locked) => applyUpdate(db, config.orgId, input, update, locked),
   );
 }
 
 /**
- * Three round trips inside the transaction: the customer's row lock and the source account's read, sent
- * together (the read runs after the lock is had, so it sees the last holder's writes), then one write.
+ * One read and one write (see optimisticThenLocked); under the row lock, the lock and the read are sent
+ * together. Null: another change came between the read and the write, and nothing was written.
  */
 async function applyUpdate(
-  tx: Tx,
-  config: OrgConfig,
+  db: DbOrTx,
+  orgId: number,
   input: CareInput,
   update: NormalisedCustomerUpdate,
-): Promise<CareSuccess> {
-  const key = { orgId: config.orgId, customerId: input.customerId };
+  locked: boolean,
+): Promise<CareSuccess | null> {
+  const key = { orgId, customerId: input.customerId };
   const target = update.profile ? targetAccountOf(input) : null;
-  const [current, account] = await Promise.all([
-    lockCustomer(tx, key),
-    target ? findSourceAccount(tx, { ...key, ...target }) : null,
-  ]);
+  const read = { ...key, source: target?.source ?? null, accountId: target?.accountId ?? '' };
+  const current = locked
+    ? (await Promise.all([lockCustomer(db, key), readForChange(db, read)]))[1]
+    : await readForChange(db, read);
   if (!current) throw ApiError.of(8015);
   checkVersion(current.version, input.ifMatch);
 
   const changes: HistoryChange[] = [];
-  const write: Omit<CustomerChange, 'entries'> = { set: {}, context: historyContextOf(input) };
+  const write: Omit<CustomerChange, 'entries'> = {
+    expectedVersion: current.version,
+    set: {},
+    context: historyContextOf(input),
+  };
   if (update.profile && target) {
-    if (!account) throw ApiError.of(8128, { source: profileKey(target) });
-    applyProfile(`profiles.${profileKey(target)}`, account, update.profile, changes, write);
+    if (!current.account) throw ApiError.of(8128, { source: profileKey(target) });
+    applyProfile(`profiles.${profileKey(target)}`, current.account, update.profile, changes, write);
   }
   if (update.extendedFields) {
     const merged = mergeFields(current.extendedFields, update.extendedFields, 'extendedFields', changes);
@@ -80,11 +85,9 @@ async function applyUpdate(
   // A body that changes nothing writes nothing, and the version stays.
   if (!entries.length) return { id: input.customerId, version: current.version, warnings: update.warnings };
 
-  const version = await writeCustomerChange(tx, key, { ...write, entries });
-  return { id: input.customerId, version, warnings: update.warnings };
+  const version = await writeCustomerChange(db, key, { ...write, entries });
+  return version === null ? null : { id: input.customerId, version, warnings: update.warnings };
 }
-
-type StoredAccount = NonNullable<Awaited<ReturnType<typeof findSourceAccount>>>;
 
 /** The source account's part of the change: its names, fields and channels, and the search words. */
 function applyProfile(

@@ -309,4 +309,27 @@ describe('concurrent updates', () => {
     expect((await getCustomer(id)).body.version).toBe(2);
     expect(await historyOf(id)).toHaveLength(2);
   });
+
+  it('without If-Match: each applies on top of the one before, and no change is lost', async () => {
+    const id = await register(person());
+    const n = 12;
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) => putCustomer(id, { profiles: [{ firstName: `Name${i}` }] })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(n).fill(200));
+    expect(results.map((r) => r.body.version).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: n }, (_, i) => i + 2),
+    );
+    const after = await getCustomer(id);
+    expect(after.body.version).toBe(n + 1);
+    // Oldest first: each entry's "before" is the name the entry before it wrote.
+    const updates = (await historyOf(id)).filter((e) => e.action === 'customer.updated').reverse();
+    expect(updates).toHaveLength(n);
+    let name = 'Priya';
+    for (const entry of updates) {
+      expect(entry.changes).toEqual([{ path: 'profiles.INSTORE.firstName', before: name, after: expect.any(String) }]);
+      name = entry.changes[0]!.after as string;
+    }
+    expect(after.body.profiles[0]!.firstName).toBe(name);
+  });
 });
