@@ -21,13 +21,15 @@ export async function findIdentityMatches(
     type: string;
     value: string;
     customer_id: string | number;
+    version: number;
     source: string | null;
     account_id: string | null;
   }>(
     db,
     sql`
-    select k.type, k.value, k.customer_id, sa.source, sa.account_id
+    select k.type, k.value, k.customer_id, c.version, sa.source, sa.account_id
     from identity_keys k
+    join customers c on c.org_id = k.org_id and c.id = k.customer_id
     left join source_accounts sa on sa.org_id = k.org_id and sa.customer_id = k.customer_id
     where k.org_id = ${orgId}
       and (k.type, k.value) in (${sql.join(
@@ -39,6 +41,7 @@ export async function findIdentityMatches(
     type: r.type,
     value: r.value,
     customerId: Number(r.customer_id),
+    customerVersion: Number(r.version),
     source: r.source,
     accountId: r.account_id,
   }));
@@ -55,8 +58,8 @@ export async function findCustomerIdByReferralCode(db: DbOrTx, orgId: number, co
 
 export interface RegistrationWrite {
   orgId: number;
-  /** Set: add source accounts to this customer. Null: create the customer. */
-  existingCustomerId: number | null;
+  /** Set: add source accounts to this customer, if it still has this version. Null: create the customer. */
+  existing: { id: number; version: number } | null;
   customer: {
     statusLabelId: number | null;
     loyaltyType: LoyaltyType;
@@ -152,10 +155,11 @@ function registrationSql(shape: Shape): SQL {
   const orgId = v('orgId');
   const actorType = v('actorType');
   const actorCode = v('actorCode');
-  // A source account added to an existing customer is a change of it: its version goes up (and the row
-  // stays locked until the transaction ends).
+  // A source account added to an existing customer is a change of it: its version goes up, if the row
+  // still has the version the identity was resolved with; else nothing is written (every part reads c).
   const customer = shape.existing
-    ? sql`update customers set version = version + 1 where org_id = ${orgId} and id = ${v('existingCustomerId')} returning id`
+    ? sql`update customers set version = version + 1
+          where org_id = ${orgId} and id = ${v('existingCustomerId')} and version = ${v('existingVersion')} returning id`
     : sql`insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
           values (${orgId}, ${v('statusLabelId')}, ${v('loyaltyType')}, ${json('extendedFields')},
                   ${v('referralCode')}, ${v('registeredTillId')}, ${actorType}, ${actorCode})
@@ -220,14 +224,17 @@ function registrationSql(shape: Shape): SQL {
   return sql`with ${sql.join(parts, sql`, `)} select (select id from c) as customer_id, ${effects} as effects`;
 }
 
-/** Writes the whole registration; returns the customer id and the ids of the side effects by position. */
+/**
+ * Writes the whole registration; returns the customer id and the ids of the side effects by position, or
+ * null when the existing customer no longer had the version given (nothing was written).
+ */
 export async function insertRegistration(
   db: DbOrTx,
   w: RegistrationWrite,
-): Promise<{ customerId: number; sideEffectIds: Map<number, number> }> {
+): Promise<{ customerId: number; sideEffectIds: Map<number, number> } | null> {
   const rows = rowsOf(w);
   const shape: Shape = {
-    existing: w.existingCustomerId !== null,
+    existing: w.existing !== null,
     keys: w.keys.length > 0,
     channels: rows.channels.length > 0,
     enrollments: rows.enrollments.length > 0,
@@ -236,13 +243,14 @@ export async function insertRegistration(
     searchWords: w.searchWords.length > 0,
   };
   const [row] = await execStatement<{
-    customer_id: string | number;
+    customer_id: string | number | null;
     effects: { id: number | string; position: number }[] | string;
   }>(db, registrationStatement(shape), {
     orgId: w.orgId,
     actorType: w.actor.type,
     actorCode: w.actor.code,
-    existingCustomerId: w.existingCustomerId,
+    existingCustomerId: w.existing?.id,
+    existingVersion: w.existing?.version,
     statusLabelId: w.customer.statusLabelId,
     loyaltyType: w.customer.loyaltyType,
     extendedFields: JSON.stringify(w.customer.extendedFields),
@@ -261,6 +269,7 @@ export async function insertRegistration(
     searchWords: JSON.stringify(w.searchWords),
   });
   if (!row) throw new Error('registration insert returned no row');
+  if (row.customer_id === null) return null;
   const list =
     typeof row.effects === 'string' ? (JSON.parse(row.effects) as { id: number; position: number }[]) : row.effects;
   return { customerId: Number(row.customer_id), sideEffectIds: new Map(list.map((e) => [e.position, Number(e.id)])) };

@@ -70,29 +70,40 @@ async function retryWithFreshConfig<T>(orgId: number, register: (config: OrgConf
   }
 }
 
+/** The existing customer changed between the identity read and the write: nothing was written. */
+class CustomerMoved extends Error {}
+
+/** How an attempt reads who the identifiers belong to (see registerCustomer). */
+type Mode = 'assume-new' | 'read-then-write' | 'locked';
+
 /**
  * Most registrations are of new people. So the first attempt assumes so: one INSERT statement, which
  * is a transaction of its own, and the identity keys' primary key says if the assumption was wrong.
- * Then (and for requests that must read first, such as a referral code) the full path runs: a
- * transaction that looks the identifiers up, decides, and writes.
+ * The next (the first for requests that must read first, such as a referral code) reads who the
+ * identifiers belong to and writes in one statement that applies only if the customer found still has
+ * the version read: no transaction, two round trips. Only when that customer changed in between (or a
+ * race was lost again) does the full path run: a transaction that locks the customer, reads again and
+ * writes.
  */
 export async function registerCustomer(db: Db, input: RegisterInput): Promise<RegisterSuccess> {
   const registration = parseRegistration(input.config, input.body);
   const keys = uniqueKeysOf(registration);
   const guessNew = registration.referralCode === null;
-  return retryLostRaces(guessNew, (attempt) =>
-    attempt === 1 && guessNew
-      ? attemptRegistration(db, registration, keys, input, { assumeNew: true })
-      : db.transaction((tx) => attemptRegistration(tx, registration, keys, input, { assumeNew: false })),
-  );
+  return retryLostRaces(guessNew, (attempt) => {
+    const mode: Mode =
+      attempt === 1 && guessNew ? 'assume-new' : attempt <= (guessNew ? 2 : 1) ? 'read-then-write' : 'locked';
+    return mode === 'locked'
+      ? db.transaction((tx) => attemptRegistration(tx, registration, keys, input, mode))
+      : attemptRegistration(db, registration, keys, input, mode);
+  });
 }
 
 /**
  * Runs `attempt` again while it loses a race to another registration of the same identifiers (a
- * unique violation, deadlock or serialization failure): the next attempt sees the winner's rows.
- * After MAX_ATTEMPTS, or when the identifiers' locks are not had in time, answers 521. When the
- * first attempt was a guess (`firstIsGuess`: the customer is new), its failure is no contention and
- * the next attempt runs at once; later ones back off a little.
+ * unique violation, deadlock or serialization failure) or finds the customer changed since it read it:
+ * the next attempt sees the winner's rows. After MAX_ATTEMPTS, or when the identifiers' locks are not
+ * had in time, answers 521. When the first attempt was a guess (`firstIsGuess`: the customer is new),
+ * its failure is no contention and the next attempt runs at once; later ones back off a little.
  */
 async function retryLostRaces<T>(firstIsGuess: boolean, attempt: (n: number) => Promise<T>): Promise<T> {
   for (let n = 1; ; n++) {
@@ -100,7 +111,7 @@ async function retryLostRaces<T>(firstIsGuess: boolean, attempt: (n: number) => 
       return await attempt(n);
     } catch (err) {
       if (pgErrorCode(err) === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
-      if (!isRetryable(err)) throw err;
+      if (!isRetryable(err) && !(err instanceof CustomerMoved)) throw err;
       if (n >= MAX_ATTEMPTS) throw ApiError.of(521);
       if (!(n === 1 && firstIsGuess)) await new Promise((r) => setTimeout(r, Math.random() * 10 * n));
     }
@@ -131,6 +142,17 @@ function uniqueKeysOf(reg: NormalisedRegistration): Map<string, { type: string; 
     for (const i of p.identifiers) if (i.unique) keys.set(keyOf(i.type, i.value), { type: i.type, value: i.value });
   }
   return keys;
+}
+
+/** Who the identifiers lead to, as of now (the write then checks the customer's version). */
+async function resolveNow(
+  tx: DbOrTx,
+  orgId: number,
+  reg: NormalisedRegistration,
+  keys: Map<string, { type: string; value: string }>,
+): Promise<{ matches: IdentityMatch[]; resolution: ReturnType<typeof resolveIdentity> }> {
+  const matches = await findIdentityMatches(tx, orgId, [...keys.values()]);
+  return { matches, resolution: resolveIdentity(reg.profiles, matches) };
 }
 
 /**
@@ -168,13 +190,16 @@ async function attemptRegistration(
   reg: NormalisedRegistration,
   keys: Map<string, { type: string; value: string }>,
   input: RegisterInput,
-  { assumeNew }: { assumeNew: boolean },
+  mode: Mode,
 ): Promise<RegisterSuccess> {
   const { config, actor } = input;
   const orgId = config.orgId;
-  const { matches, resolution } = assumeNew
-    ? { matches: [], resolution: resolveIdentity(reg.profiles, []) }
-    : await resolveUnderLock(tx, orgId, reg, keys);
+  const { matches, resolution } =
+    mode === 'assume-new'
+      ? { matches: [], resolution: resolveIdentity(reg.profiles, []) }
+      : mode === 'locked'
+        ? await resolveUnderLock(tx, orgId, reg, keys)
+        : await resolveNow(tx, orgId, reg, keys);
   if (resolution.kind === 'exists-in-source') {
     throw ApiError.of(
       8006,
@@ -185,7 +210,13 @@ async function attemptRegistration(
   if (resolution.kind === 'conflict') throw ApiError.of(8052, { ids: resolution.customerIds.join(', ') });
 
   const warnings = [...reg.warnings];
-  const existing = resolution.kind === 'existing' ? resolution.customerId : null;
+  const existing =
+    resolution.kind === 'existing'
+      ? {
+          id: resolution.customerId,
+          version: matches.find((m) => m.customerId === resolution.customerId)!.customerVersion,
+        }
+      : null;
   let sideEffects: PlannedSideEffect[] = [];
   let referrerId: number | null = null;
   if (existing !== null) {
@@ -203,7 +234,7 @@ async function attemptRegistration(
   const known = new Set(matches.map((m) => keyOf(m.type, m.value)));
   const write: RegistrationWrite = {
     orgId,
-    existingCustomerId: existing,
+    existing,
     customer: {
       statusLabelId: reg.statusLabel?.id ?? config.defaultStatusLabelId,
       loyaltyType: reg.loyaltyType,
@@ -232,7 +263,9 @@ async function attemptRegistration(
     })),
     searchWords: searchWords(...reg.profiles.flatMap((p) => [p.firstName, p.lastName])),
   };
-  const { customerId, sideEffectIds } = await insertRegistration(tx, write);
+  const written = await insertRegistration(tx, write);
+  if (!written) throw new CustomerMoved();
+  const { customerId, sideEffectIds } = written;
   return {
     createdId: customerId,
     warnings,

@@ -5,6 +5,7 @@ const match = (customerId: number, source: string | null, accountId = '') => ({
   type: 'mobile',
   value: '1',
   customerId,
+  customerVersion: 1,
   source,
   accountId,
 });

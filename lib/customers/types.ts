@@ -65,6 +65,8 @@ export interface IdentityMatch {
   type: string;
   value: string;
   customerId: number;
+  /** The customer's version when it was read: a write to it applies only if it still has it. */
+  customerVersion: number;
   /** Null when the customer has no source account (never after a registration). */
   source: string | null;
   accountId: string | null;

@@ -136,10 +136,10 @@ describe.runIf(Boolean(process.env.DATABASE_URL))(
       const isRemoved = new Promise<void>((r) => {
         removed = r;
       });
-      // Another session removes the mobile as changeIdentifier does (under the customer's row lock) and
-      // keeps its transaction open until the registration below is waiting.
+      // Another session removes the mobile as changeIdentifier does (under the customer's row lock, its
+      // version one up) and keeps its transaction open until the registration below is waiting.
       const removing = other.begin(async (tx) => {
-        await tx`select 1 from customers where id = ${owner} for update`;
+        await tx`update customers set version = version + 1 where id = ${owner}`;
         await tx`delete from identifiers where customer_id = ${owner} and type = 'mobile' and value = ${m}`;
         await tx`delete from identity_keys where customer_id = ${owner} and type = 'mobile' and value = ${m}`;
         removed();
