@@ -27,6 +27,19 @@ export interface ChannelRow {
   meta: Record<string, unknown>;
 }
 
+/** A channel as the comm_channels columns the write statements read from their JSON parameters. */
+export function channelColumns(c: ChannelRow & { position: number }) {
+  return {
+    position: c.position,
+    type: c.type,
+    value: c.value,
+    is_primary: c.primary,
+    verified: c.verified,
+    subscribed: c.subscribed,
+    meta: c.meta,
+  };
+}
+
 // The customer's row and one of its source accounts (absent: nulls), with the account's channels in
 // order and the names of the customer's other accounts (the search words are made of every account's
 // names): one statement, so one snapshot. After lockCustomer in the same transaction, it is sent right
@@ -215,17 +228,7 @@ export async function writeCustomerChange(db: DbOrTx, key: CustomerKey, w: Custo
     lastName: w.account?.lastName,
     fields: JSON.stringify(w.account?.fields),
     channelAccountId: w.channels?.sourceAccountId,
-    channels: JSON.stringify(
-      w.channels?.rows.map((c, position) => ({
-        position,
-        type: c.type,
-        value: c.value,
-        is_primary: c.primary,
-        verified: c.verified,
-        subscribed: c.subscribed,
-        meta: c.meta,
-      })),
-    ),
+    channels: JSON.stringify(w.channels?.rows.map((c, position) => channelColumns({ ...c, position }))),
     searchWords: JSON.stringify(w.searchWords),
     actorType: w.context.actorType,
     actorCode: w.context.actorCode,

@@ -3,6 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { execStatement, param, statementOf, type DbOrTx } from '@/db/client';
 import { auditLog, identifiers, sourceAccounts } from '@/db/schema';
+import type { ChannelRow } from './customer-care';
 import type { PlannedSideEffect } from '@/lib/customers/types';
 import type { ActorType, CustomerStatus, LoyaltyType } from '@/lib/vocabulary';
 
@@ -91,15 +92,7 @@ export interface StoredCustomer {
     statusLabel: string | null;
     extendedFields: Record<string, unknown> | null;
   }[];
-  channels: {
-    sourceAccountId: number;
-    type: string;
-    value: string;
-    primary: boolean;
-    verified: boolean;
-    subscribed: boolean | null;
-    meta: Record<string, unknown>;
-  }[];
+  channels: (ChannelRow & { sourceAccountId: number })[];
   enrollments: {
     programId: number;
     programName: string;

@@ -4,6 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { execRows, execStatement, jsonParam as json, param as v, statementCache, type DbOrTx } from '@/db/client';
 import type { HistoryChange } from '@/db/schema';
+import { channelColumns } from './customer-care';
 import type { IdentityMatch, NormalisedEnrollment, NormalisedProfile, PlannedSideEffect } from '@/lib/customers/types';
 import type { ActorType, LoyaltyType } from '@/lib/vocabulary';
 
@@ -102,17 +103,7 @@ function rowsOf(w: RegistrationWrite) {
     })),
   );
   const channels = w.profiles.flatMap((p) =>
-    p.channels.map((c) => ({
-      source: p.source,
-      account_id: p.accountId,
-      position: c.position,
-      type: c.type,
-      value: c.value,
-      is_primary: c.primary,
-      verified: c.verified,
-      subscribed: c.subscribed,
-      meta: c.meta,
-    })),
+    p.channels.map((c) => ({ source: p.source, account_id: p.accountId, ...channelColumns(c) })),
   );
   const enrollments = w.enrollments.map((e) => ({
     program_id: e.program.id,

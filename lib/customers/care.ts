@@ -1,5 +1,6 @@
 // What the writes after registration share (docs/api.md, "After registration"): the caller and the
-// request, the version check, and one transaction per attempt with the org's current configuration.
+// request, the version check, and the attempts with the org's current configuration: a transaction
+// under the customer's row lock, or first a read and a write guarded by the version read.
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { DEADLOCK, FOREIGN_KEY_VIOLATION, LOCK_NOT_AVAILABLE, SERIALIZATION_FAILURE, pgErrorCode } from '@/db/errors';
 import type { HistoryContext } from '@/db/queries/customer-care';
