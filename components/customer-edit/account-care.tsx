@@ -2,21 +2,15 @@
 
 import { Pencil } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { RegistrationFormValues } from '@/components/registration/form-values';
 import { Button } from '@/components/ui/button';
-import type { OrgConfig } from '@/lib/config/types';
 import type { ProfileView } from '@/lib/customers/read';
 import { ChangeIdentifiersDialog } from './identifiers-dialog';
 import { ProfileForm } from './profile-form';
 import { SavedStatus, savedNote } from './saved-status';
+import type { EditTarget } from './use-customer-write';
 import { useInPlaceEdit } from './use-in-place-edit';
 
-interface Props {
-  config: OrgConfig;
-  customerId: number;
-  /** The customer's version this page was rendered with: every write sends it as If-Match. */
-  version: number;
-  initial: RegistrationFormValues;
+interface Props extends EditTarget {
   identifiers: ProfileView['identifiers'];
   accountLabel: string;
   /** The account as the page shows it, replaced by the form while editing. */

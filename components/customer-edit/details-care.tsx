@@ -2,18 +2,13 @@
 
 import { Pencil } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { RegistrationFormValues } from '@/components/registration/form-values';
 import { Button } from '@/components/ui/button';
-import type { OrgConfig } from '@/lib/config/types';
 import { DetailsForm } from './details-form';
 import { SavedStatus } from './saved-status';
+import type { EditTarget } from './use-customer-write';
 import { useInPlaceEdit } from './use-in-place-edit';
 
-interface Props {
-  config: OrgConfig;
-  customerId: number;
-  version: number;
-  initial: RegistrationFormValues;
+interface Props extends EditTarget {
   /** The status label and extended fields as the page shows them, replaced by the form while editing. */
   children: ReactNode;
 }

@@ -11,18 +11,13 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { OrgConfig } from '@/lib/config/types';
 import { applyServerErrors } from './apply-server-errors';
 import { DETAILS_TARGET, toDetailsUpdate } from './edit-values';
 import { updateResolver } from './resolver';
 import { StaleNotice } from './stale-notice';
-import { useCustomerWrite, type WriteWarning } from './use-customer-write';
+import { useCustomerWrite, type EditTarget, type WriteWarning } from './use-customer-write';
 
-interface Props {
-  config: OrgConfig;
-  customerId: number;
-  version: number;
-  initial: RegistrationFormValues;
+interface Props extends EditTarget {
   onDone: (saved: { warnings: WriteWarning[] } | null) => void;
 }
 

@@ -13,7 +13,6 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { OrgConfig } from '@/lib/config/types';
 import type { ProfileView } from '@/lib/customers/read';
 import { accountQuery } from './edit-values';
 import {
@@ -25,14 +24,10 @@ import {
   type IdentifierRef,
 } from './identifier-change';
 import { StaleNotice } from './stale-notice';
-import { useCustomerWrite, type WriteWarning } from './use-customer-write';
+import { useCustomerWrite, type EditTarget, type WriteWarning } from './use-customer-write';
 
-interface Props {
-  config: OrgConfig;
-  customerId: number;
-  version: number;
-  /** The account's values as the page shows them; the dialog adds rows to an empty identifier list. */
-  initial: RegistrationFormValues;
+/** `initial`: the account's values; the dialog adds rows to an empty identifier list. */
+interface Props extends EditTarget {
   identifiers: ProfileView['identifiers'];
   accountLabel: string;
   onSaved: (saved: { warnings: WriteWarning[] }) => void;

@@ -10,19 +10,13 @@ import type { RegistrationFormValues } from '@/components/registration/form-valu
 import { TypedFieldGrid } from '@/components/registration/typed-field';
 import { Button } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { OrgConfig } from '@/lib/config/types';
 import { applyServerErrors } from './apply-server-errors';
 import { accountQuery, PROFILE_TARGET, toProfileUpdate } from './edit-values';
 import { updateResolver } from './resolver';
 import { StaleNotice } from './stale-notice';
-import { useCustomerWrite, type WriteWarning } from './use-customer-write';
+import { useCustomerWrite, type EditTarget, type WriteWarning } from './use-customer-write';
 
-interface Props {
-  config: OrgConfig;
-  customerId: number;
-  version: number;
-  /** The account's values as the page shows them. */
-  initial: RegistrationFormValues;
+interface Props extends EditTarget {
   accountLabel: string;
   onDone: (saved: { warnings: WriteWarning[] } | null) => void;
 }

@@ -5,7 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { z } from 'zod';
 import { callApi, requestLevelMessage, type ApiErrorItem } from '@/components/form/api-request';
+import type { RegistrationFormValues } from '@/components/registration/form-values';
 import type { FormLevelError } from '@/components/registration/submit';
+import type { OrgConfig } from '@/lib/config/types';
 
 const WriteSuccessSchema = z.object({
   id: z.number().int().positive(),
@@ -13,6 +15,16 @@ const WriteSuccessSchema = z.object({
   warnings: z.array(z.object({ code: z.number(), message: z.string() })),
 });
 export type WriteWarning = z.infer<typeof WriteSuccessSchema>['warnings'][number];
+
+/** What every edit control of the customer page is given. */
+export interface EditTarget {
+  config: OrgConfig;
+  customerId: number;
+  /** The customer's version this page was rendered with: every write sends it as If-Match. */
+  version: number;
+  /** The values as the page shows them (the registration form's shape). */
+  initial: RegistrationFormValues;
+}
 
 export interface CustomerWrite {
   method: 'PUT' | 'POST';

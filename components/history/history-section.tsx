@@ -7,6 +7,7 @@ import { formatMoment } from '@/components/customer/format';
 import type { CustomerPageLabels } from '@/components/customer/types';
 import { callApi } from '@/components/form/api-request';
 import { Alert, AlertTitle } from '@/components/ui/alert';
+import { BeforeAfterTable } from '@/components/ui/before-after-table';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { actionTitle, actorText, changeLabel, valueText } from './describe';
@@ -131,38 +132,18 @@ function HistoryEntry({ entry, labels }: { entry: Entry; labels: CustomerPageLab
         </p>
         {entry.reason && <p className="text-sm text-slate-700">Reason: {entry.reason}</p>}
         {entry.changes.length > 0 && (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Changes</caption>
-            <thead className="text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-4 font-medium">
-                  What
-                </th>
-                <th scope="col" className="py-1 pr-4 font-medium">
-                  Before
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  After
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {entry.changes.map((c) => (
-                <tr key={c.path}>
-                  <th scope="row" className="py-1 pr-4 font-normal text-slate-700">
-                    {changeLabel(c.path, labels)}
-                  </th>
-                  <td className="break-all py-1 pr-4 font-mono text-slate-600">{valueText(c.before)}</td>
-                  <td className="break-all py-1 font-mono text-slate-900">
-                    <span aria-hidden="true" className="mr-1 text-slate-500">
-                      →
-                    </span>
-                    {valueText(c.after)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BeforeAfterTable
+            caption="Changes"
+            whatHeading="What"
+            mono
+            arrow
+            rows={entry.changes.map((c) => ({
+              key: c.path,
+              what: changeLabel(c.path, labels),
+              before: valueText(c.before),
+              after: valueText(c.after),
+            }))}
+          />
         )}
       </article>
     </li>

@@ -2,10 +2,11 @@
 // what each changed, setting by setting, before and after. Read-only; server-rendered.
 import Link from 'next/link';
 import { formatMoment } from '@/components/customer/format';
+import { BeforeAfterTable } from '@/components/ui/before-after-table';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { ConfigSave } from '@/lib/config/settings-history';
-import { describeSettingsChange, type SettingChange } from './history-changes';
+import { describeSettingsChange } from './history-changes';
 import { SECTIONS } from './sections';
 
 export const HISTORY_ID = 'history';
@@ -19,38 +20,6 @@ interface ConfigHistoryProps {
   extendedFieldName: (id: number) => string;
 }
 
-function ChangeTable({ caption, changes }: { caption: string; changes: SettingChange[] }) {
-  return (
-    <table className="w-full table-fixed border-collapse text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
-          <th scope="col" className="w-1/3 py-1.5 pr-3 font-medium">
-            Setting
-          </th>
-          <th scope="col" className="py-1.5 pr-3 font-medium">
-            Before
-          </th>
-          <th scope="col" className="py-1.5 font-medium">
-            After
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c, i) => (
-          <tr key={i} className="border-b border-slate-100 align-top last:border-0">
-            <th scope="row" className="py-1.5 pr-3 font-medium text-slate-800">
-              {c.setting}
-            </th>
-            <td className="py-1.5 pr-3 break-words text-slate-700">{c.before}</td>
-            <td className="py-1.5 break-words text-slate-900">{c.after}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 function SaveEntry({ save, extendedFieldName }: { save: ConfigSave; extendedFieldName: (id: number) => string }) {
   const when = formatMoment(save.at.toISOString());
   const heading = `${when} · ${save.by}`;
@@ -58,7 +27,11 @@ function SaveEntry({ save, extendedFieldName }: { save: ConfigSave; extendedFiel
   if (save.documents) {
     const changes = describeSettingsChange(save.documents.before, save.documents.after, extendedFieldName);
     body = changes.length ? (
-      <ChangeTable caption={`Changed on ${when} by ${save.by}`} changes={changes} />
+      <BeforeAfterTable
+        caption={`Changed on ${when} by ${save.by}`}
+        whatHeading="Setting"
+        rows={changes.map((c, i) => ({ key: String(i), what: c.setting, before: c.before, after: c.after }))}
+      />
     ) : (
       <p className="text-sm text-slate-600">Saved without changing any setting.</p>
     );
