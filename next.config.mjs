@@ -1,10 +1,7 @@
-/** Every response, pages, API and static files alike (docs/api.md, "Security headers"). */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-];
-/** Only over HTTPS (behind a proxy that says so): browsers ignore it over plain HTTP anyway. */
-const httpsHeaders = [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }];
+// Every response, pages, API and static files alike, and Strict-Transport-Security only over HTTPS
+// (behind a proxy that says so; browsers ignore it over plain HTTP anyway): docs/api.md, "Security
+// headers". The API's Node door (lib/api/node-door.ts) sends the same list.
+import securityHeaders from './lib/http/security-headers.json' with { type: 'json' };
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,11 +18,11 @@ const nextConfig = {
   // The Content-Security-Policy of pages is set per request, with its nonce, by proxy.ts.
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
+      { source: '/:path*', headers: securityHeaders.always },
       {
         source: '/:path*',
         has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
-        headers: httpsHeaders,
+        headers: securityHeaders.overHttps,
       },
     ];
   },

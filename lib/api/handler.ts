@@ -1,5 +1,8 @@
 // The route wrapper: request id → authenticate → authorise → rate limit → read the body → act →
 // envelope. Every /v2 and /v3 answer, failures included, leaves through here as JSON.
+// Each route is one `serve` over an ApiRequest; it is offered through two doors: as a Next.js route
+// handler (web Request in, Response out) and, in production, by the Node door (lib/api/node-door.ts)
+// straight from node:http, which skips Next's per-request work (docs/architecture.md, "Two doors").
 import { authenticateBasic } from '@/lib/auth/basic';
 import { CredentialThrottledError } from '@/lib/auth/credential-throttle';
 import { authenticateOAuthToken } from '@/lib/auth/oauth';
@@ -7,6 +10,7 @@ import { authenticateStaffSession } from '@/lib/auth/staff-session';
 import { isDatabaseUnavailable } from '@/db/errors';
 import { ApiError, errorItem, type ApiErrorItem } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
+import type { HeaderSource } from '@/lib/http/header-source';
 import { log, loggableError } from '@/lib/log';
 import type { Actor } from './actor';
 import { consumeRateLimit } from './rate-limit';
@@ -23,8 +27,23 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
+/** What a route needs of a request; a web Request and a node:http request both give it. */
+export interface ApiRequest {
+  readonly method: string;
+  /** Absolute; routes read its search parameters. */
+  readonly url: string;
+  readonly headers: HeaderSource;
+  /** The body's bytes, refused with 413 as soon as they pass `max`. */
+  readBody(max: number): Promise<Uint8Array>;
+}
+
+/** A route's answer: JSON with its status and headers, or (rarely) a ready Response. */
+export type Answer = { status: number; body: unknown; headers: Record<string, string> } | Response;
+/** A route: the request and its path parameters in, the answer out; never throws. */
+export type Serve = (req: ApiRequest, params: Record<string, string>) => Promise<Answer>;
+
 interface BaseCtx<P> {
-  req: Request;
+  req: ApiRequest;
   requestId: string;
   params: P;
   userContext: Record<string, string> | null;
@@ -33,7 +52,9 @@ export interface AuthedCtx<P> extends BaseCtx<P> {
   actor: Actor;
   body: unknown;
 }
-type Handler = (req: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+type NextHandler = (req: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+/** A Next.js route handler that carries its `serve` for the Node door. */
+export type Handler = NextHandler & { serve: Serve };
 
 interface Options {
   envelope: Envelope;
@@ -48,11 +69,24 @@ export function failureBody(envelope: Envelope, errors: ApiErrorItem[]): Record<
   return base;
 }
 
-function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): Response {
-  return Response.json(body, {
-    status,
-    headers: { 'x-request-id': requestId, 'cache-control': 'no-store', ...headers },
-  });
+function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): Answer {
+  return { status, body, headers: { 'x-request-id': requestId, 'cache-control': 'no-store', ...headers } };
+}
+
+function webApiRequest(req: Request): ApiRequest {
+  return { method: req.method, url: req.url, headers: req.headers, readBody: (max) => readBodyAtMost(req, max) };
+}
+
+function toResponse(answer: Answer): Response {
+  if (answer instanceof Response) return answer;
+  return Response.json(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** Both doors of one route: the Next.js handler, and `serve` on it for the Node door. */
+function door(serve: Serve): Handler {
+  const handler: NextHandler = async (req, context) =>
+    toResponse(await serve(webApiRequest(req), (await context.params) as Record<string, string>));
+  return Object.assign(handler, { serve });
 }
 
 export function errorResponse(
@@ -60,7 +94,7 @@ export function errorResponse(
   envelope: Envelope,
   requestId: string,
   headers: Record<string, string> = {},
-): Response {
+): Answer {
   if (err instanceof CredentialThrottledError) {
     // Too many failed credentials from this address (docs/api.md, "Guessing credentials").
     err = ApiError.of(517, undefined, { headers: { 'retry-after': String(err.retryAfterSeconds) } });
@@ -77,7 +111,7 @@ export function errorResponse(
 }
 
 /** The caller: an OAuth token decides when sent; else Basic; else the browser's session. */
-export async function authenticate(req: Request): Promise<Actor> {
+export async function authenticate(req: ApiRequest): Promise<Actor> {
   const token = req.headers.get('x-cap-api-oauth-token');
   const authorization = req.headers.get('authorization');
   const actor =
@@ -93,12 +127,12 @@ export async function authenticate(req: Request): Promise<Actor> {
   return actor;
 }
 
-async function readJsonBody(req: Request): Promise<unknown> {
+async function readJsonBody(req: ApiRequest): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) throw ApiError.of(415);
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw ApiError.of(413);
-  const bytes = await readBodyAtMost(req, MAX_BODY_BYTES);
+  const bytes = await req.readBody(MAX_BODY_BYTES);
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder('utf-8').decode(bytes));
@@ -118,7 +152,7 @@ export function apiRoute<P = Record<string, never>>(
   opts: Options,
   fn: (ctx: AuthedCtx<P>) => Promise<RouteResult | Response>,
 ): Handler {
-  return async (req, context) => {
+  return door(async (req, rawParams) => {
     const requestId = requestIdOf(req);
     let limitHeaders: Record<string, string> = {};
     try {
@@ -128,7 +162,7 @@ export function apiRoute<P = Record<string, never>>(
       const body = opts.body ? await readJsonBody(req) : undefined;
       const hostileQuery = hostileQueryProblems(new URL(req.url).searchParams);
       if (hostileQuery.length > 0) throw new ApiError(hostileQuery);
-      const params = (await context.params) as P;
+      const params = rawParams as P;
       const result = await fn({ req, requestId, params, actor, body, userContext: userContextOf(req) });
       if (result instanceof Response) {
         result.headers.set('x-request-id', requestId);
@@ -139,7 +173,7 @@ export function apiRoute<P = Record<string, never>>(
     } catch (err) {
       return errorResponse(err, opts.envelope, requestId, limitHeaders);
     }
-  };
+  });
 }
 
 /** A route open to anyone (token generation, health, the OpenAPI document). */
@@ -147,11 +181,11 @@ export function publicRoute<P = Record<string, never>>(
   opts: { envelope: Envelope; body?: boolean },
   fn: (ctx: BaseCtx<P> & { body: unknown }) => Promise<RouteResult | Response>,
 ): Handler {
-  return async (req, context) => {
+  return door(async (req, rawParams) => {
     const requestId = requestIdOf(req);
     try {
       const body = opts.body ? await readJsonBody(req) : undefined;
-      const params = (await context.params) as P;
+      const params = rawParams as P;
       const result = await fn({ req, requestId, params, body, userContext: userContextOf(req) });
       if (result instanceof Response) {
         result.headers.set('x-request-id', requestId);
@@ -161,7 +195,7 @@ export function publicRoute<P = Record<string, never>>(
     } catch (err) {
       return errorResponse(err, opts.envelope, requestId);
     }
-  };
+  });
 }
 
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -172,15 +206,14 @@ export function methodNotAllowed<A extends Method>(
   envelope: Envelope,
   allowed: A[],
 ): Record<Exclude<Method, A>, Handler> {
-  const handler: Handler = async (req) => {
-    const requestId = requestIdOf(req);
-    return respond(405, failureBody(envelope, [errorItem(405)]), requestId, { allow: allowed.join(', ') });
-  };
+  const handler = door(async (req) =>
+    respond(405, failureBody(envelope, [errorItem(405)]), requestIdOf(req), { allow: allowed.join(', ') }),
+  );
   const others = ALL_METHODS.filter((m) => !(allowed as Method[]).includes(m));
   return Object.fromEntries(others.map((m) => [m, handler])) as Record<Exclude<Method, A>, Handler>;
 }
 
 /** 404 in the envelope, for the catch-all of unknown /v2 and /v3 paths. */
 export function notFoundHandler(envelope: Envelope): Handler {
-  return async (req) => respond(404, failureBody(envelope, [errorItem(404)]), requestIdOf(req));
+  return door(async (req) => respond(404, failureBody(envelope, [errorItem(404)]), requestIdOf(req)));
 }

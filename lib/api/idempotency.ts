@@ -14,7 +14,7 @@ import {
 import { ApiError } from '@/lib/errors';
 import { log, loggableError } from '@/lib/log';
 import { actorKey, type Actor } from './actor';
-import { failureBody, type RouteResult } from './handler';
+import { failureBody, type ApiRequest, type RouteResult } from './handler';
 
 const MAX_KEY_LENGTH = 255;
 /** How long a repeat waits for the first request with its key before answering 409. */
@@ -35,7 +35,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function idempotencyKeyOf(req: Request): string | null {
+function idempotencyKeyOf(req: Pick<ApiRequest, 'headers'>): string | null {
   const key = req.headers.get('idempotency-key');
   if (key === null) return null;
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
@@ -47,7 +47,7 @@ function idempotencyKeyOf(req: Request): string | null {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function withIdempotency(
-  args: { req: Request; actor: Actor; body: unknown },
+  args: { req: Pick<ApiRequest, 'headers'>; actor: Actor; body: unknown },
   run: () => Promise<RouteResult>,
 ): Promise<RouteResult> {
   const key = idempotencyKeyOf(args.req);

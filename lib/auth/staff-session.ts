@@ -4,6 +4,7 @@
 import { decode } from 'next-auth/jwt';
 import type { Actor } from '@/lib/api/actor';
 import { authSecret } from '@/lib/env';
+import type { HeaderSource } from '@/lib/http/header-source';
 import { isSameOriginOrSafe } from './origin';
 import { currentStaffUser } from './recheck';
 import { parseCookieHeader, sessionTokenOf, staffClaimsOf, type StaffClaims } from './session-token';
@@ -26,7 +27,7 @@ export async function staffFromToken(token: string | null): Promise<StaffClaims 
   return { userId: user.id, orgId: user.orgId, role: user.role, name: user.name, email: user.email };
 }
 
-export async function authenticateStaffSession(req: Request): Promise<Actor | null> {
+export async function authenticateStaffSession(req: { method: string; headers: HeaderSource }): Promise<Actor | null> {
   if (!isSameOriginOrSafe(req)) return null;
   const cookies = parseCookieHeader(req.headers.get('cookie'));
   const staff = await staffFromToken(sessionTokenOf((name) => cookies.get(name)));

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { addressFrom, PEER_HEADER } from './client-address';
-import { stampPeerAddresses } from './peer-address';
+import { hookServers } from './server-hook';
 
 const headers =
   (h: Record<string, string>) =>
@@ -19,7 +19,7 @@ describe("the caller's address", () => {
   });
 
   it('is stamped by the server from the socket, whatever the client sent under that name', async () => {
-    stampPeerAddresses();
+    hookServers();
     const server = http.createServer((req, res) => res.end(JSON.stringify(req.headers[PEER_HEADER])));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {

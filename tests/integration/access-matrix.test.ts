@@ -26,7 +26,18 @@ import { toSettingsInput } from '@/lib/config/settings-input';
 import { authSecret } from '@/lib/env';
 import { PEER_HEADER } from '@/lib/http/client-address';
 import { ACCESS_MATRIX, CALLER_KEYS, renderAccessMatrix, type Caller, type MatrixRow } from '../access-matrix';
-import { basicAuth, call, DEMO_TILL, demoOAuthToken, OTHER_TILL, READONLY_TILL, uniqueMobile } from './helpers';
+import {
+  basicAuth,
+  call,
+  callVia,
+  DEMO_TILL,
+  demoOAuthToken,
+  OTHER_TILL,
+  READONLY_TILL,
+  uniqueMobile,
+  type CallOptions,
+  type Door,
+} from './helpers';
 
 // The server action reads its session cookie through next/headers: give it this test's cookie jar.
 const jar = vi.hoisted(() => ({ cookie: null as string | null }));
@@ -112,11 +123,12 @@ beforeAll(async () => {
   demoId = created.body.createdId;
 });
 
-/** Calls one row's route as one caller; its status. */
-async function statusOf(row: MatrixRow, caller: Caller): Promise<number> {
+/** Calls one row's route as one caller, through one door; its status. */
+async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<number> {
+  const call = (handler: Parameters<typeof callVia>[1], opts: CallOptions) => callVia(door, handler, opts);
   const { headers: h, orgId } = callers[caller];
-  // Each caller from an address of its own: the wrong password's failures stay below the throttle.
-  const headers = { ...h, [PEER_HEADER]: `10.99.0.${CALLER_KEYS.indexOf(caller)}` };
+  // Each caller (and door) from an address of its own: the wrong password's failures stay below the throttle.
+  const headers = { ...h, [PEER_HEADER]: `10.99.${door === 'next' ? 0 : 1}.${CALLER_KEYS.indexOf(caller)}` };
   switch (row.route) {
     case 'POST /v2/customers':
       return (
@@ -186,7 +198,7 @@ async function statusOf(row: MatrixRow, caller: Caller): Promise<number> {
     case 'GET /v2/openapi.json':
       return (await call(openapi, { method: 'GET', path: '/v2/openapi.json', headers })).status;
     case 'GET /api/health':
-      return (await call(health as never, { method: 'GET', path: '/api/health', headers })).status;
+      return (await callVia('next', health as never, { method: 'GET', path: '/api/health', headers })).status;
     case 'action saveRegistrationSettings': {
       jar.cookie = callers[caller].session;
       const config = orgId ? await loadOrgConfig(await getDb(), orgId) : null;
@@ -208,7 +220,18 @@ describe('access matrix', () => {
     const actual: Record<string, Record<Caller, number>> = {};
     for (const row of rows) {
       actual[row.route] = {} as Record<Caller, number>;
-      for (const caller of CALLER_KEYS) actual[row.route]![caller] = await statusOf(row, caller);
+      for (const caller of CALLER_KEYS) actual[row.route]![caller] = await statusOf(row, caller, 'next');
+    }
+    expect(actual).toEqual(Object.fromEntries(rows.map((r) => [r.route, r.expected])));
+  });
+
+  it("the production server's Node door answers every /v2 and /v3 cell the same", async () => {
+    const rows = ACCESS_MATRIX.filter((r) => r.surface === 'api' && /^\w+ \/v[23]\//.test(r.route));
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    const actual: Record<string, Record<Caller, number>> = {};
+    for (const row of rows) {
+      actual[row.route] = {} as Record<Caller, number>;
+      for (const caller of CALLER_KEYS) actual[row.route]![caller] = await statusOf(row, caller, 'node');
     }
     expect(actual).toEqual(Object.fromEntries(rows.map((r) => [r.route, r.expected])));
   });

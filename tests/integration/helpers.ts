@@ -1,5 +1,10 @@
-// Shared helpers for integration tests: credentials, calling route handlers, unique identifiers.
+// Shared helpers for integration tests: credentials, calling route handlers (as Next calls them, or
+// over HTTP through the Node door), unique identifiers.
 import { createHash, randomInt } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NODE_DOOR_ROUTES } from '@/app/node-door-routes';
+import { nodeDoor } from '@/lib/api/node-door';
 
 export function basicAuth(till: string, password: string): string {
   const md5 = createHash('md5').update(password).digest('hex');
@@ -20,17 +25,21 @@ export interface CallResult<T = Record<string, unknown>> {
   headers: Headers;
 }
 
+export interface CallOptions {
+  method?: string;
+  /** With its query; through the Node door also its parameters, which pick the route. */
+  path?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  /** The path's parameters, as Next hands them to the handler. */
+  params?: Record<string, string>;
+}
+
 /** Calls a route handler as Next would, and reads its JSON answer. */
 export async function call<T = Record<string, unknown>>(
   handler: RouteHandler,
-  opts: {
-    method?: string;
-    path?: string;
-    body?: unknown;
-    rawBody?: string;
-    headers?: Record<string, string>;
-    params?: Record<string, string>;
-  } = {},
+  opts: CallOptions = {},
 ): Promise<CallResult<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   let body: string | undefined = opts.rawBody;
@@ -44,8 +53,61 @@ export async function call<T = Record<string, unknown>>(
     body,
   });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  return readAnswer<T>(res);
+}
+
+async function readAnswer<T>(res: Response): Promise<CallResult<T>> {
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+}
+
+/** A status no route answers: what the door's test server says when the door leaves a request to Next. */
+export const LEFT_TO_NEXT = 599;
+
+let doorServer: Promise<string> | null = null;
+
+/**
+ * The production server's Node door (lib/api/node-door.ts) on a real port of this process, started
+ * on first use; its base URL. The peer header is not stamped here: tests set it as the server would.
+ */
+export function doorBaseUrl(): Promise<string> {
+  doorServer ??= new Promise((resolve) => {
+    const take = nodeDoor(NODE_DOOR_ROUTES);
+    const server = http.createServer((req, res) => {
+      if (!take(req, res)) res.writeHead(LEFT_TO_NEXT).end();
+    });
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    server.unref();
+  });
+  return doorServer;
+}
+
+/** Sends what `call` would to the Node door over HTTP; the path (with its parameters) picks the route. */
+export async function callThroughDoor<T = Record<string, unknown>>(opts: CallOptions = {}): Promise<CallResult<T>> {
+  const headers: Record<string, string> = { ...opts.headers };
+  let body: string | undefined = opts.rawBody;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(`${await doorBaseUrl()}${opts.path ?? '/v2/customers'}`, {
+    method: opts.method ?? 'POST',
+    headers,
+    body,
+  });
+  return readAnswer<T>(res);
+}
+
+/** Which door a test goes through: Next's route handler, or the Node door over HTTP. */
+export type Door = 'next' | 'node';
+
+/** `call` through the given door. */
+export function callVia<T = Record<string, unknown>>(
+  door: Door,
+  handler: RouteHandler,
+  opts: CallOptions = {},
+): Promise<CallResult<T>> {
+  return door === 'next' ? call<T>(handler, opts) : callThroughDoor<T>(opts);
 }
 
 /** A mobile number no other test uses (12 digits, starting 91). */

@@ -1,0 +1,33 @@
+// The API's routes as the Node door (lib/api/node-door.ts) finds them: one line per route.ts under
+// app/v2 and app/v3, with its path (`:id` a parameter, a final `*` a catch-all). A test checks that
+// this list and the route files agree (tests/integration/node-door.test.ts).
+import type { DoorRoute } from '@/lib/api/node-door';
+import * as v2 from './v2/route';
+import * as v2NotFound from './v2/[...path]/route';
+import * as customers from './v2/customers/route';
+import * as customer from './v2/customers/[id]/route';
+import * as changeIdentifier from './v2/customers/[id]/changeIdentifier/route';
+import * as history from './v2/customers/[id]/history/route';
+import * as lookup from './v2/customers/lookup/route';
+import * as search from './v2/customers/search/route';
+import * as extendedFields from './v2/extendedFields/route';
+import * as openapi from './v2/openapi.json/route';
+import * as v3 from './v3/route';
+import * as v3NotFound from './v3/[...path]/route';
+import * as tokenGenerate from './v3/oauth/token/generate/route';
+
+export const NODE_DOOR_ROUTES: DoorRoute[] = [
+  { path: '/v2', handlers: v2 },
+  { path: '/v2/*', handlers: v2NotFound },
+  { path: '/v2/customers', handlers: customers },
+  { path: '/v2/customers/:id', handlers: customer },
+  { path: '/v2/customers/:id/changeIdentifier', handlers: changeIdentifier },
+  { path: '/v2/customers/:id/history', handlers: history },
+  { path: '/v2/customers/lookup', handlers: lookup },
+  { path: '/v2/customers/search', handlers: search },
+  { path: '/v2/extendedFields', handlers: extendedFields },
+  { path: '/v2/openapi.json', handlers: openapi },
+  { path: '/v3', handlers: v3 },
+  { path: '/v3/*', handlers: v3NotFound },
+  { path: '/v3/oauth/token/generate', handlers: tokenGenerate },
+];
