@@ -12,24 +12,31 @@ import { PEER_HEADER } from './client-address';
 /** Answers a request before Next sees it and says true, or says false and leaves it alone. */
 export type RequestTaker = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 
-const g = globalThis as typeof globalThis & { __memberCareServerHook?: boolean };
+const g = globalThis as typeof globalThis & { __memberCareServerHook?: { take: RequestTaker | null } };
 
 export function stampPeerAddress(req: http.IncomingMessage): void {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? 'unknown';
 }
 
-export function hookServers(take?: RequestTaker): void {
+/** Installs the hook on every HTTP and HTTPS server of the process, once. */
+export function hookServers(): void {
   if (g.__memberCareServerHook) return;
-  g.__memberCareServerHook = true;
+  const hook = (g.__memberCareServerHook = { take: null as RequestTaker | null });
   for (const proto of [http.Server.prototype, https.Server.prototype] as http.Server[]) {
     const emit = proto.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
     proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
       if (event === 'request') {
         const req = args[0] as http.IncomingMessage;
         stampPeerAddress(req);
-        if (take?.(req, args[1] as http.ServerResponse)) return true;
+        if (hook.take?.(req, args[1] as http.ServerResponse)) return true;
       }
       return emit.call(this, event, ...args);
     } as typeof proto.emit;
   }
+}
+
+/** From now on, every request is offered to `take` first. */
+export function offerRequestsTo(take: RequestTaker): void {
+  hookServers();
+  g.__memberCareServerHook!.take = take;
 }
