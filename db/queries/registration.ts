@@ -1,5 +1,7 @@
 // The SQL of one registration: find who the identifiers belong to, then write everything in one
-// statement (data-modifying CTEs fed by JSON parameters), so a registration costs two round trips.
+// statement (data-modifying CTEs fed by JSON parameters). A new customer's statement first looks for
+// the identifiers itself and writes only if none is known, so a new customer costs one round trip, a
+// duplicate one, a source account added to a known customer two.
 // It takes the engine's own types (lib/customers/types.ts) and owns their mapping to columns.
 import { sql, type SQL } from 'drizzle-orm';
 import { execRows, execStatement, jsonParam as json, param as v, statementCache, type DbOrTx } from '@/db/client';
@@ -133,6 +135,8 @@ function rowsOf(w: RegistrationWrite) {
 /** Which parts a registration writes: each combination is one statement text, rendered once. */
 interface Shape {
   existing: boolean;
+  /** A new customer, written only if none of its keys is known. */
+  checkKnown: boolean;
   keys: boolean;
   channels: boolean;
   enrollments: boolean;
@@ -148,14 +152,28 @@ function registrationSql(shape: Shape): SQL {
   const actorCode = v('actorCode');
   // A source account added to an existing customer is a change of it: its version goes up, if the row
   // still has the version the identity was resolved with; else nothing is written (every part reads c).
+  // A new customer is written only if none of its identity keys is known (`known`, read by the same
+  // statement): else nothing is, and the statement answers who they lead to, as findIdentityMatches
+  // would. Each key probes the primary key (the lateral join), however large the table.
   const customer = shape.existing
     ? sql`update customers set version = version + 1
           where org_id = ${orgId} and id = ${v('existingCustomerId')} and version = ${v('existingVersion')} returning id`
     : sql`insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
-          values (${orgId}, ${v('statusLabelId')}, ${v('loyaltyType')}, ${json('extendedFields')},
-                  ${v('referralCode')}, ${v('registeredTillId')}, ${actorType}, ${actorCode})
+          select ${orgId}, ${v('statusLabelId')}, ${v('loyaltyType')}, ${json('extendedFields')},
+                 ${v('referralCode')}, ${v('registeredTillId')}, ${actorType}, ${actorCode}
+          ${shape.checkKnown ? sql`where not exists (select from known)` : sql``}
           returning id`;
-  const parts: SQL[] = [sql`c as (${customer})`];
+  const parts: SQL[] = [];
+  if (shape.checkKnown) {
+    parts.push(sql`known as (
+      select x.type, x.value, k.customer_id, cu.version, sa.source, sa.account_id
+      from jsonb_to_recordset(${json('keys')}) as x(type text, value text)
+      cross join lateral (
+        select customer_id from identity_keys where org_id = ${orgId} and type = x.type and value = x.value) k
+      join customers cu on cu.org_id = ${orgId} and cu.id = k.customer_id
+      left join source_accounts sa on sa.org_id = ${orgId} and sa.customer_id = k.customer_id)`);
+  }
+  parts.push(sql`c as (${customer})`);
   parts.push(sql`sa as (
     insert into source_accounts (org_id, customer_id, source, account_id, first_name, last_name, fields, created_by_type, created_by_code)
     select ${orgId}, c.id, p.source, p.account_id, p.first_name, p.last_name, p.fields, ${actorType}, ${actorCode}
@@ -212,20 +230,28 @@ function registrationSql(shape: Shape): SQL {
   const effects = shape.sideEffects
     ? sql`(select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se)`
     : sql`'[]'::jsonb`;
-  return sql`with ${sql.join(parts, sql`, `)} select (select id from c) as customer_id, ${effects} as effects`;
+  const known = shape.checkKnown
+    ? sql`(select jsonb_agg(jsonb_build_object('type', type, 'value', value, 'customerId', customer_id,
+            'customerVersion', version, 'source', source, 'accountId', account_id)) from known)`
+    : sql`null::jsonb`;
+  return sql`with ${sql.join(parts, sql`, `)}
+    select (select id from c) as customer_id, ${effects} as effects, ${known} as known`;
 }
 
-/**
- * Writes the whole registration; returns the customer id and the ids of the side effects by position, or
- * null when the existing customer no longer had the version given (nothing was written).
- */
-export async function insertRegistration(
-  db: DbOrTx,
-  w: RegistrationWrite,
-): Promise<{ customerId: number; sideEffectIds: Map<number, number> } | null> {
+/** What a registration statement did. */
+export type RegistrationOutcome =
+  | { written: true; customerId: number; sideEffectIds: Map<number, number> }
+  /** A new customer's keys are known after all: nothing was written; who they lead to. */
+  | { written: false; known: IdentityMatch[] }
+  /** The existing customer no longer had the version given: nothing was written. */
+  | { written: false; known: null };
+
+/** Writes the whole registration: the customer id and the ids of the side effects by position. */
+export async function insertRegistration(db: DbOrTx, w: RegistrationWrite): Promise<RegistrationOutcome> {
   const rows = rowsOf(w);
   const shape: Shape = {
     existing: w.existing !== null,
+    checkKnown: w.existing === null && w.keys.length > 0,
     keys: w.keys.length > 0,
     channels: rows.channels.length > 0,
     enrollments: rows.enrollments.length > 0,
@@ -236,6 +262,7 @@ export async function insertRegistration(
   const [row] = await execStatement<{
     customer_id: string | number | null;
     effects: { id: number | string; position: number }[] | string;
+    known: IdentityMatch[] | string | null;
   }>(db, registrationStatement(shape), {
     orgId: w.orgId,
     actorType: w.actor.type,
@@ -260,8 +287,15 @@ export async function insertRegistration(
     searchWords: JSON.stringify(w.searchWords),
   });
   if (!row) throw new Error('registration insert returned no row');
-  if (row.customer_id === null) return null;
+  if (row.customer_id === null) {
+    const known = typeof row.known === 'string' ? (JSON.parse(row.known) as IdentityMatch[]) : row.known;
+    return { written: false, known: known && known.map((m) => ({ ...m, customerId: Number(m.customerId) })) };
+  }
   const list =
     typeof row.effects === 'string' ? (JSON.parse(row.effects) as { id: number; position: number }[]) : row.effects;
-  return { customerId: Number(row.customer_id), sideEffectIds: new Map(list.map((e) => [e.position, Number(e.id)])) };
+  return {
+    written: true,
+    customerId: Number(row.customer_id),
+    sideEffectIds: new Map(list.map((e) => [e.position, Number(e.id)])),
+  };
 }

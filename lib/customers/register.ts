@@ -77,13 +77,14 @@ class CustomerMoved extends Error {}
 type Mode = 'assume-new' | 'read-then-write' | 'locked';
 
 /**
- * Most registrations are of new people. So the first attempt assumes so: one INSERT statement, which
- * is a transaction of its own, and the identity keys' primary key says if the assumption was wrong.
- * The next (the first for requests that must read first, such as a referral code) reads who the
- * identifiers belong to and writes in one statement that applies only if the customer found still has
- * the version read: no transaction, two round trips. Only when that customer changed in between (or a
- * race was lost again) does the full path run: a transaction that locks the customer, reads again and
- * writes.
+ * Most registrations are of new people. So the first attempt assumes so: one statement, a transaction
+ * of its own, that writes the new customer only if none of its identity keys is known, and otherwise
+ * says who they lead to (a duplicate is answered from that; a source account for a known customer is
+ * then written by a second statement). A write to a known customer applies only if the customer still
+ * has the version read. A later attempt (the first for requests that must read first, such as a
+ * referral code) reads who the identifiers belong to, then writes the same way. Only when a customer
+ * changed in between, or a race for a new identifier was lost, more than once, does the full path run: a
+ * transaction that locks the customer, reads again and writes.
  */
 export async function registerCustomer(db: Db, input: RegisterInput): Promise<RegisterSuccess> {
   const registration = parseRegistration(input.config, input.body);
@@ -192,14 +193,39 @@ async function attemptRegistration(
   input: RegisterInput,
   mode: Mode,
 ): Promise<RegisterSuccess> {
-  const { config, actor } = input;
-  const orgId = config.orgId;
-  const { matches, resolution } =
+  const orgId = input.config.orgId;
+  const read =
     mode === 'assume-new'
       ? { matches: [], resolution: resolveIdentity(reg.profiles, []) }
       : mode === 'locked'
         ? await resolveUnderLock(tx, orgId, reg, keys)
         : await resolveNow(tx, orgId, reg, keys);
+  const outcome = await decideAndWrite(tx, reg, keys, input, read);
+  if (!('known' in outcome)) return outcome;
+  // The keys were known after all, and nothing was written. A guess: go on with who they lead to, as
+  // read by that statement. A read that is already stale: read again.
+  if (mode !== 'assume-new' || outcome.known === null) throw new CustomerMoved();
+  const again = await decideAndWrite(tx, reg, keys, input, {
+    matches: outcome.known,
+    resolution: resolveIdentity(reg.profiles, outcome.known),
+  });
+  if ('known' in again) throw new CustomerMoved();
+  return again;
+}
+
+/**
+ * Answers or writes the registration as `read` says who its identifiers lead to: a duplicate or a
+ * conflict is thrown; a write that found the world changed (`known`) wrote nothing.
+ */
+async function decideAndWrite(
+  tx: DbOrTx,
+  reg: NormalisedRegistration,
+  keys: Map<string, { type: string; value: string }>,
+  input: RegisterInput,
+  { matches, resolution }: { matches: IdentityMatch[]; resolution: ReturnType<typeof resolveIdentity> },
+): Promise<RegisterSuccess | { known: IdentityMatch[] | null }> {
+  const { config, actor } = input;
+  const orgId = config.orgId;
   if (resolution.kind === 'exists-in-source') {
     throw ApiError.of(
       8006,
@@ -264,7 +290,7 @@ async function attemptRegistration(
     searchWords: searchWords(...reg.profiles.flatMap((p) => [p.firstName, p.lastName])),
   };
   const written = await insertRegistration(tx, write);
-  if (!written) throw new CustomerMoved();
+  if (!written.written) return { known: written.known };
   const { customerId, sideEffectIds } = written;
   return {
     createdId: customerId,

@@ -128,6 +128,23 @@ describe('identity resolution', () => {
     expect(res.body.errors?.[0]?.message).toContain(String(first.body.createdId));
   });
 
+  it('numbers customers without gaps: a duplicate or an added source account takes no customer id', async () => {
+    const m = uniqueMobile();
+    const instore = { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: m }] }] };
+    const first = await register(instore);
+    expect(first.status).toBe(200);
+    expect((await register(instore)).body.errors?.map((e) => e.code)).toEqual([8006]);
+    const line = await register({
+      profiles: [{ source: 'LINE', accountId: '2001914141242', identifiers: [{ type: 'mobile', value: m }] }],
+    });
+    expect(line.body.createdId).toBe(first.body.createdId);
+    expect(line.body.warnings.map((w) => w.code)).toEqual([8050]);
+    const next = await register({
+      profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }],
+    });
+    expect(next.body.createdId).toBe(first.body.createdId! + 1);
+  });
+
   it('refuses identifiers of two different customers with 8052 and merges nothing', async () => {
     const m = uniqueMobile();
     const e = uniqueEmail();
