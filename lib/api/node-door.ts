@@ -109,6 +109,10 @@ function readBody(req: IncomingMessage, max: number): Promise<Uint8Array> {
     req.on('data', onData);
     req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     req.once('error', reject);
+    // A client gone before the end of its body: the route runs no further (nobody would hear it).
+    req.once('close', () => {
+      if (!req.complete) reject(ApiError.of(400, { path: 'body', problem: 'ended early' }, { field: 'body' }));
+    });
   });
 }
 

@@ -2,10 +2,12 @@
 // database whose tables have no statistics yet. PostgreSQL plans a check once per connection and
 // keeps that plan; planned on an empty table against an index that only shares the leading org_id,
 // each later check walks every row of the org, and registrations slow down as customers arrive
-// (seen: 770/s falling to 210/s within a minute of load on a fresh database).
+// (seen: 770/s falling to 210/s within a minute of load on a fresh database). The same holds for
+// the new customer's registration statement, which looks its identity keys up itself.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { execRows } from '@/db/client';
+import { registrationStatement } from '@/db/queries/registration';
 import { withFreshDatabase } from './fresh-database';
 
 interface ForeignKey {
@@ -16,6 +18,7 @@ interface ForeignKey {
 }
 interface PlanNode {
   'Node Type': string;
+  'Relation Name'?: string;
   'Index Name'?: string;
   'Index Cond'?: string;
   Filter?: string;
@@ -73,6 +76,47 @@ describe('foreign-key checks on a new database', () => {
       ).toEqual(['Index Scan']);
       expect(nodes[0]!.Filter, fk).toBeUndefined();
       for (const column of columns) expect(nodes[0]!['Index Cond'], fk).toContain(`${column} = `);
+    }
+  });
+});
+
+describe("a new customer's registration statement on a new database", () => {
+  it('looks up each identity key, its customer and their source accounts by index probes, never by org', async () => {
+    const plan = await withFreshDatabase((db) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+        const statement = registrationStatement({
+          existing: false,
+          checkKnown: true,
+          keys: true,
+          channels: true,
+          enrollments: false,
+          sideEffects: false,
+          userContext: false,
+          searchWords: true,
+        });
+        await tx.execute(sql.raw(`prepare registration as ${statement.text}`));
+        const [row] = await execRows<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
+          tx,
+          sql.raw(`explain (format json) execute registration (${statement.names.map(() => 'null').join(', ')})`),
+        );
+        const doc = row!['QUERY PLAN'];
+        return (typeof doc === 'string' ? JSON.parse(doc) : doc)[0].Plan as PlanNode;
+      }),
+    );
+    const probes: Record<string, string[]> = {
+      identity_keys: ['org_id = ', 'type = ', 'value = '],
+      customers: ['org_id = ', 'id = '],
+      source_accounts: ['customer_id = ', 'org_id = '],
+    };
+    for (const [table, conditions] of Object.entries(probes)) {
+      const nodes = scans(plan).filter((n) => n['Relation Name'] === table);
+      expect(nodes.length, table).toBeGreaterThan(0);
+      for (const node of nodes) {
+        expect(node['Node Type'], table).toMatch(/^(Index|Index Only|Bitmap Heap) Scan$/);
+        const cond = node['Index Cond'] ?? node.Plans?.[0]?.['Index Cond'] ?? '';
+        for (const c of conditions) expect(cond, `${table}: ${cond}`).toContain(c);
+      }
     }
   });
 });
