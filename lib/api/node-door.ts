@@ -1,9 +1,10 @@
 // The Node door: in production, /v2 and /v3 requests are answered straight from node:http by the
 // same `serve` each route's Next.js handler runs (lib/api/handler.ts), without Next's per-request
-// work (its router, web Request and Response, streams, async contexts): about 0.6 ms of CPU a
-// request on this machine (docs/scaling.md, "The Node door"). What the door cannot place (a trailing
-// slash, an odd encoding, HEAD, OPTIONS, a method a route has no handler for) goes on to Next, which
-// answers it as before: the door is a shortcut to the same answers, never a second behaviour.
+// work (its router, web Request and Response, streams, async contexts), which was four fifths of a
+// registration's Node CPU on this machine (docs/scaling.md, "The Node door"). What the door cannot
+// place (a trailing slash, an odd encoding, HEAD, OPTIONS, a method a route has no handler for) goes
+// on to Next, which answers it as before: the door is a shortcut to the same answers, never a
+// second behaviour.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errorItem } from '@/lib/errors';
 import type { HeaderSource } from '@/lib/http/header-source';
