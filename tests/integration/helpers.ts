@@ -41,19 +41,20 @@ export async function call<T = Record<string, unknown>>(
   handler: RouteHandler,
   opts: CallOptions = {},
 ): Promise<CallResult<T>> {
+  const req = new Request(`http://localhost${opts.path ?? '/v2/customers'}`, requestInit(opts));
+  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  return readAnswer<T>(res);
+}
+
+/** The method, headers and body `opts` describe; a JSON body brings its content type. */
+function requestInit(opts: CallOptions): RequestInit {
   const headers: Record<string, string> = { ...opts.headers };
   let body: string | undefined = opts.rawBody;
   if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
-  const req = new Request(`http://localhost${opts.path ?? '/v2/customers'}`, {
-    method: opts.method ?? 'POST',
-    headers,
-    body,
-  });
-  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
-  return readAnswer<T>(res);
+  return { method: opts.method ?? 'POST', headers, body };
 }
 
 async function readAnswer<T>(res: Response): Promise<CallResult<T>> {
@@ -84,17 +85,7 @@ export function doorBaseUrl(): Promise<string> {
 
 /** Sends what `call` would to the Node door over HTTP; the path (with its parameters) picks the route. */
 export async function callThroughDoor<T = Record<string, unknown>>(opts: CallOptions = {}): Promise<CallResult<T>> {
-  const headers: Record<string, string> = { ...opts.headers };
-  let body: string | undefined = opts.rawBody;
-  if (opts.body !== undefined) {
-    body = JSON.stringify(opts.body);
-    headers['content-type'] ??= 'application/json';
-  }
-  const res = await fetch(`${await doorBaseUrl()}${opts.path ?? '/v2/customers'}`, {
-    method: opts.method ?? 'POST',
-    headers,
-    body,
-  });
+  const res = await fetch(`${await doorBaseUrl()}${opts.path ?? '/v2/customers'}`, requestInit(opts));
   return readAnswer<T>(res);
 }
 

@@ -15,12 +15,14 @@ import { GET as openapi } from '@/app/v2/openapi.json/route';
 import {
   call,
   callThroughDoor,
+  callVia,
   DEMO_TILL,
   doorBaseUrl,
   LEFT_TO_NEXT,
   newCustomerBody,
   uniqueMobile,
   type CallOptions,
+  type Door,
 } from './helpers';
 
 const auth = { authorization: DEMO_TILL };
@@ -84,11 +86,8 @@ describe('the Node door', () => {
     const id = String(created.body.createdId);
 
     // The same registration again, through each door: the same 8006 answer.
-    const again = (via: typeof call | undefined) =>
-      via
-        ? via(registerCustomer, { body: newCustomerBody(mobile), headers: auth })
-        : callThroughDoor({ body: newCustomerBody(mobile), headers: auth });
-    const [nextDup, doorDup] = [await again(call), await again(undefined)];
+    const again = (door: Door) => callVia(door, registerCustomer, { body: newCustomerBody(mobile), headers: auth });
+    const [nextDup, doorDup] = [await again('next'), await again('node')];
     expect(doorDup.status).toBe(nextDup.status);
     expect(doorDup.body).toEqual(nextDup.body);
 
