@@ -4,50 +4,75 @@
 // duplicate one, a source account added to a known customer two.
 // It takes the engine's own types (lib/customers/types.ts) and owns their mapping to columns.
 import { sql, type SQL } from 'drizzle-orm';
-import { execRows, execStatement, jsonParam as json, param as v, statementCache, type DbOrTx } from '@/db/client';
+import {
+  execRows,
+  execStatement,
+  jsonParam as json,
+  param as v,
+  statementCache,
+  statementOf,
+  type DbOrTx,
+} from '@/db/client';
 import type { HistoryChange } from '@/db/schema';
 import { channelColumns } from './customer-care';
 import type { IdentityMatch, NormalisedEnrollment, NormalisedProfile, PlannedSideEffect } from '@/lib/customers/types';
 import type { ActorType, LoyaltyType } from '@/lib/vocabulary';
 
 /**
- * Customers owning any of these unique identifiers, with each customer's source accounts. The keys are
- * a literal list (not a JSON set) so the planner probes the primary key however large the table.
+ * Who each of these identity keys leads to: the customer, its version and each of its source
+ * accounts (one row per account). Each key, its customer and their accounts are looked up on their
+ * own: the `offset 0` keeps each lateral subquery a loop of index probes with every key column bound.
+ * As joins, PostgreSQL planning generically on young tables may hash the whole org's keys (measured:
+ * 3.8 ms of database CPU a registration), or read the whole org's customers for each key and filter
+ * them (1.7 ms). tests/integration/foreign-key-plans.test.ts plans it on a new database.
  */
+function identityMatchesSql(orgId: SQL, keys: SQL): SQL {
+  return sql`
+    select x.type, x.value, k.customer_id, cu.version, sa.source, sa.account_id
+    from jsonb_to_recordset(${keys}) as x(type text, value text)
+    cross join lateral (
+      select customer_id from identity_keys
+      where org_id = ${orgId} and type = x.type and value = x.value offset 0) k
+    cross join lateral (
+      select version from customers where org_id = ${orgId} and id = k.customer_id offset 0) cu
+    left join lateral (
+      select source, account_id from source_accounts
+      where org_id = ${orgId} and customer_id = k.customer_id offset 0) sa on true`;
+}
+
+/** The statement of findIdentityMatches (exported for the plan test). */
+export const identityMatchesStatement = statementOf(identityMatchesSql(v('orgId'), json('keys')));
+
+interface IdentityMatchRow {
+  type: string;
+  value: string;
+  customer_id: string | number;
+  version: number;
+  source: string | null;
+  account_id: string | null;
+}
+
+const toIdentityMatch = (r: IdentityMatchRow): IdentityMatch => ({
+  type: r.type,
+  value: r.value,
+  customerId: Number(r.customer_id),
+  customerVersion: Number(r.version),
+  source: r.source,
+  accountId: r.account_id,
+});
+
+/** Customers owning any of these unique identifiers, with each customer's source accounts. */
 export async function findIdentityMatches(
   db: DbOrTx,
   orgId: number,
   keys: { type: string; value: string }[],
 ): Promise<IdentityMatch[]> {
   if (keys.length === 0) return [];
-  const rows = await execRows<{
-    type: string;
-    value: string;
-    customer_id: string | number;
-    version: number;
-    source: string | null;
-    account_id: string | null;
-  }>(
-    db,
-    sql`
-    select k.type, k.value, k.customer_id, c.version, sa.source, sa.account_id
-    from identity_keys k
-    join customers c on c.org_id = k.org_id and c.id = k.customer_id
-    left join source_accounts sa on sa.org_id = k.org_id and sa.customer_id = k.customer_id
-    where k.org_id = ${orgId}
-      and (k.type, k.value) in (${sql.join(
-        keys.map((k) => sql`(${k.type}, ${k.value})`),
-        sql`, `,
-      )})`,
-  );
-  return rows.map((r) => ({
-    type: r.type,
-    value: r.value,
-    customerId: Number(r.customer_id),
-    customerVersion: Number(r.version),
-    source: r.source,
-    accountId: r.account_id,
-  }));
+  const rows = await execStatement<IdentityMatchRow>(db, identityMatchesStatement, {
+    orgId,
+    keys: JSON.stringify(keys),
+  });
+  return rows.map(toIdentityMatch);
 }
 
 export async function findCustomerIdByReferralCode(db: DbOrTx, orgId: number, code: string): Promise<number | null> {
@@ -154,11 +179,7 @@ function registrationSql(shape: Shape): SQL {
   // A source account added to an existing customer is a change of it: its version goes up, if the row
   // still has the version the identity was resolved with; else nothing is written (every part reads c).
   // A new customer is written only if none of its identity keys is known (`known`, read by the same
-  // statement): else nothing is, and the statement answers who they lead to, as findIdentityMatches
-  // would. Each key, its customer and their accounts are looked up on their own: the `offset 0` keeps
-  // each lateral subquery a loop of index probes with every key column bound. As joins, PostgreSQL
-  // planning generically on young tables may hash the whole org's keys (measured: 3.8 ms of database
-  // CPU a registration), or read the whole org's customers for each key and filter them (1.7 ms).
+  // statement): else nothing is, and the statement answers who they lead to, as findIdentityMatches.
   const customer = shape.existing
     ? sql`update customers set version = version + 1
           where org_id = ${orgId} and id = ${v('existingCustomerId')} and version = ${v('existingVersion')} returning id`
@@ -169,17 +190,7 @@ function registrationSql(shape: Shape): SQL {
           returning id`;
   const parts: SQL[] = [];
   if (shape.checkKnown) {
-    parts.push(sql`known as (
-      select x.type, x.value, k.customer_id, cu.version, sa.source, sa.account_id
-      from jsonb_to_recordset(${json('keys')}) as x(type text, value text)
-      cross join lateral (
-        select customer_id from identity_keys
-        where org_id = ${orgId} and type = x.type and value = x.value offset 0) k
-      cross join lateral (
-        select version from customers where org_id = ${orgId} and id = k.customer_id offset 0) cu
-      left join lateral (
-        select source, account_id from source_accounts
-        where org_id = ${orgId} and customer_id = k.customer_id offset 0) sa on true)`);
+    parts.push(sql`known as (${identityMatchesSql(orgId, json('keys'))})`);
   }
   parts.push(sql`c as (${customer})`);
   parts.push(sql`sa as (
@@ -238,10 +249,7 @@ function registrationSql(shape: Shape): SQL {
   const effects = shape.sideEffects
     ? sql`(select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se)`
     : sql`'[]'::jsonb`;
-  const known = shape.checkKnown
-    ? sql`(select jsonb_agg(jsonb_build_object('type', type, 'value', value, 'customerId', customer_id,
-            'customerVersion', version, 'source', source, 'accountId', account_id)) from known)`
-    : sql`null::jsonb`;
+  const known = shape.checkKnown ? sql`(select jsonb_agg(known) from known)` : sql`null::jsonb`;
   return sql`with ${sql.join(parts, sql`, `)}
     select (select id from c) as customer_id, ${effects} as effects, ${known} as known`;
 }
@@ -270,7 +278,7 @@ export async function insertRegistration(db: DbOrTx, w: RegistrationWrite): Prom
   const [row] = await execStatement<{
     customer_id: string | number | null;
     effects: { id: number | string; position: number }[] | string;
-    known: IdentityMatch[] | string | null;
+    known: IdentityMatchRow[] | string | null;
   }>(db, registrationStatement(shape), {
     orgId: w.orgId,
     actorType: w.actor.type,
@@ -296,8 +304,8 @@ export async function insertRegistration(db: DbOrTx, w: RegistrationWrite): Prom
   });
   if (!row) throw new Error('registration insert returned no row');
   if (row.customer_id === null) {
-    const known = typeof row.known === 'string' ? (JSON.parse(row.known) as IdentityMatch[]) : row.known;
-    return { written: false, known: known && known.map((m) => ({ ...m, customerId: Number(m.customerId) })) };
+    const known = typeof row.known === 'string' ? (JSON.parse(row.known) as IdentityMatchRow[]) : row.known;
+    return { written: false, known: known && known.map(toIdentityMatch) };
   }
   const list =
     typeof row.effects === 'string' ? (JSON.parse(row.effects) as { id: number; position: number }[]) : row.effects;

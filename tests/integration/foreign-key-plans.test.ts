@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { execRows } from '@/db/client';
-import { registrationStatement } from '@/db/queries/registration';
+import { identityMatchesStatement, registrationStatement } from '@/db/queries/registration';
 import { withFreshDatabase } from './fresh-database';
 
 interface ForeignKey {
@@ -80,28 +80,35 @@ describe('foreign-key checks on a new database', () => {
   });
 });
 
-describe("a new customer's registration statement on a new database", () => {
-  it('looks up each identity key, its customer and their source accounts by index probes, never by org', async () => {
-    const plan = await withFreshDatabase((db) =>
+describe('the identity lookups on a new database', () => {
+  it('look up each identity key, its customer and their source accounts by index probes, never by org', async () => {
+    const statements = {
+      "a new customer's registration": registrationStatement({
+        existing: false,
+        checkKnown: true,
+        keys: true,
+        channels: true,
+        enrollments: false,
+        sideEffects: false,
+        userContext: false,
+        searchWords: true,
+      }),
+      findIdentityMatches: identityMatchesStatement,
+    };
+    const plans = await withFreshDatabase((db) =>
       db.transaction(async (tx) => {
         await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-        const statement = registrationStatement({
-          existing: false,
-          checkKnown: true,
-          keys: true,
-          channels: true,
-          enrollments: false,
-          sideEffects: false,
-          userContext: false,
-          searchWords: true,
-        });
-        await tx.execute(sql.raw(`prepare registration as ${statement.text}`));
-        const [row] = await execRows<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
-          tx,
-          sql.raw(`explain (format json) execute registration (${statement.names.map(() => 'null').join(', ')})`),
-        );
-        const doc = row!['QUERY PLAN'];
-        return (typeof doc === 'string' ? JSON.parse(doc) : doc)[0].Plan as PlanNode;
+        const result: Record<string, PlanNode> = {};
+        for (const [i, [name, statement]] of Object.entries(statements).entries()) {
+          await tx.execute(sql.raw(`prepare lookup_${i} as ${statement.text}`));
+          const [row] = await execRows<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
+            tx,
+            sql.raw(`explain (format json) execute lookup_${i} (${statement.names.map(() => 'null').join(', ')})`),
+          );
+          const doc = row!['QUERY PLAN'];
+          result[name] = (typeof doc === 'string' ? JSON.parse(doc) : doc)[0].Plan as PlanNode;
+        }
+        return result;
       }),
     );
     const probes: Record<string, RegExp[]> = {
@@ -109,14 +116,17 @@ describe("a new customer's registration statement on a new database", () => {
       customers: [/\borg_id = /, /\bid = /],
       source_accounts: [/\bcustomer_id = /, /\borg_id = /],
     };
-    for (const [table, conditions] of Object.entries(probes)) {
-      const nodes = scans(plan).filter((n) => n['Relation Name'] === table);
-      expect(nodes.length, table).toBeGreaterThan(0);
-      for (const node of nodes) {
-        expect(node['Node Type'], table).toMatch(/^(Index|Index Only|Bitmap Heap) Scan$/);
-        const cond = node['Index Cond'] ?? node.Plans?.[0]?.['Index Cond'] ?? '';
-        for (const c of conditions) expect(cond, `${table}: ${cond}`).toMatch(c);
-        expect(node.Filter, `${table}: filtered after the probe`).toBeUndefined();
+    for (const [statement, plan] of Object.entries(plans)) {
+      for (const [table, conditions] of Object.entries(probes)) {
+        const nodes = scans(plan).filter((n) => n['Relation Name'] === table);
+        expect(nodes.length, `${statement}: ${table}`).toBeGreaterThan(0);
+        for (const node of nodes) {
+          const where = `${statement}: ${table}`;
+          expect(node['Node Type'], where).toMatch(/^(Index|Index Only|Bitmap Heap) Scan$/);
+          const cond = node['Index Cond'] ?? node.Plans?.[0]?.['Index Cond'] ?? '';
+          for (const c of conditions) expect(cond, `${where}: ${cond}`).toMatch(c);
+          expect(node.Filter, `${where}: filtered after the probe`).toBeUndefined();
+        }
       }
     }
   });
