@@ -38,7 +38,7 @@ export interface ApiRequest {
 }
 
 /** A route's answer: JSON with its status and headers, or (rarely) a ready Response. */
-export type Answer = { status: number; body: unknown; headers: Record<string, string> } | Response;
+export type Answer = Required<RouteResult> | Response;
 /** A route: the request and its path parameters in, the answer out; never throws. */
 export type Serve = (req: ApiRequest, params: Record<string, string>) => Promise<Answer>;
 
@@ -89,7 +89,7 @@ function door(serve: Serve): Handler {
   return Object.assign(handler, { serve });
 }
 
-export function errorResponse(
+function errorResponse(
   err: unknown,
   envelope: Envelope,
   requestId: string,

@@ -127,12 +127,13 @@ function apiRequestOf(req: IncomingMessage): ApiRequest {
   };
 }
 
+const headersOf = (list: { key: string; value: string }[]) => Object.fromEntries(list.map((h) => [h.key, h.value]));
+const PLAIN_HEADERS = headersOf(securityHeaders.always);
+const HTTPS_HEADERS = headersOf([...securityHeaders.always, ...securityHeaders.overHttps]);
+
+/** The security headers of an answer to `req` (a fresh object: callers add to it). */
 function baseHeaders(req: IncomingMessage): Record<string, string> {
-  const list =
-    req.headers['x-forwarded-proto'] === 'https'
-      ? [...securityHeaders.always, ...securityHeaders.overHttps]
-      : securityHeaders.always;
-  return Object.fromEntries(list.map((h) => [h.key, h.value]));
+  return { ...(req.headers['x-forwarded-proto'] === 'https' ? HTTPS_HEADERS : PLAIN_HEADERS) };
 }
 
 async function write(req: IncomingMessage, res: ServerResponse, answer: Answer): Promise<void> {

@@ -136,24 +136,16 @@ function matchedIdentifierPath(
 
 const keyOf = (type: string, value: string) => `${type}\u0000${value}`;
 
+/** The request's unique identifiers by type and value. */
+type Keys = Map<string, { type: string; value: string }>;
+
 /** The request's unique identifiers, once each: what identity rests on. */
-function uniqueKeysOf(reg: NormalisedRegistration): Map<string, { type: string; value: string }> {
-  const keys = new Map<string, { type: string; value: string }>();
+function uniqueKeysOf(reg: NormalisedRegistration): Keys {
+  const keys: Keys = new Map();
   for (const p of reg.profiles) {
     for (const i of p.identifiers) if (i.unique) keys.set(keyOf(i.type, i.value), { type: i.type, value: i.value });
   }
   return keys;
-}
-
-/** Who the identifiers lead to, as of now (the write then checks the customer's version). */
-async function resolveNow(
-  tx: DbOrTx,
-  orgId: number,
-  reg: NormalisedRegistration,
-  keys: Map<string, { type: string; value: string }>,
-): Promise<{ matches: IdentityMatch[]; resolution: ReturnType<typeof resolveIdentity> }> {
-  const matches = await findIdentityMatches(tx, orgId, [...keys.values()]);
-  return { matches, resolution: resolveIdentity(reg.profiles, matches) };
 }
 
 /**
@@ -162,12 +154,12 @@ async function resolveNow(
  * the first read and the lock is seen as gone, and cannot be added back to the customer without its
  * identity key. Locks are taken in one order (customer, then keys) by every writer.
  */
-async function resolveUnderLock(
+async function matchesUnderLock(
   tx: DbOrTx,
   orgId: number,
   reg: NormalisedRegistration,
-  keys: Map<string, { type: string; value: string }>,
-): Promise<{ matches: IdentityMatch[]; resolution: ReturnType<typeof resolveIdentity> }> {
+  keys: Keys,
+): Promise<IdentityMatch[]> {
   const list = [...keys.values()];
   let locked: number | null = null;
   let matches = await findIdentityMatches(tx, orgId, list);
@@ -176,7 +168,7 @@ async function resolveUnderLock(
   // the lock is had, so it sees what the lock's last holder committed.
   for (let turn = 0; turn < 4; turn++) {
     const resolution = resolveIdentity(reg.profiles, matches);
-    if (resolution.kind !== 'existing' || resolution.customerId === locked) return { matches, resolution };
+    if (resolution.kind !== 'existing' || resolution.customerId === locked) return matches;
     locked = resolution.customerId;
     [, matches] = await Promise.all([
       lockCustomer(tx, { orgId, customerId: locked }),
@@ -189,43 +181,43 @@ async function resolveUnderLock(
 async function attemptRegistration(
   tx: DbOrTx,
   reg: NormalisedRegistration,
-  keys: Map<string, { type: string; value: string }>,
+  keys: Keys,
   input: RegisterInput,
   mode: Mode,
 ): Promise<RegisterSuccess> {
   const orgId = input.config.orgId;
-  const read =
+  // Who the identifiers lead to: nobody (the guess), as of now (the write then checks the customer's
+  // version), or as of now under the customer's row lock.
+  const matches =
     mode === 'assume-new'
-      ? { matches: [], resolution: resolveIdentity(reg.profiles, []) }
+      ? []
       : mode === 'locked'
-        ? await resolveUnderLock(tx, orgId, reg, keys)
-        : await resolveNow(tx, orgId, reg, keys);
-  const outcome = await decideAndWrite(tx, reg, keys, input, read);
+        ? await matchesUnderLock(tx, orgId, reg, keys)
+        : await findIdentityMatches(tx, orgId, [...keys.values()]);
+  const outcome = await decideAndWrite(tx, reg, keys, input, matches);
   if (!('known' in outcome)) return outcome;
   // The keys were known after all, and nothing was written. A guess: go on with who they lead to, as
   // read by that statement. A read that is already stale: read again.
   if (mode !== 'assume-new' || outcome.known === null) throw new CustomerMoved();
-  const again = await decideAndWrite(tx, reg, keys, input, {
-    matches: outcome.known,
-    resolution: resolveIdentity(reg.profiles, outcome.known),
-  });
+  const again = await decideAndWrite(tx, reg, keys, input, outcome.known);
   if ('known' in again) throw new CustomerMoved();
   return again;
 }
 
 /**
- * Answers or writes the registration as `read` says who its identifiers lead to: a duplicate or a
+ * Answers or writes the registration as `matches` say who its identifiers lead to: a duplicate or a
  * conflict is thrown; a write that found the world changed (`known`) wrote nothing.
  */
 async function decideAndWrite(
   tx: DbOrTx,
   reg: NormalisedRegistration,
-  keys: Map<string, { type: string; value: string }>,
+  keys: Keys,
   input: RegisterInput,
-  { matches, resolution }: { matches: IdentityMatch[]; resolution: ReturnType<typeof resolveIdentity> },
+  matches: IdentityMatch[],
 ): Promise<RegisterSuccess | { known: IdentityMatch[] | null }> {
   const { config, actor } = input;
   const orgId = config.orgId;
+  const resolution = resolveIdentity(reg.profiles, matches);
   if (resolution.kind === 'exists-in-source') {
     throw ApiError.of(
       8006,
