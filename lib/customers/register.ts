@@ -10,7 +10,7 @@ import {
   type RegistrationWrite,
 } from '@/db/queries/registration';
 import { lockCustomer } from '@/db/queries/customer-care';
-import type { Actor } from '@/lib/api/actor';
+import type { Actor } from '@/lib/auth/actor';
 import type { SideEffect } from '@/lib/api/schemas';
 import { getOrgConfig, invalidateOrgConfig } from '@/lib/config/cache';
 import type { OrgConfig } from '@/lib/config/types';
