@@ -1,18 +1,13 @@
 // The read model of a customer, shared by GET /v2/customers/{id}, the lookup and the customer page.
 // Plain functions of a connection (no Next.js), so a route, a server component and a test call the same.
-import type { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { findCustomerIdByIdentifier, findRegistrationAuditRow, readCustomer } from '@/db/queries/customer-read';
-import type { CustomerViewSchema } from '@/lib/api/schemas';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError } from '@/lib/errors';
 import { normaliseIdentifierValue } from './identifier-values';
 import { isoUtc, toSideEffectItem } from './side-effects';
+import type { CustomerView, ProfileView } from './views';
 import { canonicalSource, type IdentifierType, type Source } from '@/lib/vocabulary';
-
-/** The customer as GET /v2/customers/{id} answers it (docs/api.md#reading-a-customer); the schema is the one definition. */
-export type CustomerView = z.infer<typeof CustomerViewSchema>;
-export type ProfileView = CustomerView['profiles'][number];
 
 export interface CustomerFilter {
   source?: Source;
@@ -94,7 +89,6 @@ export async function getCustomer(
     sideEffects: customer.sideEffects.map(toSideEffectItem),
     referralCode: customer.referralCode,
     registeredTill: customer.tillCode,
-    warnings: [],
   };
 }
 

@@ -3,16 +3,14 @@
 // by word prefix, case- and accent-insensitive ("pri sha" finds Priya Sharma, "Jose" finds José).
 import type { DbOrTx } from '@/db/client';
 import { findSearchMatches, loadSearchCards, type PrefixRange, type SearchPlan } from '@/db/queries/search';
-import type { CustomerSearchResponse } from '@/lib/api/schemas';
 import { ApiError } from '@/lib/errors';
 import { prefixUpperBound, searchWords } from './search-text';
+import type { CustomerSearchHit } from './views';
 
 export const SEARCH_LIMIT = { default: 20, max: 50 };
 export const MIN_QUERY_LENGTH = 2;
 export const MIN_PREFIX_LENGTH = 4;
 const MAX_QUERY_LENGTH = 255;
-
-export type CustomerSearchHit = CustomerSearchResponse['customers'][number];
 
 /**
  * The stored forms a typed value may have: as typed (external ids, card numbers), lowercased

@@ -1,6 +1,7 @@
 // GET /v2/customers/{id}/history — the customer's history, newest first (?limit=50&before=<entryId>)
 import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
+import type { HistoryResponse } from '@/lib/api/schemas';
 import { getCustomerHistory, historyPageOf } from '@/lib/customers/history-read';
 import { parseCustomerId } from '@/lib/customers/customer-id';
 import { ApiError } from '@/lib/errors';
@@ -12,8 +13,11 @@ export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async ({ req, pa
   const id = parseCustomerId(params.id);
   // Not an id answers like an unknown one.
   if (id === null) throw ApiError.of(8015);
-  const history = await getCustomerHistory(await getDb(), actor.orgId, id, page);
-  return { status: 200, body: history };
+  const body: HistoryResponse = {
+    entries: await getCustomerHistory(await getDb(), actor.orgId, id, page),
+    warnings: [],
+  };
+  return { status: 200, body };
 });
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed('v2', ['GET']);
