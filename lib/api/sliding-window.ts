@@ -55,6 +55,13 @@ function prune(log: Log, cutoff: number): void {
  * to the requests already counted.
  */
 export class SlidingWindowMemory extends RateLimiterCompatibleAbstract {
+  // The base class (plain JS) has accessors here that throw until a store implements them; its types
+  // declare them as properties, so they are implemented as such: class fields are defined on the
+  // instance (ES2022 semantics, the tsconfig's target), shadowing the accessors. No key prefix; it never
+  // blocks beyond the window and never delays (the insured limiter copies its own values over these).
+  override readonly keyPrefix = '';
+  override blockDuration = 0;
+  override execEvenly = false;
   private readonly windowMs: number;
 
   constructor(
@@ -65,13 +72,6 @@ export class SlidingWindowMemory extends RateLimiterCompatibleAbstract {
   ) {
     super();
     this.windowMs = windowSeconds * 1000;
-    // The base class declares these as accessors that throw; own data properties shadow them. It
-    // never blocks beyond the window and never delays (the insured limiter writes the last two).
-    Object.defineProperties(this, {
-      keyPrefix: { value: '' },
-      blockDuration: { value: 0, writable: true },
-      execEvenly: { value: false, writable: true },
-    });
   }
 
   override consume(key: string | number, points = 1): Promise<RateLimiterRes> {
