@@ -3,11 +3,10 @@
 import type { DbOrTx } from '@/db/client';
 import { findCustomerIdByIdentifier, findRegistrationAuditRow, readCustomer } from '@/db/queries/customer-read';
 import type { OrgConfig } from '@/lib/config/types';
-import { ApiError } from '@/lib/errors';
 import { normaliseIdentifierValue } from './identifier-values';
 import { isoUtc, toSideEffectItem } from './side-effects';
 import type { CustomerView, ProfileView } from './views';
-import { canonicalSource, type IdentifierType, type Source } from '@/lib/vocabulary';
+import type { IdentifierType, Source } from '@/lib/vocabulary';
 
 export interface CustomerFilter {
   source?: Source;
@@ -141,13 +140,4 @@ export async function lookupCustomerId(db: DbOrTx, config: OrgConfig, q: LookupQ
     source: q.source,
     accountId: q.accountId,
   });
-}
-
-/** The `source` query parameter: absent, empty or ALL means every source; an unknown one is 3217. */
-export function sourceParamOf(raw: string | null): Source | undefined {
-  const value = raw?.trim() ?? '';
-  if (value === '' || value.toUpperCase() === 'ALL') return undefined;
-  const source = canonicalSource(value);
-  if (!source) throw ApiError.of(3217);
-  return source;
 }
