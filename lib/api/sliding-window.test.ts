@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
 import { SlidingWindowMemory, type SlidingWindowStore } from './sliding-window';
@@ -22,5 +24,11 @@ describe('SlidingWindowMemory', () => {
     await expect(limiter.consume('org:1')).rejects.toMatchObject({ consumedPoints: 3, remainingPoints: 0 });
     expect(used).toBe(3);
     expect(memory.blockDuration).toBe(0);
+  });
+
+  it('keeps its fields as fields in every compiler: Next compiles with [[Set]] semantics unless the tsconfig says not', () => {
+    // With assignments instead, the constructor would call the base class's throwing setters.
+    const tsconfig = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../tsconfig.json'), 'utf8'));
+    expect(tsconfig.compilerOptions.useDefineForClassFields).toBe(true);
   });
 });

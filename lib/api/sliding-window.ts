@@ -56,9 +56,10 @@ function prune(log: Log, cutoff: number): void {
  */
 export class SlidingWindowMemory extends RateLimiterCompatibleAbstract {
   // The base class (plain JS) has accessors here that throw until a store implements them; its types
-  // declare them as properties, so they are implemented as such: class fields are defined on the
-  // instance (ES2022 semantics, the tsconfig's target), shadowing the accessors. No key prefix; it never
-  // blocks beyond the window and never delays (the insured limiter copies its own values over these).
+  // declare them as properties, so they are implemented as such: class fields, defined on the instance
+  // (tsconfig's useDefineForClassFields, which Next's compiler follows too), shadow the accessors. No
+  // key prefix; it never blocks beyond the window and never delays (the insured limiter copies its own
+  // values over these).
   override readonly keyPrefix = '';
   override blockDuration = 0;
   override execEvenly = false;
