@@ -12,7 +12,7 @@ import { ApiError, errorItem, type ApiErrorItem } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import type { HeaderSource } from '@/lib/http/header-source';
 import { log, loggableError } from '@/lib/log';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/auth/actor';
 import { consumeRateLimit } from './rate-limit';
 import { hostileJsonProblems, hostileQueryProblems, readBodyAtMost } from './read-body';
 import { requestIdOf, userContextOf } from './request-context';

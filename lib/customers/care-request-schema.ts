@@ -28,7 +28,6 @@ export const CustomerUpdateRequestSchema = z
   })
   .meta({ id: 'CustomerUpdateRequest' });
 
-export type CustomerUpdateRequest = z.input<typeof CustomerUpdateRequestSchema>;
 export type ParsedCustomerUpdateRequest = z.output<typeof CustomerUpdateRequestSchema>;
 
 const IdentifierRefSchema = z.object({ type: z.string(), value: Text });
@@ -46,5 +45,4 @@ export const IdentifierChangeRequestSchema = z
   })
   .meta({ id: 'IdentifierChangeRequest' });
 
-export type IdentifierChangeRequest = z.input<typeof IdentifierChangeRequestSchema>;
 export type ParsedIdentifierChangeRequest = z.output<typeof IdentifierChangeRequestSchema>;

@@ -6,22 +6,10 @@ import type { OrgConfig } from '@/lib/config/types';
 import { CustomerUpdateRequestSchema, IdentifierChangeRequestSchema } from './care-request-schema';
 import { issuesToErrors } from './issues';
 import { ApiError } from '@/lib/errors';
-import {
-  normaliseCustomerUpdate,
-  normaliseIdentifierChange,
-  type NormalisedCustomerUpdate,
-  type NormalisedIdentifierChange,
-} from './normalise-care';
+import { normaliseCustomerUpdate, normaliseIdentifierChange } from './normalise-care';
 
 // The wire shapes live in care-request-schema.ts (normalise-care.ts reads their types); named here too.
-export {
-  CustomerUpdateRequestSchema,
-  IdentifierChangeRequestSchema,
-  type CustomerUpdateRequest,
-  type IdentifierChangeRequest,
-  type ParsedCustomerUpdateRequest,
-  type ParsedIdentifierChangeRequest,
-} from './care-request-schema';
+export { CustomerUpdateRequestSchema, IdentifierChangeRequestSchema } from './care-request-schema';
 
 type Reporter = Parameters<typeof normaliseCustomerUpdate>[2];
 
@@ -55,5 +43,3 @@ export function parseWith<T>(schema: z.ZodType<T, unknown>, body: unknown): T {
   if (!parsed.success) throw new ApiError(issuesToErrors(parsed.error.issues));
   return parsed.data;
 }
-
-export type { NormalisedCustomerUpdate, NormalisedIdentifierChange };

@@ -4,7 +4,7 @@
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { DEADLOCK, FOREIGN_KEY_VIOLATION, LOCK_NOT_AVAILABLE, SERIALIZATION_FAILURE, pgErrorCode } from '@/db/errors';
 import type { HistoryContext } from '@/db/queries/customer-care';
-import type { Actor } from '@/lib/api/actor';
+import type { Actor } from '@/lib/auth/actor';
 import { getOrgConfig, invalidateOrgConfig } from '@/lib/config/cache';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, type ApiMessage } from '@/lib/errors';

@@ -10,8 +10,7 @@ import {
   type RegistrationWrite,
 } from '@/db/queries/registration';
 import { lockCustomer } from '@/db/queries/customer-care';
-import type { Actor } from '@/lib/api/actor';
-import type { SideEffect } from '@/lib/api/schemas';
+import type { Actor } from '@/lib/auth/actor';
 import { getOrgConfig, invalidateOrgConfig } from '@/lib/config/cache';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, warningItem, type ApiMessage } from '@/lib/errors';
@@ -23,6 +22,7 @@ import { profileKey } from './history';
 import { searchWords } from './search-text';
 import { planSideEffects, toSideEffectItem } from './side-effects';
 import type { IdentityMatch, NormalisedRegistration, PlannedSideEffect } from './types';
+import type { SideEffectItem as SideEffect } from './views';
 
 export interface RegisterInput {
   config: OrgConfig;

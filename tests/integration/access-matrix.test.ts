@@ -19,7 +19,7 @@ import { GET as extendedFields } from '@/app/v2/extendedFields/route';
 import { GET as openapi } from '@/app/v2/openapi.json/route';
 import { POST as generateToken } from '@/app/v3/oauth/token/generate/route';
 import { getDb } from '@/db/client';
-import { loadOrgConfig } from '@/db/queries/config';
+import { loadOrgConfig } from '@/lib/config/load';
 import { apiClients, orgs, staffUsers } from '@/db/schema';
 import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
 import { toSettingsInput } from '@/lib/config/settings-input';
