@@ -1,6 +1,6 @@
 // Every response, pages, API and static files alike, and Strict-Transport-Security only over HTTPS
 // (behind a proxy that says so; browsers ignore it over plain HTTP anyway): docs/api.md, "Security
-// headers". The API's Node door (lib/api/node-door.ts) sends the same list.
+// headers". The server (server.ts) sends the same list with the API's answers, which Next never sees.
 import securityHeaders from './lib/http/security-headers.json' with { type: 'json' };
 
 /** @type {import('next').NextConfig} */
