@@ -129,7 +129,7 @@ export function buildServer({ routes, next }: { routes: readonly ApiRoute[]; nex
     logger: false,
     // HEAD goes to Next, as OPTIONS does: no route of the API answers it.
     exposeHeadRoutes: false,
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     // A path the router cannot decode: Next answers it.
     frameworkErrors: (_err, request, reply) => {
       stampPeer(request.raw);
@@ -196,8 +196,11 @@ async function main(): Promise<void> {
   console.log(`member-care ${dev ? 'development' : 'production'} server on http://${host}:${port}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      // In development at once (the watcher restarts it; the page's live-reload socket would hold a
+      // graceful close open); in production after the requests under way, or 5 seconds.
+      if (dev) process.exit(0);
       setTimeout(() => process.exit(0), 5_000).unref();
-      void Promise.allSettled([app.close(), nextApp.close()]).then(() => process.exit(0));
+      void app.close().finally(() => process.exit(0));
     });
   }
 }
