@@ -19,7 +19,7 @@ import securityHeaders from '@/lib/http/security-headers.json';
 import { log, loggableError } from '@/lib/log';
 
 /** Answers what the API does not: Next.js's `app.getRequestHandler()`. */
-export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 /**
@@ -28,8 +28,8 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
  * own fetch, for one) would otherwise see its connection close under it instead of reading the answer.
  * Past either bound the answer goes out anyway and the connection closes.
  */
-export const DISCARD_MAX_BYTES = 32 * 1024 * 1024;
-export const DISCARD_MAX_MS = 10_000;
+const DISCARD_MAX_BYTES = 32 * 1024 * 1024;
+const DISCARD_MAX_MS = 10_000;
 
 const headersOf = (list: { key: string; value: string }[]) => Object.fromEntries(list.map((h) => [h.key, h.value]));
 const PLAIN_HEADERS = headersOf(securityHeaders.always);
