@@ -130,6 +130,8 @@ export function buildServer({ routes, next }: { routes: readonly ApiRoute[]; nex
     // HEAD goes to Next, as OPTIONS does: no route of the API answers it.
     exposeHeadRoutes: false,
     routerOptions: { maxParamLength: 1000 },
+    // Node's own default (Fastify's is none): a request not received whole within 5 minutes is dropped.
+    requestTimeout: 300_000,
     // A path the router cannot decode: Next answers it.
     frameworkErrors: (_err, request, reply) => {
       stampPeer(request.raw);
