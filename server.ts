@@ -191,7 +191,14 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '0.0.0.0';
   let handle: RequestHandler | null = null;
   const app = buildServer({ routes: API_ROUTES, next: (req, res) => handle!(req, res) });
-  const nextApp = next({ dev, dir: process.cwd(), hostname: host, port, httpServer: app.server });
+  // Next's own name for the server (its dev origin check, its requests to itself): as `next dev` has it.
+  const nextApp = next({
+    dev,
+    dir: process.cwd(),
+    hostname: process.env.HOST ?? 'localhost',
+    port,
+    httpServer: app.server,
+  });
   await nextApp.prepare();
   handle = nextApp.getRequestHandler() as RequestHandler;
   await app.listen({ port, host });
