@@ -127,7 +127,8 @@ beforeAll(async () => {
 async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<number> {
   const call = (handler: Parameters<typeof callVia>[1], opts: CallOptions) => callVia(door, handler, opts);
   const { headers: h, orgId } = callers[caller];
-  // Each caller (and door) from an address of its own: the wrong password's failures stay below the throttle.
+  // Each caller (and door) from an address of its own (through the server, the request leaves from it):
+  // the wrong password's failures stay below the throttle.
   const headers = { ...h, [PEER_HEADER]: `10.99.${door === 'next' ? 0 : 1}.${CALLER_KEYS.indexOf(caller)}` };
   switch (row.route) {
     case 'POST /v2/customers':
@@ -225,13 +226,13 @@ describe('access matrix', () => {
     expect(actual).toEqual(Object.fromEntries(rows.map((r) => [r.route, r.expected])));
   });
 
-  it("the production server's Node door answers every /v2 and /v3 cell the same", async () => {
+  it('the production server (server.ts) answers every /v2 and /v3 cell the same', async () => {
     const rows = ACCESS_MATRIX.filter((r) => r.surface === 'api' && /^\w+ \/v[23]\//.test(r.route));
     expect(rows.length).toBeGreaterThanOrEqual(10);
     const actual: Record<string, Record<Caller, number>> = {};
     for (const row of rows) {
       actual[row.route] = {} as Record<Caller, number>;
-      for (const caller of CALLER_KEYS) actual[row.route]![caller] = await statusOf(row, caller, 'node');
+      for (const caller of CALLER_KEYS) actual[row.route]![caller] = await statusOf(row, caller, 'server');
     }
     expect(actual).toEqual(Object.fromEntries(rows.map((r) => [r.route, r.expected])));
   });
