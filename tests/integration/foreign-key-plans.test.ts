@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { execRows } from '@/db/client';
-import { identityMatchesStatement, registrationStatement } from '@/db/queries/registration';
+import { identityMatchesStatement, registrationStatements } from '@/db/queries/registration';
 import { withFreshDatabase } from './fresh-database';
 
 interface ForeignKey {
@@ -83,16 +83,7 @@ describe('foreign-key checks on a new database', () => {
 describe('the identity lookups on a new database', () => {
   it('look up each identity key, its customer and their source accounts by index probes, never by org', async () => {
     const statements = {
-      "a new customer's registration": registrationStatement({
-        existing: false,
-        checkKnown: true,
-        keys: true,
-        channels: true,
-        enrollments: false,
-        sideEffects: false,
-        userContext: false,
-        searchWords: true,
-      }),
+      "a new customer's registration": registrationStatements.new,
       findIdentityMatches: identityMatchesStatement,
     };
     const plans = await withFreshDatabase((db) =>
