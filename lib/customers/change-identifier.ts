@@ -105,13 +105,29 @@ async function applyChange(
       extendedFields: a.extendedFields,
     })),
   );
-  const at = `identifiers.${profileKey(target)}`;
+  const version = await writeCustomerChange(tx, key, {
+    expectedVersion: current.version,
+    set: {},
+    context: historyContextOf(input),
+    entries: historyOf(`identifiers.${profileKey(target)}`, change.remove, added),
+  });
+  // Under the row lock the version cannot have moved; were it to, this rolls back what was written.
+  if (version === null) throw new Error('the customer changed under its row lock');
+  return done({ id: input.customerId, version, warnings });
+}
+
+/** The history of the change: one entry for the identifiers removed, one for those added. */
+function historyOf(
+  at: string,
+  removed: { type: string; value: string }[],
+  added: { type: string; value: string }[],
+): PendingEntry[] {
   const entries: PendingEntry[] = [];
-  if (change.remove.length)
+  if (removed.length)
     entries.push({
       action: 'identifier.removed',
       reason: null,
-      changes: change.remove.map((r) => ({ path: `${at}.${r.type}`, before: r.value, after: null })),
+      changes: removed.map((r) => ({ path: `${at}.${r.type}`, before: r.value, after: null })),
     });
   if (added.length)
     entries.push({
@@ -119,13 +135,5 @@ async function applyChange(
       reason: null,
       changes: added.map((a) => ({ path: `${at}.${a.type}`, before: null, after: a.value })),
     });
-  const version = await writeCustomerChange(tx, key, {
-    expectedVersion: current.version,
-    set: {},
-    context: historyContextOf(input),
-    entries,
-  });
-  // Under the row lock the version cannot have moved; were it to, this rolls back what was written.
-  if (version === null) throw new Error('the customer changed under its row lock');
-  return done({ id: input.customerId, version, warnings });
+  return entries;
 }
