@@ -245,21 +245,19 @@ export async function claimIdentityKey(
 }
 
 /**
- * Frees the unique identifiers of `keys` that no account of the customer holds any more (run after
- * deleteIdentifiers: a statement does not see its own CTEs' deletions).
+ * Frees a unique identifier when no account of the customer holds it any more (run after
+ * deleteIdentifiers). One statement a key, every key column bound: as a join with a JSON list of keys,
+ * PostgreSQL planning generically on a young table reads all of the org's identity keys instead.
  */
-export async function releaseIdentityKeys(
-  db: DbOrTx,
-  k: CustomerKey & { keys: { type: string; value: string }[] },
-): Promise<void> {
-  if (k.keys.length) await execStatement(db, releaseIdentityKeysStatement, { ...k, keys: JSON.stringify(k.keys) });
-}
-
-export const releaseIdentityKeysStatement = statementOf(sql`
-  delete from identity_keys k using jsonb_to_recordset(${jsonParam('keys')}) as x(type text, value text)
-  where k.org_id = ${orgId} and k.type = x.type and k.value = x.value and k.customer_id = ${customerId}
+export const releaseIdentityKeyStatement = statementOf(sql`
+  delete from identity_keys k
+  where k.org_id = ${orgId} and k.type = ${param('type')} and k.value = ${param('value')} and k.customer_id = ${customerId}
     and not exists (select 1 from identifiers i
-                    where i.org_id = ${orgId} and i.value = x.value and i.type = x.type and i.customer_id = ${customerId})`);
+                    where i.org_id = ${orgId} and i.value = k.value and i.type = k.type and i.customer_id = k.customer_id)`);
+
+export async function releaseIdentityKey(db: DbOrTx, k: CustomerKey & { type: string; value: string }): Promise<void> {
+  await execStatement(db, releaseIdentityKeyStatement, k);
+}
 
 /** Removes these identifiers of the source account, in one statement. */
 export const deleteIdentifiersStatement = statementOf(sql`

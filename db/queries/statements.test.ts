@@ -2,7 +2,7 @@
 // to a statement shows in review as a change of these files (update them with `vitest -u`).
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '@/db/client';
-import { changeStatement, deleteIdentifiersStatement, releaseIdentityKeysStatement } from './customer-care';
+import { changeStatement, deleteIdentifiersStatement, releaseIdentityKeyStatement } from './customer-care';
 import { registrationStatements } from './registration';
 
 /** The text with the name of the value behind each `$n`. */
@@ -21,8 +21,8 @@ describe('the write statements', () => {
   it('a change of a customer (PUT /v2/customers/{id}, changeIdentifier)', async () => {
     await expect(rendered(changeStatement)).toMatchFileSnapshot('__snapshots__/customer-change.sql');
   });
-  it("changeIdentifier's removal: the identifiers, then their identity keys", async () => {
+  it("changeIdentifier's removal: the identifiers in one statement, then each identity key", async () => {
     await expect(rendered(deleteIdentifiersStatement)).toMatchFileSnapshot('__snapshots__/delete-identifiers.sql');
-    await expect(rendered(releaseIdentityKeysStatement)).toMatchFileSnapshot('__snapshots__/release-identity-keys.sql');
+    await expect(rendered(releaseIdentityKeyStatement)).toMatchFileSnapshot('__snapshots__/release-identity-key.sql');
   });
 });

@@ -9,7 +9,7 @@ import {
   listIdentifiersOfAccount,
   lockCustomer,
   readForChange,
-  releaseIdentityKeys,
+  releaseIdentityKey,
   writeCustomerChange,
 } from '@/db/queries/customer-care';
 import type { OrgConfig } from '@/lib/config/types';
@@ -77,8 +77,9 @@ async function applyChange(
 
   // Removed first: a removed identifier is free at once, for this request's additions too.
   await deleteIdentifiers(tx, { orgId, sourceAccountId, list: change.remove });
-  const released = change.remove.filter((r) => config.uniqueIdentifierTypes.includes(r.type));
-  await releaseIdentityKeys(tx, { ...key, keys: released.map(({ type, value }) => ({ type, value })) });
+  for (const r of change.remove)
+    if (config.uniqueIdentifierTypes.includes(r.type))
+      await releaseIdentityKey(tx, { ...key, type: r.type, value: r.value });
 
   // Claimed in one order (type, value), so two requests claiming the same new values never deadlock.
   const conflicts: ApiErrorItem[] = [];

@@ -66,13 +66,19 @@ export async function registerCustomer(db: Db, input: RegisterInput): Promise<Re
   const guessNew = registration.referralCode === null;
   return retryLostRaces(
     (n) => {
-      const mode: Mode = n === 1 && guessNew ? 'assume-new' : n <= (guessNew ? 2 : 1) ? 'read-then-write' : 'locked';
+      const mode = modeOf(n, guessNew);
       return mode === 'locked'
         ? db.transaction((tx) => attemptRegistration(tx, registration, keys, input, mode))
         : attemptRegistration(db, registration, keys, input, mode);
     },
     { firstIsGuess: guessNew },
   );
+}
+
+/** Attempt n's mode: the guess first (when the request allows it), then one read-then-write, then locked. */
+function modeOf(n: number, guessNew: boolean): Mode {
+  const unlocked: Mode[] = guessNew ? ['assume-new', 'read-then-write'] : ['read-then-write'];
+  return unlocked[n - 1] ?? 'locked';
 }
 
 /** The JSON path of the first identifier that led to an existing customer, for the form to mark. */

@@ -6,7 +6,8 @@
 // the new customer's registration statement, which looks its identity keys up itself.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { execRows } from '@/db/client';
+import { execRows, type Statement } from '@/db/client';
+import { changeStatement, deleteIdentifiersStatement, releaseIdentityKeyStatement } from '@/db/queries/customer-care';
 import { identityMatchesStatement, registrationStatements } from '@/db/queries/registration';
 import { withFreshDatabase } from './fresh-database';
 
@@ -27,6 +28,26 @@ interface PlanNode {
 
 function scans(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(scans)].filter((n) => n['Node Type'].includes('Scan'));
+}
+
+/** Each statement's plan on a new database, planned as a prepared statement is after five runs: generically. */
+function planGenerically(statements: Record<string, Statement>): Promise<Record<string, PlanNode>> {
+  return withFreshDatabase((db) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+      const result: Record<string, PlanNode> = {};
+      for (const [i, [name, statement]] of Object.entries(statements).entries()) {
+        await tx.execute(sql.raw(`prepare plan_${i} as ${statement.text}`));
+        const [row] = await execRows<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
+          tx,
+          sql.raw(`explain (format json) execute plan_${i} (${statement.names.map(() => 'null').join(', ')})`),
+        );
+        const doc = row!['QUERY PLAN'];
+        result[name] = (typeof doc === 'string' ? JSON.parse(doc) : doc)[0].Plan as PlanNode;
+      }
+      return result;
+    }),
+  );
 }
 
 describe('foreign-key checks on a new database', () => {
@@ -86,22 +107,7 @@ describe('the identity lookups on a new database', () => {
       "a new customer's registration": registrationStatements.new,
       findIdentityMatches: identityMatchesStatement,
     };
-    const plans = await withFreshDatabase((db) =>
-      db.transaction(async (tx) => {
-        await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-        const result: Record<string, PlanNode> = {};
-        for (const [i, [name, statement]] of Object.entries(statements).entries()) {
-          await tx.execute(sql.raw(`prepare lookup_${i} as ${statement.text}`));
-          const [row] = await execRows<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
-            tx,
-            sql.raw(`explain (format json) execute lookup_${i} (${statement.names.map(() => 'null').join(', ')})`),
-          );
-          const doc = row!['QUERY PLAN'];
-          result[name] = (typeof doc === 'string' ? JSON.parse(doc) : doc)[0].Plan as PlanNode;
-        }
-        return result;
-      }),
-    );
+    const plans = await planGenerically(statements);
     const probes: Record<string, RegExp[]> = {
       identity_keys: [/\borg_id = /, /\btype = /, /\bvalue = /],
       customers: [/\borg_id = /, /\bid = /],
@@ -118,6 +124,28 @@ describe('the identity lookups on a new database', () => {
           for (const c of conditions) expect(cond, `${where}: ${cond}`).toMatch(c);
           expect(node.Filter, `${where}: filtered after the probe`).toBeUndefined();
         }
+      }
+    }
+  });
+});
+
+describe('the write statements on a new database', () => {
+  it('read every table by an index on more than the org', async () => {
+    const plans = await planGenerically({
+      "an existing customer's registration": registrationStatements.existing,
+      'a change of a customer': changeStatement,
+      "changeIdentifier's delete": deleteIdentifiersStatement,
+      "changeIdentifier's release of a key": releaseIdentityKeyStatement,
+    });
+    for (const [statement, plan] of Object.entries(plans)) {
+      const nodes = scans(plan).filter((n) => n['Relation Name'] !== undefined);
+      expect(nodes.length, statement).toBeGreaterThan(0);
+      for (const node of nodes) {
+        const where = `${statement}: ${node['Relation Name']}`;
+        expect(node['Node Type'], where).toMatch(/^(Index|Index Only|Bitmap Heap) Scan$/);
+        const cond = node['Index Cond'] ?? node.Plans?.[0]?.['Index Cond'] ?? '';
+        // A condition on another column than org_id: the probe is of one customer, account or key.
+        expect(cond.replace(/\(?org_id = \$\d+\)?/g, ''), `${where}: ${cond}`).toMatch(/\w+ = /);
       }
     }
   });
