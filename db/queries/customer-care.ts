@@ -35,7 +35,7 @@ export type { ChannelRow };
 // order and the names of the customer's other accounts (the search words are made of every account's
 // names): one statement, so one snapshot. After lockCustomer in the same transaction, it is sent right
 // behind the lock and runs once the lock is had, so it sees what the lock's last holder committed.
-const changeReadStatement = statementOf(sql`
+export const changeReadStatement = statementOf(sql`
   select c.version, c.status_label_id, s.name as status_label, c.loyalty_type, c.extended_fields,
     sa.id as account, sa.first_name, sa.last_name, sa.fields,
     coalesce((select jsonb_agg(jsonb_build_object('type', ch.type, 'value', ch.value, 'primary', ch.is_primary,
