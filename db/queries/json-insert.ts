@@ -10,7 +10,7 @@ type ColumnKey<T extends PgTable> = keyof T['_']['columns'] & string;
 /** A row of `table` as a JSON parameter carries it: these columns, under their drizzle names. */
 export type JsonRow<T extends PgTable, K extends keyof T['$inferSelect']> = Pick<T['$inferSelect'], K>;
 
-export interface JsonInsert<T extends PgTable> {
+interface JsonInsert<T extends PgTable> {
   table: T;
   /** The JSON array (a `jsonParam`). */
   rows: SQL;

@@ -96,24 +96,24 @@ export async function findCustomerIdByReferralCode(db: DbOrTx, orgId: number, co
   return row ? Number(row.id) : null;
 }
 
-export type IdentifierRow = JsonRow<
+type IdentifierRow = JsonRow<
   typeof identifiers,
   'type' | 'value' | 'position' | 'seriesId' | 'statusLabel' | 'extendedFields'
 >;
 /** A source account with its identifiers and channels. */
-export type ProfileRow = JsonRow<
+type ProfileRow = JsonRow<
   typeof sourceAccounts,
   'source' | 'accountId' | 'firstName' | 'lastName' | 'fields'
 > & {
   identifiers: IdentifierRow[];
   channels: (ChannelRow & { position: number })[];
 };
-export type EnrollmentRow = JsonRow<
+type EnrollmentRow = JsonRow<
   typeof loyaltyEnrollments,
   'programId' | 'tierNumber' | 'points' | 'tierExpiryDate' | 'pointsExpiryDate'
 >;
 /** A side effect; its beneficiary null: the customer registered. */
-export type SideEffectRow = JsonRow<
+type SideEffectRow = JsonRow<
   typeof sideEffects,
   | 'position'
   | 'type'
@@ -271,7 +271,7 @@ export const registrationStatements = {
 };
 
 /** What a registration statement did. */
-export type RegistrationOutcome =
+type RegistrationOutcome =
   | { kind: 'written'; customerId: number; sideEffectIds: Map<number, number> }
   /** A new customer's keys are known after all: nothing was written; who they lead to. */
   | { kind: 'known'; known: IdentityMatch[] }
