@@ -3,13 +3,6 @@
 // fails on any breach; tests/lint/layers.test.ts proves each rule bites on a fixture tree.
 // Type-only imports count: a layer that names another's types depends on it.
 
-/**
- * Known breaches, to be removed when the branch that fixes them is merged: db/queries/registration.ts
- * and db/queries/customer-read.ts still name the engine's types (lib/customers/types.ts). Nothing else
- * may be added here.
- */
-const TEMPORARY_DB_EXCEPTIONS = ['^db/queries/registration\\.ts$', '^db/queries/customer-read\\.ts$'];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -25,16 +18,8 @@ module.exports = {
       severity: 'error',
       comment:
         "db/ takes nothing from lib/ but lib/vocabulary.ts: its queries own their row types, and lib/ maps them to the engine's.",
-      from: { path: '^db/', pathNot: TEMPORARY_DB_EXCEPTIONS },
+      from: { path: '^db/' },
       to: { path: '^lib/', pathNot: '^lib/vocabulary\\.ts$' },
-    },
-    {
-      name: 'db-imports-only-the-vocabulary-temporary',
-      severity: 'error',
-      comment:
-        'TEMPORARY (see TEMPORARY_DB_EXCEPTIONS): these two may name lib/customers/types.ts, nothing else of lib/.',
-      from: { path: TEMPORARY_DB_EXCEPTIONS },
-      to: { path: '^lib/', pathNot: ['^lib/vocabulary\\.ts$', '^lib/customers/types\\.ts$'] },
     },
     {
       name: 'engine-knows-no-api',

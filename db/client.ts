@@ -172,23 +172,6 @@ export const param = (name: string): SQL => sql`${sql.placeholder(name)}`;
 /** A JSON value, bound as text: a prepared statement would otherwise bind the string as jsonb and encode it twice. */
 export const jsonParam = (name: string): SQL => sql`${sql.placeholder(name)}::text::jsonb`;
 
-/**
- * One rendered statement per shape: a write whose optional parts (CTEs, SET columns) depend on the
- * request renders each combination once, keyed by `shape`, and prepares it once per connection.
- */
-export function statementCache<S extends object>(build: (shape: S) => SQL): (shape: S) => Statement {
-  const statements = new Map<string, Statement>();
-  return (shape) => {
-    const id = JSON.stringify(shape);
-    let statement = statements.get(id);
-    if (!statement) {
-      statement = statementOf(build(shape));
-      statements.set(id, statement);
-    }
-    return statement;
-  };
-}
-
 /** Rows of a statement from `statementOf`, its placeholders taken from `values`. */
 export async function execStatement<T>(db: DbOrTx, statement: Statement, values: object): Promise<T[]> {
   const params = statement.names.map((name) => (values as Record<string, unknown>)[name]);
