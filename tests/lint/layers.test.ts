@@ -33,8 +33,6 @@ describe('the layer rules', () => {
     const { status, violations } = cruiseFixture();
     expect(status).not.toBe(0);
     expect(violations).toEqual([
-      // The temporary exception allows lib/customers/types.ts only.
-      'db-imports-only-the-vocabulary-temporary: db/queries/registration.ts -> lib/config/types.ts',
       // A query naming lib/config's types (through the @/ alias); its import of the vocabulary passes.
       'db-imports-only-the-vocabulary: db/queries/config.ts -> lib/config/types.ts',
       'engine-knows-no-api: lib/customers/side-effects.ts -> lib/api/schemas.ts',
