@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NODE_DOOR_ROUTES } from '@/app/node-door-routes';
 import { nodeDoor } from '@/lib/api/node-door';
+import { checkAgainstDocument } from './document-check';
 
 export function basicAuth(till: string, password: string): string {
   const md5 = createHash('md5').update(password).digest('hex');
@@ -36,14 +37,14 @@ export interface CallOptions {
   params?: Record<string, string>;
 }
 
-/** Calls a route handler as Next would, and reads its JSON answer. */
+/** Calls a route handler as Next would, and reads its JSON answer, held to the OpenAPI document. */
 export async function call<T = Record<string, unknown>>(
   handler: RouteHandler,
   opts: CallOptions = {},
 ): Promise<CallResult<T>> {
   const req = new Request(`http://localhost${opts.path ?? '/v2/customers'}`, requestInit(opts));
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
-  return readAnswer<T>(res);
+  return readAnswer<T>(res, opts);
 }
 
 /** The method, headers and body `opts` describe; a JSON body brings its content type. */
@@ -57,9 +58,12 @@ function requestInit(opts: CallOptions): RequestInit {
   return { method: opts.method ?? 'POST', headers, body };
 }
 
-async function readAnswer<T>(res: Response): Promise<CallResult<T>> {
+/** The answer's status, JSON body and headers, once the OpenAPI document has been found to say them. */
+async function readAnswer<T>(res: Response, opts: CallOptions): Promise<CallResult<T>> {
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+  const answer = { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+  await checkAgainstDocument({ method: requestInit(opts).method!, path: opts.path ?? '/v2/customers', ...answer });
+  return answer;
 }
 
 /** A status no route answers: what the door's test server says when the door leaves a request to Next. */
@@ -86,7 +90,7 @@ export function doorBaseUrl(): Promise<string> {
 /** Sends what `call` would to the Node door over HTTP; the path (with its parameters) picks the route. */
 export async function callThroughDoor<T = Record<string, unknown>>(opts: CallOptions = {}): Promise<CallResult<T>> {
   const res = await fetch(`${await doorBaseUrl()}${opts.path ?? '/v2/customers'}`, requestInit(opts));
-  return readAnswer<T>(res);
+  return readAnswer<T>(res, opts);
 }
 
 /** Which door a test goes through: Next's route handler, or the Node door over HTTP. */
