@@ -46,7 +46,9 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
     const extraHeaders =
       status === 429 || status === 503
         ? { 'Retry-After': z.number().int().meta({ description: 'Seconds to wait before retrying' }) }
-        : {};
+        : status === 405
+          ? { Allow: z.string().meta({ description: 'The methods the path serves', example: 'GET' }) }
+          : {};
     responses[statusKey(status)] = {
       description: codes.map((c) => `**${c}** ${ERROR_CATALOGUE[c].message}: ${ERROR_CATALOGUE[c].when}`).join('\n\n'),
       // 401 and 403 are answered before the request is counted: no RateLimit-* headers.

@@ -8,7 +8,8 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
-import { OpenAPIBackend, type Document } from 'openapi-backend';
+import { OpenAPIBackend, SetMatchType, type Document } from 'openapi-backend';
+import securityHeaders from '@/lib/http/security-headers.json';
 import { getOpenApiDocument } from '@/lib/openapi/document';
 
 export interface ReceivedAnswer {
@@ -26,6 +27,24 @@ interface ResponseObject {
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** Headers of HTTP itself and of every answer (lib/http/security-headers.json), which no operation declares. */
+const GENERIC_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'cache-control',
+  'vary',
+  ...[...securityHeaders.always, ...securityHeaders.overHttps].map((h) => h.key.toLowerCase()),
+]);
+
+/** The answer's headers that the document must declare. */
+function specificHeaders(headers: Headers): Record<string, string> {
+  return Object.fromEntries([...headers].filter(([name]) => !GENERIC_HEADERS.has(name.toLowerCase())));
+}
 let backend: Promise<OpenAPIBackend> | undefined;
 
 /** OpenAPI 3.1 schemas are JSON Schema 2020-12; `format` (date-time, …) is asserted too. */
@@ -66,29 +85,35 @@ export async function documentProblems(answer: ReceivedAnswer): Promise<string[]
       const documented = sibling.responses?.['405'] as ResponseObject | undefined;
       if (answer.status !== 405 || !documented)
         return [`${answer.method} is no operation of ${sibling.path}: expected its documented 405`];
-      return responseProblems(documented, answer, () => describeAll(api.validateResponse(answer.body, sibling, 405)));
+      return responseProblems(documented, answer, () => [
+        ...describeAll(api.validateResponse(answer.body, sibling, 405)),
+        ...describeAll(
+          api.validateResponseHeaders(specificHeaders(answer.headers), sibling, {
+            statusCode: 405,
+            setMatchType: SetMatchType.Subset,
+          }),
+        ),
+      ]);
     }
     if (!/^\/v[23](\/|$)/.test(url.pathname)) return [`${answer.method} ${url.pathname} is not in the document`];
     const unknownRoute = api.definition.components?.responses?.UnknownRoute as ResponseObject;
     if (answer.status !== 404) return [`an unknown path answered ${answer.status}, not UnknownRoute's 404`];
-    return responseProblems(unknownRoute, answer, () => unknownRouteProblems(unknownRoute, answer.body));
+    return responseProblems(unknownRoute, answer, () => unknownRouteProblems(unknownRoute, answer));
   }
   const documented = operation.responses?.[String(answer.status)] as ResponseObject | undefined;
   if (!documented) return [`status ${answer.status} is not documented for ${operation.operationId}`];
   return responseProblems(documented, answer, () => {
     const body = api.validateResponse(answer.body, operation, answer.status);
-    const headers = api.validateResponseHeaders(Object.fromEntries(answer.headers), operation, {
+    // Subset: every header sent is declared (HTTP's own aside), and each matches its schema.
+    const headers = api.validateResponseHeaders(specificHeaders(answer.headers), operation, {
       statusCode: answer.status,
+      setMatchType: SetMatchType.Subset,
     });
     return [...describeAll(body), ...describeAll(headers)];
   });
 }
 
-function responseProblems(
-  documented: ResponseObject,
-  answer: ReceivedAnswer,
-  validate: () => string[],
-): string[] {
+function responseProblems(documented: ResponseObject, answer: ReceivedAnswer, validate: () => string[]): string[] {
   const problems: string[] = [];
   for (const [name, header] of Object.entries(documented.headers ?? {}))
     if (header.required && !answer.headers.has(name)) problems.push(`header ${name} is required but absent`);
@@ -102,11 +127,17 @@ function responseProblems(
 let unknownRouteBody: ValidateFunction | undefined;
 
 /** The UnknownRoute component's body (no operation to hand the validator), with the same dialect. */
-function unknownRouteProblems(documented: ResponseObject, body: unknown): string[] {
+function unknownRouteProblems(documented: ResponseObject, answer: ReceivedAnswer): string[] {
   const schema = documented.content?.['application/json']?.schema;
   if (!schema) return ['UnknownRoute has no JSON schema'];
   unknownRouteBody ??= dialect().compile(schema);
-  return unknownRouteBody(body) ? [] : (unknownRouteBody.errors ?? []).map(describe);
+  const declared = Object.keys(documented.headers ?? {}).map((h) => h.toLowerCase());
+  return [
+    ...Object.keys(specificHeaders(answer.headers))
+      .filter((name) => !declared.includes(name))
+      .map((name) => `header ${name} is not declared`),
+    ...(unknownRouteBody(answer.body) ? [] : (unknownRouteBody.errors ?? []).map(describe)),
+  ];
 }
 
 const describe = (e: ErrorObject) => `${e.instancePath || '(body)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`;
