@@ -301,6 +301,35 @@ describe('the documented examples, sent to the routes', () => {
     }
   });
 
+  it('take channel flags in any case, as the request schema of the document states', async () => {
+    const request = doc.paths?.['/v2/customers']?.post?.requestBody as {
+      content: Record<string, { schema: { $ref: string } }>;
+    };
+    const name = request.content['application/json']!.schema.$ref.split('/').pop()!;
+    const flags = JSON.stringify(doc.components?.schemas?.[name]).match(
+      /"primary":\{"anyOf":\[[^\]]*"pattern":"([^"]+)"/,
+    );
+    const pattern = new RegExp(flags![1]!);
+    for (const word of ['true', 'TRUE', 'False', 'fAlSe']) expect(pattern.test(word), word).toBe(true);
+    expect(pattern.test('yes')).toBe(false);
+    const mobile = uniqueMobile();
+    const res = await call<unknown>(await handlerOf(op('post', '/v2/customers')), {
+      body: {
+        profiles: [
+          {
+            source: 'INSTORE',
+            identifiers: [{ type: 'mobile', value: mobile }],
+            commChannels: [
+              { type: 'mobile', value: mobile, primary: 'TRUE', verified: 'False', meta: { office: 'FALSE' } },
+            ],
+          },
+        ],
+      },
+      headers: { authorization: DEMO_TILL },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+
   it('answer undocumented methods with a documented 405', async () => {
     for (const spec of OPERATIONS) {
       const mod = await MODULES[spec.path]!();
