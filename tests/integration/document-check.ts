@@ -1,10 +1,11 @@
 // Every answer the integration suite receives is held to the published OpenAPI document
 // (GET /v2/openapi.json, lib/openapi) by a third-party validator: openapi-backend finds the operation
 // (method and path template) and validates the headers and the JSON body of the status against the
-// document's schemas with Ajv's JSON Schema 2020-12 dialect, the dialect of OpenAPI 3.1. What it
-// leaves to the caller is checked here, from the document alone: that the status is documented at all,
-// the response headers the document marks required, and the content type. An unknown path under /v2
-// or /v3 is held to components.responses.UnknownRoute, the catch-all routes' answer.
+// document's schemas with Ajv's JSON Schema 2020-12 dialect, the dialect of OpenAPI 3.1; a header the
+// response does not declare is refused (HTTP's own and the security headers aside). What it leaves to
+// the caller is checked here, from the document alone: that the status is documented at all, the
+// headers the document marks required, and the content type. Another method of a documented path is
+// held to the path's 405, an unknown path under /v2 or /v3 to components.responses.UnknownRoute.
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
@@ -45,6 +46,7 @@ const GENERIC_HEADERS = new Set([
 function specificHeaders(headers: Headers): Record<string, string> {
   return Object.fromEntries([...headers].filter(([name]) => !GENERIC_HEADERS.has(name.toLowerCase())));
 }
+
 let backend: Promise<OpenAPIBackend> | undefined;
 
 /** OpenAPI 3.1 schemas are JSON Schema 2020-12; `format` (date-time, …) is asserted too. */
@@ -86,8 +88,8 @@ export async function documentProblems(answer: ReceivedAnswer): Promise<string[]
       if (answer.status !== 405 || !documented)
         return [`${answer.method} is no operation of ${sibling.path}: expected its documented 405`];
       return responseProblems(documented, answer, () => [
-        ...describeAll(api.validateResponse(answer.body, sibling, 405)),
-        ...describeAll(
+        ...problemsOf(api.validateResponse(answer.body, sibling, 405)),
+        ...problemsOf(
           api.validateResponseHeaders(specificHeaders(answer.headers), sibling, {
             statusCode: 405,
             setMatchType: SetMatchType.Subset,
@@ -109,7 +111,7 @@ export async function documentProblems(answer: ReceivedAnswer): Promise<string[]
       statusCode: answer.status,
       setMatchType: SetMatchType.Subset,
     });
-    return [...describeAll(body), ...describeAll(headers)];
+    return [...problemsOf(body), ...problemsOf(headers)];
   });
 }
 
@@ -136,12 +138,12 @@ function unknownRouteProblems(documented: ResponseObject, answer: ReceivedAnswer
     ...Object.keys(specificHeaders(answer.headers))
       .filter((name) => !declared.includes(name))
       .map((name) => `header ${name} is not declared`),
-    ...(unknownRouteBody(answer.body) ? [] : (unknownRouteBody.errors ?? []).map(describe)),
+    ...(unknownRouteBody(answer.body) ? [] : (unknownRouteBody.errors ?? []).map(problemOf)),
   ];
 }
 
-const describe = (e: ErrorObject) => `${e.instancePath || '(body)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`;
-const describeAll = (result: { errors?: ErrorObject[] | null }) => (result.errors ?? []).map(describe);
+const problemOf = (e: ErrorObject) => `${e.instancePath || '(body)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`;
+const problemsOf = (result: { errors?: ErrorObject[] | null }) => (result.errors ?? []).map(problemOf);
 
 /**
  * Throws, naming every problem, when an answer is off the document: an undocumented status, a
