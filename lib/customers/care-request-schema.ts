@@ -43,6 +43,13 @@ export const IdentifierChangeRequestSchema = z
   .refine((b) => (b.add?.length ?? 0) + (b.remove?.length ?? 0) > 0, {
     message: 'add or remove needs at least one entry',
   })
-  .meta({ id: 'IdentifierChangeRequest' });
+  .meta({
+    id: 'IdentifierChangeRequest',
+    // The refinement above, as the OpenAPI document's JSON Schema states it.
+    anyOf: [
+      { required: ['add'], properties: { add: { minItems: 1 } } },
+      { required: ['remove'], properties: { remove: { minItems: 1 } } },
+    ],
+  });
 
 export type ParsedIdentifierChangeRequest = z.output<typeof IdentifierChangeRequestSchema>;

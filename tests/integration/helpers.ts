@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { API_ROUTES } from '@/app/api-routes';
 import { PEER_HEADER } from '@/lib/http/client-address';
 import { buildServer } from '@/server';
+import { checkAgainstDocument } from './document-check';
 
 export function basicAuth(till: string, password: string): string {
   const md5 = createHash('md5').update(password).digest('hex');
@@ -37,14 +38,14 @@ export interface CallOptions {
   params?: Record<string, string>;
 }
 
-/** Calls a route handler as Next would, and reads its JSON answer. */
+/** Calls a route handler as Next would, and reads its JSON answer, held to the OpenAPI document. */
 export async function call<T = Record<string, unknown>>(
   handler: RouteHandler,
   opts: CallOptions = {},
 ): Promise<CallResult<T>> {
   const req = new Request(`http://localhost${opts.path ?? '/v2/customers'}`, requestInit(opts));
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
-  return readAnswer<T>(res);
+  return readAnswer<T>(res, opts);
 }
 
 /** The method, headers and body `opts` describe; a JSON body brings its content type. */
@@ -58,9 +59,12 @@ function requestInit(opts: CallOptions): RequestInit {
   return { method: opts.method ?? 'POST', headers, body };
 }
 
-async function readAnswer<T>(res: Response): Promise<CallResult<T>> {
+/** The answer's status, JSON body and headers, once the OpenAPI document has been found to say them. */
+async function readAnswer<T>(res: Response, opts: CallOptions): Promise<CallResult<T>> {
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+  const answer = { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+  await checkAgainstDocument({ method: requestInit(opts).method!, path: opts.path ?? '/v2/customers', ...answer });
+  return answer;
 }
 
 /** A status no route answers: what the test server's stand-in for Next says to a request it is handed. */
@@ -127,7 +131,7 @@ export async function callThroughServer<T = Record<string, unknown>>(opts: CallO
     req.on('error', reject);
     req.end(body as string | undefined);
   });
-  return readAnswer<T>(res);
+  return readAnswer<T>(res, opts);
 }
 
 /** Which way a test calls a route: Next's route handler, or the server over HTTP. */
