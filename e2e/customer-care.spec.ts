@@ -150,7 +150,8 @@ test('an identifier another customer holds is refused next to the field, with a 
   await expect(row.getByRole('alert')).toContainText(`belongs to customer ${holder}`);
   await expect(value).toBeFocused();
   await checkAccessibility(page);
-  await customerPage.identifiersDialog.getByRole('link', { name: `Open customer ${holder}` }).click();
+  await expect(customerPage.identifiersDialog.getByRole('alert').last()).toContainText(`Holder One, #${holder}`);
+  await customerPage.identifiersDialog.getByRole('link', { name: 'Open customer' }).click();
   await expect(page).toHaveURL(new RegExp(`/member-care/ui/customer/${holder}$`));
   await expect(customerPage.heading).toHaveText('Holder One');
 });

@@ -17,12 +17,20 @@ describe('defaultFormValues', () => {
     expect(Object.keys(v.extendedFields)).toEqual(['gender', 'dob']);
   });
 
-  it('gives each mandatory type a locked row, then the primary type', () => {
-    const v = defaultFormValues(orgConfigFixture({ mandatoryIdentifierTypes: ['email', 'externalId'] }));
+  it('puts the primary type first, then each mandatory type in a locked row, in a fixed order', () => {
+    const v = defaultFormValues(orgConfigFixture({ mandatoryIdentifierTypes: ['externalId', 'email'] }));
     expect(v.profiles[0].identifiers.map((r) => [r.type, r.locked])).toEqual([
+      ['mobile', false],
       ['email', true],
       ['externalId', true],
-      ['mobile', false],
+    ]);
+  });
+
+  it('locks the primary row when the primary type is mandatory too', () => {
+    const v = defaultFormValues(orgConfigFixture({ mandatoryIdentifierTypes: ['email', 'mobile'] }));
+    expect(v.profiles[0].identifiers.map((r) => [r.type, r.locked])).toEqual([
+      ['mobile', true],
+      ['email', true],
     ]);
   });
 });

@@ -2,7 +2,14 @@
 // path in both), as strings the way inputs hold them. `toRegistrationRequest` gives the wire shape.
 import type { OrgConfig } from '@/lib/config/types';
 import type { RegistrationRequest } from '@/lib/customers/request-schema';
-import { CARD_TYPES, canonicalSource, isMultiAccountSource, type IdentifierType, type Source } from '@/lib/vocabulary';
+import {
+  CARD_TYPES,
+  IDENTIFIER_TYPES,
+  canonicalSource,
+  isMultiAccountSource,
+  type IdentifierType,
+  type Source,
+} from '@/lib/vocabulary';
 
 export interface IdentifierRow {
   type: string;
@@ -82,11 +89,19 @@ export function firstAccountOf(config: OrgConfig, source: string): string {
   return config.sources.find((s) => s.source === source)?.accounts[0]?.accountId ?? '';
 }
 
-/** Mandatory identifier types first (locked rows), then the primary type if it is not among them. */
+/**
+ * The org's primary identifier is always the first row (where a clerk types the number), then the
+ * other mandatory types (locked rows) in the vocabulary's fixed order, whatever order they were saved in.
+ */
 export function defaultFormValues(config: OrgConfig): RegistrationFormValues {
-  const mandatory = config.mandatoryIdentifierTypes.filter((t) => config.allowedIdentifierTypes.includes(t));
-  const rows = mandatory.map((t) => emptyIdentifierRow(config, t, true));
-  if (!mandatory.includes(config.primaryIdentifier)) rows.push(emptyIdentifierRow(config, config.primaryIdentifier));
+  const primary = config.primaryIdentifier;
+  const mandatory = IDENTIFIER_TYPES.filter(
+    (t) => t !== primary && config.mandatoryIdentifierTypes.includes(t) && config.allowedIdentifierTypes.includes(t),
+  );
+  const rows = [
+    emptyIdentifierRow(config, primary, config.mandatoryIdentifierTypes.includes(primary)),
+    ...mandatory.map((t) => emptyIdentifierRow(config, t, true)),
+  ];
   const source = defaultSource(config);
   return {
     profiles: [

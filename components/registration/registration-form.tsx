@@ -1,14 +1,14 @@
 'use client';
 
 import { UserPlus } from 'lucide-react';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useHydrated } from '@/components/form/use-hydrated';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { OrgConfig } from '@/lib/config/types';
 import { ChannelRows } from './channel-rows';
-import { FormErrors } from './form-errors';
+import { FormErrors, revealFirstProblem } from './form-errors';
 import { defaultFormValues, type RegistrationFormValues } from './form-values';
 import { IdentifierRows } from './identifier-rows';
 import { LoyaltySection } from './loyalty-section';
@@ -38,14 +38,34 @@ export function RegistrationForm({ config }: { config: OrgConfig }) {
     resolver,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
+    // Focus goes where revealFirstProblem puts it, once the messages have rendered.
+    shouldFocusError: false,
   });
-  const { submit, busy, formErrors } = useRegisterCustomer(form.setError);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped after each failed submit (in the browser or by the server): the problem is brought into view.
+  const [failures, setFailures] = useState(0);
+  const onFailure = () => setFailures((n) => n + 1);
+  const { submit, busy, formErrors } = useRegisterCustomer(form.setError, onFailure);
+  // react-hook-form drops `root` errors before deciding to send, and then passes the resolver's
+  // values of a failed check (none): a section's problem alone must stop the request too.
+  const onValid = (values: RegistrationFormValues) => ('profiles' in values ? submit(values) : onFailure());
   const { customer: extended } = config.extendedFields;
   const hydrated = useHydrated();
 
+  useEffect(() => {
+    if (failures === 0) return;
+    const frame = requestAnimationFrame(() => revealFirstProblem(formRef.current));
+    return () => cancelAnimationFrame(frame);
+  }, [failures]);
+
   return (
     <FormProvider {...form}>
-      <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="Customer registration">
+      <form
+        ref={formRef}
+        onSubmit={form.handleSubmit(onValid, onFailure)}
+        noValidate
+        aria-label="Customer registration"
+      >
         {/* Disabled until hydrated: hydration would undo what was typed or chosen before it. */}
         <fieldset disabled={!hydrated} className="flex min-w-0 flex-col gap-5">
           <Section title="Customer">

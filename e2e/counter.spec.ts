@@ -1,0 +1,72 @@
+// The counter, fast (ui-contract.md): what a clerk at a 1366 × 900 screen must see and reach at once.
+import { expect, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { STAFF_STATE } from './support/accounts';
+import { registerViaApi, uniqueMobile } from './support/api';
+
+test.use({ storageState: STAFF_STATE, viewport: { width: 1366, height: 900 } });
+
+/** Wholly on screen, below the sticky header and above the form's sticky footer. */
+async function expectClearlyInView(page: Page, target: Locator) {
+  await expect(target).toBeInViewport({ ratio: 1 });
+  const box = await target.boundingBox();
+  const header = await page.locator('header').first().boundingBox();
+  const footer = await page.getByRole('button', { name: 'Register customer' }).locator('..').boundingBox();
+  expect(box && header && footer).toBeTruthy();
+  expect(box!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(footer!.y);
+}
+
+test('an empty form is caught in the browser: no request, the primary row focused and in view', async ({
+  page,
+  registerPage,
+  registrationPosts,
+}) => {
+  await registerPage.goto();
+  await registerPage.fillName('Asha', 'Rao');
+  await page.mouse.wheel(0, 2000);
+  await registerPage.submit.click();
+  const value = registerPage.identifierRow(0).getByLabel('Identifier value');
+  await expect(value).toBeFocused();
+  await expect(value).toHaveAttribute('aria-invalid', 'true');
+  await expectClearlyInView(page, value);
+  expect(registrationPosts).toEqual([]);
+});
+
+test('a duplicate brings the banner into view and focus, naming the customer with "Open customer"', async ({
+  page,
+  request,
+  registerPage,
+}) => {
+  const mobile = uniqueMobile();
+  const id = await registerViaApi(request, 'demo', { firstName: 'Priya', lastName: 'Raman', mobile });
+  await registerPage.goto();
+  await registerPage.fillName('Priya', 'Raman');
+  await registerPage.setIdentifier(0, 'mobile', mobile);
+  await registerPage.submit.click();
+  await expect(registerPage.formError).toBeFocused();
+  await expectClearlyInView(page, registerPage.formError);
+  await expect(registerPage.formError).toContainText(`Priya Raman, #${id}`);
+  await expect(registerPage.formError.getByRole('link', { name: 'Open customer' })).toHaveAttribute(
+    'href',
+    `/member-care/ui/customer/${id}`,
+  );
+});
+
+test('a second mobile added in "Change identifiers" leaves one primary badge', async ({ request, customerPage }) => {
+  const mobile = uniqueMobile();
+  const second = uniqueMobile();
+  const id = await registerViaApi(request, 'demo', { firstName: 'Two', lastName: 'Mobiles', mobile });
+  await customerPage.gotoAndSettle(id);
+  await customerPage.openIdentifiersDialog();
+  await customerPage.addIdentifier('mobile', second);
+  await expect(customerPage.identifiersDialog).toContainText(`${mobile} stays the primary mobile`);
+  await customerPage.identifiersDialog.getByRole('button', { name: 'Save identifiers' }).click();
+  await expect(customerPage.identifiersDialog).toBeHidden();
+  const panel = customerPage.activePanel();
+  await expect(panel.getByText(second)).toBeVisible();
+  await expect(panel.getByText('primary', { exact: true })).toHaveCount(1);
+  await expect(
+    panel.getByRole('listitem').filter({ hasText: mobile }).getByText('primary', { exact: true }),
+  ).toBeVisible();
+});
