@@ -70,3 +70,29 @@ test('a second mobile added in "Change identifiers" leaves one primary badge', a
     panel.getByRole('listitem').filter({ hasText: mobile }).getByText('primary', { exact: true }),
   ).toBeVisible();
 });
+
+test('a mobile typed without the country code and a name with a typo are found', async ({ page, request }) => {
+  const mobile = uniqueMobile();
+  const surname = `Sawyer${mobile.slice(-4).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+  const id = await registerViaApi(request, 'demo', { firstName: 'Tom', lastName: surname, mobile });
+  await page.goto(`/member-care/ui?q=${encodeURIComponent(`0${mobile.slice(2, 7)} ${mobile.slice(7)}`)}`);
+  await expect(page.getByRole('link', { name: new RegExp(`Tom ${surname}`) })).toHaveAttribute(
+    'href',
+    `/member-care/ui/customer/${id}`,
+  );
+  // One letter dropped from the surname: no prefix matches, one typo is forgiven.
+  const typo = surname.slice(0, 4) + surname.slice(5);
+  await page.goto(`/member-care/ui?q=${encodeURIComponent(typo)}`);
+  await expect(page.getByRole('link', { name: new RegExp(`Tom ${surname}`) })).toBeVisible();
+});
+
+test('a search that finds nobody carries the number over to "Register customer"', async ({ page, registerPage }) => {
+  const local = uniqueMobile().slice(2);
+  await page.goto(`/member-care/ui?q=${local}`);
+  await page
+    .getByRole('region', { name: `No customer found for “${local}”` })
+    .getByRole('link', { name: 'Register customer' })
+    .click();
+  await expect(page).toHaveURL(/\/member-care\/ui\/register\?q=/);
+  await expect(registerPage.identifierRow(0).getByLabel('Identifier value')).toHaveValue(`91${local}`);
+});

@@ -9,7 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import type { OrgConfig } from '@/lib/config/types';
 import { ChannelRows } from './channel-rows';
 import { FormErrors, revealFirstProblem } from './form-errors';
-import { defaultFormValues, type RegistrationFormValues } from './form-values';
+import { defaultFormValues, prefillFromSearch, type RegistrationFormValues } from './form-values';
 import { IdentifierRows } from './identifier-rows';
 import { LoyaltySection } from './loyalty-section';
 import { PersonSection } from './person-section';
@@ -30,9 +30,10 @@ function Section({ title, description, children }: { title: string; description?
 }
 
 /** The registration form, generated from the org's Registration Configuration. */
-export function RegistrationForm({ config }: { config: OrgConfig }) {
+export function RegistrationForm({ config, prefill = '' }: { config: OrgConfig; prefill?: string }) {
   const resolver = useMemo(() => registrationResolver(config), [config]);
-  const defaultValues = useMemo(() => defaultFormValues(config), [config]);
+  // `prefill`: what a search that found nobody had typed (?q=), carried over.
+  const defaultValues = useMemo(() => prefillFromSearch(defaultFormValues(config), prefill, config), [config, prefill]);
   const form = useForm<RegistrationFormValues>({
     defaultValues,
     resolver,

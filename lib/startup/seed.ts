@@ -60,6 +60,7 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
       allowedIdentifierTypes: [...IDENTIFIER_TYPES],
       mandatoryIdentifierTypes: [],
       uniqueIdentifierTypes: seed.unique,
+      defaultCountry: seed.defaultCountry ?? null,
     })
     .onConflictDoNothing();
   await tx
