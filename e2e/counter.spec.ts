@@ -96,3 +96,21 @@ test('a search that finds nobody carries the number over to "Register customer"'
   await expect(page).toHaveURL(/\/member-care\/ui\/register\?q=/);
   await expect(registerPage.identifierRow(0).getByLabel('Identifier value')).toHaveValue(`91${local}`);
 });
+
+test('the form loads with focus in the first field; an arrow key on a closed select does not change it', async ({
+  page,
+  registerPage,
+}) => {
+  await registerPage.goto();
+  await expect(page.getByLabel('First name')).toBeFocused();
+  const source = page.getByLabel('Source');
+  await source.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(source).toHaveValue('INSTORE');
+  const type = registerPage.identifierRow(0).getByLabel('Identifier type');
+  await type.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Escape');
+  await expect(type).toHaveValue('mobile');
+});

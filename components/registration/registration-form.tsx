@@ -53,6 +53,12 @@ export function RegistrationForm({ config, prefill = '' }: { config: OrgConfig; 
   const { customer: extended } = config.extendedFields;
   const hydrated = useHydrated();
 
+  // The page loads with focus in the first field a clerk types into, once it can be typed into.
+  const { setFocus } = form;
+  useEffect(() => {
+    if (hydrated) setFocus('profiles.0.firstName');
+  }, [hydrated, setFocus]);
+
   useEffect(() => {
     if (failures === 0) return;
     const frame = requestAnimationFrame(() => revealFirstProblem(formRef.current));
