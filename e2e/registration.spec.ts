@@ -20,8 +20,8 @@ test('staff registers a customer with two identifiers, a channel and an extended
   await registerPage.setIdentifier(0, 'mobile', mobile);
   await registerPage.addIdentifier('email', email);
   await registerPage.addChannel('mobile', mobile, { primary: true, verified: true });
-  await registerPage.setField('Gender', 'Female');
-  await registerPage.setField('City', 'Pune');
+  await registerPage.setField('Gender', 'Female', 'Extended fields');
+  await registerPage.setField('City', 'Pune', 'Extended fields');
   await registerPage.setField('Loyalty program', '470');
   await registerPage.setField('Points', '50');
   await saveScreenshot(page, testInfo, 'registration-form');
@@ -66,7 +66,7 @@ test('registering by keyboard alone: Tab between fields, arrow keys in a list, E
   await page.keyboard.type('Okafor');
   await tabTo(page, registerPage.identifierRow(0).getByLabel('Identifier value'), 20);
   await page.keyboard.type(mobile);
-  const gender = page.getByLabel('Gender', { exact: true });
+  const gender = registerPage.section('Extended fields').getByLabel('Gender', { exact: true });
   await tabTo(page, gender, 40);
   // Type-ahead chooses; an arrow key on the closed select would only open it.
   await page.keyboard.type('F');

@@ -1,7 +1,7 @@
 'use client';
 
 import { UserPlus } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useHydrated } from '@/components/form/use-hydrated';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -17,11 +17,13 @@ import { registrationResolver } from './resolver';
 import { TypedFieldGrid } from './typed-field';
 import { useRegisterCustomer } from './use-register-customer';
 
+/** A part of the form, a region named by its title ("Custom fields" and "Extended fields" may share labels). */
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  const titleId = useId();
   return (
-    <Card>
+    <Card role="region" aria-labelledby={titleId}>
       <CardHeader>
-        <CardTitle>{title}</CardTitle>
+        <CardTitle id={titleId}>{title}</CardTitle>
         {description && <CardDescription>{description}</CardDescription>}
       </CardHeader>
       <CardContent>{children}</CardContent>
