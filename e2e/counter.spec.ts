@@ -102,7 +102,7 @@ test('the form loads with focus in the first field; an arrow key on a closed sel
   registerPage,
 }) => {
   await registerPage.goto();
-  await expect(page.getByLabel('First name')).toBeFocused();
+  await expect(page.getByLabel('First name', { exact: true })).toBeFocused();
   const source = page.getByLabel('Source');
   await source.focus();
   await page.keyboard.press('ArrowDown');

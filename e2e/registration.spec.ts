@@ -59,10 +59,10 @@ test('registering by keyboard alone: Tab between fields, arrow keys in a list, E
 }) => {
   const mobile = uniqueMobile();
   await registerPage.goto();
-  await tabTo(page, page.getByLabel('First name'));
+  await tabTo(page, page.getByLabel('First name', { exact: true }));
   await page.keyboard.type('Lena');
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Last name')).toBeFocused();
+  await expect(page.getByLabel('Last name', { exact: true })).toBeFocused();
   await page.keyboard.type('Okafor');
   await tabTo(page, registerPage.identifierRow(0).getByLabel('Identifier value'), 20);
   await page.keyboard.type(mobile);

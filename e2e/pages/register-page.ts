@@ -28,8 +28,8 @@ export class RegisterPage {
   }
 
   async fillName(first: string, last: string) {
-    await this.page.getByLabel('First name').fill(first);
-    await this.page.getByLabel('Last name').fill(last);
+    await this.page.getByLabel('First name', { exact: true }).fill(first);
+    await this.page.getByLabel('Last name', { exact: true }).fill(last);
   }
 
   async setIdentifier(index: number, type: string, value: string) {
