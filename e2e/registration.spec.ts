@@ -52,7 +52,7 @@ test('staff registers a customer with two identifiers, a channel and an extended
   await expect(customerPage.outcome).toHaveCount(0);
 });
 
-test('registering by keyboard alone: Tab between fields, arrow keys in a list, Enter on the button', async ({
+test('registering by keyboard alone: Tab between fields, type-ahead in a list, Enter on the button', async ({
   page,
   registerPage,
   customerPage,
