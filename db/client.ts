@@ -62,12 +62,18 @@ async function openPostgres(url: string, settings: DatabaseEnv): Promise<Handle>
   };
 }
 
+/** What every embedded database of the app opens with: the extensions the migrations create (pg_trgm). */
+export async function pgliteOptions() {
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  return { extensions: { pg_trgm } };
+}
+
 async function openPglite(dir: string): Promise<Handle> {
   const { PGlite, types } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, await pgliteOptions());
   const db = drizzle(client, { schema }) as unknown as Db;
   // Dates, times and intervals stay text, as drizzle (and postgres.js, configured by drizzle) leave them.
   const asText = (value: string) => value;

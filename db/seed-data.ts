@@ -75,6 +75,8 @@ export interface OrgSeed {
   accounts?: [Source, string][];
   verticals: number[];
   unique: string[];
+  /** ISO 3166 alpha-2: the search tries its calling code before a mobile typed without one. */
+  defaultCountry?: string;
   tills: { code: string; password: string; write: boolean }[];
   staff: { email: string; name: string; password: string; role: 'admin' | 'staff' }[];
   oauth?: { key: string; secret: string; write: boolean }[];
@@ -95,6 +97,7 @@ export const ORGS: OrgSeed[] = [
     ],
     verticals: [RETAIL],
     unique: ['mobile', 'email', 'externalId', 'cardnumber', 'cuid', 'unionId', 'line', 'wechat'],
+    defaultCountry: 'IN',
     tills: [
       { code: 'demo.till', password: 'Demo@123', write: true },
       { code: 'readonly.till', password: 'Read@123', write: false },

@@ -47,9 +47,9 @@ test('staff finds Priya by typing, fixes her last name, replaces her mobile, and
   // Her last name, in the form registration uses.
   await customerPage.openProfileForm();
   const form = customerPage.profileForm;
-  await expect(form.getByLabel('First name')).toBeFocused();
-  await expect(form.getByLabel('First name')).toHaveValue('Priya');
-  await form.getByLabel('Last name').fill('Sharma Iyer');
+  await expect(form.getByLabel('First name', { exact: true })).toBeFocused();
+  await expect(form.getByLabel('First name', { exact: true })).toHaveValue('Priya');
+  await form.getByLabel('Last name', { exact: true }).fill('Sharma Iyer');
   await saveScreenshot(page, testInfo, 'edit-profile-form');
   await customerPage.saveProfile();
   await expect(page.getByRole('status').filter({ hasText: 'Profile saved.' })).toBeVisible();
@@ -106,20 +106,20 @@ test('two clerks edit the same customer: the second is told, keeps what was type
     await first.openProfileForm();
     await second.openProfileForm();
 
-    await first.profileForm.getByLabel('Last name').fill('Nair-Menon');
+    await first.profileForm.getByLabel('Last name', { exact: true }).fill('Nair-Menon');
     await first.saveProfile();
     await expect(first.page.getByRole('status').filter({ hasText: 'Profile saved.' })).toBeVisible();
 
-    await second.profileForm.getByLabel('First name').fill('Meerabai');
+    await second.profileForm.getByLabel('First name', { exact: true }).fill('Meerabai');
     await second.saveProfile();
     await expect(second.staleNotice).toBeVisible();
-    await expect(second.profileForm.getByLabel('First name')).toHaveValue('Meerabai');
-    await expect(second.profileForm.getByLabel('Last name')).toHaveValue('Nair');
+    await expect(second.profileForm.getByLabel('First name', { exact: true })).toHaveValue('Meerabai');
+    await expect(second.profileForm.getByLabel('Last name', { exact: true })).toHaveValue('Nair');
 
     await second.staleNotice.getByRole('button', { name: 'Reload' }).click();
-    await expect(second.profileForm.getByLabel('Last name')).toHaveValue('Nair-Menon');
+    await expect(second.profileForm.getByLabel('Last name', { exact: true })).toHaveValue('Nair-Menon');
     await expect(second.staleNotice).toHaveCount(0);
-    await second.profileForm.getByLabel('First name').fill('Meerabai');
+    await second.profileForm.getByLabel('First name', { exact: true }).fill('Meerabai');
     await second.saveProfile();
     await expect(second.heading).toHaveText('Meerabai Nair-Menon');
   } finally {
@@ -150,7 +150,8 @@ test('an identifier another customer holds is refused next to the field, with a 
   await expect(row.getByRole('alert')).toContainText(`belongs to customer ${holder}`);
   await expect(value).toBeFocused();
   await checkAccessibility(page);
-  await customerPage.identifiersDialog.getByRole('link', { name: `Open customer ${holder}` }).click();
+  await expect(customerPage.identifiersDialog.getByRole('alert').last()).toContainText(`Holder One, #${holder}`);
+  await customerPage.identifiersDialog.getByRole('link', { name: 'Open customer' }).click();
   await expect(page).toHaveURL(new RegExp(`/member-care/ui/customer/${holder}$`));
   await expect(customerPage.heading).toHaveText('Holder One');
 });

@@ -23,6 +23,14 @@ export const test = base.extend<Fixtures>({
   // listed. A test that failed already is not checked: its own failure says more.
   page: async ({ page, baseURL }, provide, testInfo) => {
     const record = trackAccessibility(page);
+    // Errors the page itself reports (a hydration mismatch, an uncaught exception) fail the test too.
+    // An answer with an error status is logged by the browser as "Failed to load resource": the
+    // tests cause those on purpose (409, 403, 404), and check them themselves.
+    const consoleErrors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
     const visited = new Set<string>();
     const origin = baseURL ? new URL(baseURL).origin : undefined;
     page.on('framenavigated', (frame) => {
@@ -31,7 +39,9 @@ export const test = base.extend<Fixtures>({
       if (url.startsWith('http') && (!origin || new URL(url).origin === origin)) visited.add(pageUrl(url));
     });
     await provide(page);
-    if (testInfo.status !== testInfo.expectedStatus || visited.size === 0) return;
+    if (testInfo.status !== testInfo.expectedStatus) return;
+    expect(consoleErrors, 'errors in the browser console').toEqual([]);
+    if (visited.size === 0) return;
 
     if (!page.isClosed()) await checkAccessibility(page);
     for (const url of visited) {

@@ -2,7 +2,7 @@
 
 import { KeyRound, Trash2, Undo2 } from 'lucide-react';
 import { useState } from 'react';
-import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
+import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { orderIdentifiers, typeName } from '@/components/customer/format';
 import { customerIdsOf } from '@/components/registration/error-paths';
 import { FormErrors } from '@/components/registration/form-errors';
@@ -128,6 +128,7 @@ function IdentifiersForm({
   }
 
   const listed = orderIdentifiers(identifiers, config.primaryIdentifier);
+  const keptPrimary = listed.find((i) => i.type === config.primaryIdentifier && !isRemoved(i));
   return (
     <FormProvider {...form}>
       <form
@@ -169,6 +170,7 @@ function IdentifiersForm({
             New identifiers
           </h3>
           <IdentifierRows config={config} />
+          <PrimaryNote control={form.control} primaryType={config.primaryIdentifier} kept={keptPrimary?.value} />
         </section>
         {write.stale && <StaleNotice onReload={write.reload} reloading={write.refreshing} />}
         <FormErrors errors={write.formErrors} title="The identifiers were not changed" />
@@ -182,5 +184,30 @@ function IdentifiersForm({
         </div>
       </form>
     </FormProvider>
+  );
+}
+
+/**
+ * One primary per type in an account: a new identifier of the primary type next to a kept one is a
+ * second, not a second primary. Said before saving, with the way to make the new one primary.
+ */
+function PrimaryNote({
+  control,
+  primaryType,
+  kept,
+}: {
+  control: ReturnType<typeof useForm<RegistrationFormValues>>['control'];
+  primaryType: string;
+  kept: string | undefined;
+}) {
+  const rows = useWatch({ control, name: 'profiles.0.identifiers' });
+  const adding = rows.some((r) => r.type === primaryType && r.value.trim() !== '');
+  if (!kept || !adding) return null;
+  const name = typeName(primaryType).toLowerCase();
+  return (
+    <p className="text-sm text-slate-600">
+      {kept} stays the primary {name}; the new one is added as another {name}. To make the new one primary, remove{' '}
+      {kept}.
+    </p>
   );
 }

@@ -33,14 +33,15 @@ export function ProfilePanel({ profile, labels }: { profile: ProfileView; labels
       </Section>
       <Section title="Identifiers">
         <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
-          {identifiers.map((id) => (
+          {identifiers.map((id, index) => (
             <li
               key={`${id.type}:${id.value}`}
               className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-sm"
             >
               <span className="w-28 shrink-0 text-slate-500">{typeName(id.type)}</span>
               <span className="font-mono text-slate-900">{id.value}</span>
-              {id.type === labels.primaryIdentifier && <Badge>primary</Badge>}
+              {/* One primary per account: the first of the primary type (the oldest), not every mobile. */}
+              {index === 0 && id.type === labels.primaryIdentifier && <Badge>primary</Badge>}
               {id.seriesId !== undefined && (
                 <Badge variant="neutral">{labels.cardSeries[id.seriesId] ?? `Series ${id.seriesId}`}</Badge>
               )}

@@ -5,6 +5,12 @@ import { Alert, AlertTitle } from '@/components/ui/alert';
 import { takeRegistrationOutcome, type RegistrationOutcome } from '@/components/registration/outcome-store';
 import { SideEffectList } from './side-effect-list';
 
+/**
+ * Warnings for whoever integrates or configures, not for the clerk: 8107 (no default status label)
+ * comes with every registration of an org without one, and the clerk can do nothing about it.
+ */
+const INTEGRATOR_WARNINGS = new Set([8107]);
+
 /** What the registration that just created (or extended) this customer said: shown once, then forgotten. */
 export function RegistrationOutcomeNotice({ customerId }: { customerId: number }) {
   const [outcome, setOutcome] = useState<RegistrationOutcome | null>(null);
@@ -15,6 +21,7 @@ export function RegistrationOutcomeNotice({ customerId }: { customerId: number }
     if (taken) setOutcome(taken);
   }, [customerId]);
   if (!outcome) return null;
+  const warnings = outcome.warnings.filter((w) => !INTEGRATOR_WARNINGS.has(w.code));
   return (
     <div className="flex flex-col gap-3" data-testid="registration-outcome">
       <Alert variant="success" role="status">
@@ -24,11 +31,11 @@ export function RegistrationOutcomeNotice({ customerId }: { customerId: number }
         </p>
         {outcome.sideEffects.length > 0 && <SideEffectList items={outcome.sideEffects} />}
       </Alert>
-      {outcome.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <Alert variant="warning">
           <AlertTitle>Warnings</AlertTitle>
           <ul className="list-disc pl-4">
-            {outcome.warnings.map((w) => (
+            {warnings.map((w) => (
               <li key={`${w.code}:${w.message}`}>
                 {w.message} <span className="text-xs text-amber-800">({w.code})</span>
               </li>

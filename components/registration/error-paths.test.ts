@@ -35,7 +35,7 @@ describe('errorTargetOf', () => {
     [['profiles', 0, 'identifiers', 1, 'value'], undefined, 'profiles.0.identifiers.2.value'],
     [['profiles', 0, 'identifiers', 0, 'value'], 8014, 'profiles.0.identifiers.0.value'],
     [['profiles', 0, 'identifiers', 5, 'value'], undefined, SECTION.identifiers],
-    [['profiles', 0, 'identifiers'], 8005, SECTION.identifiers],
+    [['profiles', 0, 'identifiers'], 8005, 'profiles.0.identifiers.0.value'],
     [['profiles', 0, 'identifiers'], 1006, 'profiles.0.identifiers.0.value'],
     [['profiles', 0, 'identifiers'], 1039, 'profiles.0.identifiers.2.value'],
     [['profiles', 0, 'commChannels', 0, 'type'], 8010, 'profiles.0.commChannels.0.type'],

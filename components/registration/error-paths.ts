@@ -28,6 +28,9 @@ function valueAt(values: unknown, path: PathPart[]): unknown {
   return node;
 }
 
+/** 8005: no identifier given, or none valid. */
+const NO_VALID_IDENTIFIERS = 8005;
+
 const isLeaf = (v: unknown) => typeof v === 'string' || typeof v === 'boolean';
 const MANDATORY_TYPE_BY_CODE = new Map<number, string>(
   Object.entries(MANDATORY_IDENTIFIER_CODES).map(([t, c]) => [c, t]),
@@ -45,9 +48,13 @@ export function errorTargetOf(
   if (top === 'profiles' && profile === 0 && (list === 'identifiers' || list === 'commChannels')) {
     const section = list === 'identifiers' ? SECTION.identifiers : SECTION.channels;
     if (typeof row !== 'number') {
-      // "Mobile is mandatory": the mobile row's value is where the cashier must type.
+      // "Mobile is mandatory": the mobile row's value is where the cashier must type; "no valid
+      // identifiers": the first row's (the primary one's). A section's own message would not stop
+      // react-hook-form from sending (it ignores `root` errors on submit), nor take the focus.
+      const rows = values.profiles[0].identifiers;
       const type = code === undefined ? undefined : MANDATORY_TYPE_BY_CODE.get(code);
-      const at = type ? values.profiles[0].identifiers.findIndex((r) => r.type === type) : -1;
+      const firstRow = code === NO_VALID_IDENTIFIERS && list === 'identifiers' && rows.length ? 0 : -1;
+      const at = type ? rows.findIndex((r) => r.type === type) : firstRow;
       return at >= 0 ? `profiles.0.identifiers.${at}.value` : section;
     }
     const formRow = index[list][row];

@@ -6,6 +6,7 @@ import {
   emptyIdentifierRow,
   endOfDayWithOffset,
   filled,
+  prefillFromSearch,
   toRegistrationRequest,
 } from './form-values';
 
@@ -17,12 +18,20 @@ describe('defaultFormValues', () => {
     expect(Object.keys(v.extendedFields)).toEqual(['gender', 'dob']);
   });
 
-  it('gives each mandatory type a locked row, then the primary type', () => {
-    const v = defaultFormValues(orgConfigFixture({ mandatoryIdentifierTypes: ['email', 'externalId'] }));
+  it('puts the primary type first, then each mandatory type in a locked row, in a fixed order', () => {
+    const v = defaultFormValues(orgConfigFixture({ mandatoryIdentifierTypes: ['externalId', 'email'] }));
     expect(v.profiles[0].identifiers.map((r) => [r.type, r.locked])).toEqual([
+      ['mobile', false],
       ['email', true],
       ['externalId', true],
-      ['mobile', false],
+    ]);
+  });
+
+  it('locks the primary row when the primary type is mandatory too', () => {
+    const v = defaultFormValues(orgConfigFixture({ mandatoryIdentifierTypes: ['email', 'mobile'] }));
+    expect(v.profiles[0].identifiers.map((r) => [r.type, r.locked])).toEqual([
+      ['mobile', true],
+      ['email', true],
     ]);
   });
 });
@@ -93,5 +102,31 @@ describe('endOfDayWithOffset', () => {
 describe('filled', () => {
   it('drops blank entries and trims the rest', () => {
     expect(filled({ a: ' x ', b: '', c: '  ' })).toEqual({ a: 'x' });
+  });
+});
+
+describe('prefillFromSearch', () => {
+  const config = orgConfigFixture({ mobile: { minLength: 6, maxLength: 15, strict: false, defaultCountry: 'IN' } });
+  const base = () => defaultFormValues(config);
+
+  it('puts a number into the primary mobile, with the default country code when typed without one', () => {
+    expect(prefillFromSearch(base(), '098000-00003', config).profiles[0].identifiers[0]!.value).toBe('919800000003');
+    expect(prefillFromSearch(base(), '+44 20 7946 0958', config).profiles[0].identifiers[0]!.value).toBe(
+      '442079460958',
+    );
+  });
+
+  it('puts words into the names and an email into an email row', () => {
+    const named = prefillFromSearch(base(), ' Tom  van Sawyer ', config).profiles[0];
+    expect([named.firstName, named.lastName]).toEqual(['Tom', 'van Sawyer']);
+    const mailed = prefillFromSearch(base(), 'tom@example.com', config).profiles[0].identifiers;
+    expect(mailed.map((r) => [r.type, r.value])).toEqual([
+      ['mobile', ''],
+      ['email', 'tom@example.com'],
+    ]);
+  });
+
+  it('leaves the form as it was for an empty query', () => {
+    expect(prefillFromSearch(base(), '  ', config)).toEqual(base());
   });
 });

@@ -1,8 +1,16 @@
 // The form's values mirror the POST /v2/customers body (profiles.0.identifiers.1.value is the same
 // path in both), as strings the way inputs hold them. `toRegistrationRequest` gives the wire shape.
 import type { OrgConfig } from '@/lib/config/types';
+import { callingCodeOf } from '@/lib/customers/identifier-values';
 import type { RegistrationRequest } from '@/lib/customers/request-schema';
-import { CARD_TYPES, canonicalSource, isMultiAccountSource, type IdentifierType, type Source } from '@/lib/vocabulary';
+import {
+  CARD_TYPES,
+  IDENTIFIER_TYPES,
+  canonicalSource,
+  isMultiAccountSource,
+  type IdentifierType,
+  type Source,
+} from '@/lib/vocabulary';
 
 export interface IdentifierRow {
   type: string;
@@ -82,11 +90,19 @@ export function firstAccountOf(config: OrgConfig, source: string): string {
   return config.sources.find((s) => s.source === source)?.accounts[0]?.accountId ?? '';
 }
 
-/** Mandatory identifier types first (locked rows), then the primary type if it is not among them. */
+/**
+ * The org's primary identifier is always the first row (where a clerk types the number), then the
+ * other mandatory types (locked rows) in the vocabulary's fixed order, whatever order they were saved in.
+ */
 export function defaultFormValues(config: OrgConfig): RegistrationFormValues {
-  const mandatory = config.mandatoryIdentifierTypes.filter((t) => config.allowedIdentifierTypes.includes(t));
-  const rows = mandatory.map((t) => emptyIdentifierRow(config, t, true));
-  if (!mandatory.includes(config.primaryIdentifier)) rows.push(emptyIdentifierRow(config, config.primaryIdentifier));
+  const primary = config.primaryIdentifier;
+  const mandatory = IDENTIFIER_TYPES.filter(
+    (t) => t !== primary && config.mandatoryIdentifierTypes.includes(t) && config.allowedIdentifierTypes.includes(t),
+  );
+  const rows = [
+    emptyIdentifierRow(config, primary, config.mandatoryIdentifierTypes.includes(primary)),
+    ...mandatory.map((t) => emptyIdentifierRow(config, t, true)),
+  ];
   const source = defaultSource(config);
   return {
     profiles: [
@@ -108,6 +124,40 @@ export function defaultFormValues(config: OrgConfig): RegistrationFormValues {
     referralCode: '',
     associatedWith: '',
   };
+}
+
+/**
+ * What a search that found nobody carries over to the form: a number into the primary identifier (with
+ * the org's default country code when typed without one), an email into the primary row or an email
+ * row, words into the names (the first word the first name, the rest the last name).
+ */
+export function prefillFromSearch(
+  values: RegistrationFormValues,
+  query: string,
+  config: OrgConfig,
+): RegistrationFormValues {
+  const q = query.trim().slice(0, 255);
+  if (!q) return values;
+  const profile = { ...values.profiles[0], identifiers: values.profiles[0].identifiers.map((r) => ({ ...r })) };
+  const primaryRow = profile.identifiers.find((r) => r.type === config.primaryIdentifier);
+  if (/^[+\d\s().-]+$/.test(q) && /\d/.test(q)) {
+    const digits = q.replace(/\D/g, '');
+    const code = callingCodeOf(config.mobile.defaultCountry);
+    const value = q.startsWith('+') || !code ? digits : code + digits.replace(/^0+/, '');
+    const row =
+      config.primaryIdentifier === 'mobile' ? primaryRow : profile.identifiers.find((r) => r.type === 'mobile');
+    if (row) row.value = value;
+    else profile.identifiers.push({ ...emptyIdentifierRow(config, 'mobile'), value });
+  } else if (/^\S+@\S+$/.test(q)) {
+    const row = profile.identifiers.find((r) => r.type === 'email');
+    if (row) row.value = q;
+    else profile.identifiers.push({ ...emptyIdentifierRow(config, 'email'), value: q });
+  } else {
+    const [first = '', ...rest] = q.split(/\s+/);
+    profile.firstName = first;
+    profile.lastName = rest.join(' ');
+  }
+  return { ...values, profiles: [profile] };
 }
 
 /** The non-empty entries, trimmed: an untouched input is "not given", not an empty string. */

@@ -1,15 +1,15 @@
 'use client';
 
 import { UserPlus } from 'lucide-react';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useHydrated } from '@/components/form/use-hydrated';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { OrgConfig } from '@/lib/config/types';
 import { ChannelRows } from './channel-rows';
-import { FormErrors } from './form-errors';
-import { defaultFormValues, type RegistrationFormValues } from './form-values';
+import { FormErrors, revealFirstProblem } from './form-errors';
+import { defaultFormValues, prefillFromSearch, type RegistrationFormValues } from './form-values';
 import { IdentifierRows } from './identifier-rows';
 import { LoyaltySection } from './loyalty-section';
 import { PersonSection } from './person-section';
@@ -17,11 +17,13 @@ import { registrationResolver } from './resolver';
 import { TypedFieldGrid } from './typed-field';
 import { useRegisterCustomer } from './use-register-customer';
 
+/** A part of the form, a region named by its title ("Custom fields" and "Extended fields" may share labels). */
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  const titleId = useId();
   return (
-    <Card>
+    <Card role="region" aria-labelledby={titleId}>
       <CardHeader>
-        <CardTitle>{title}</CardTitle>
+        <CardTitle id={titleId}>{title}</CardTitle>
         {description && <CardDescription>{description}</CardDescription>}
       </CardHeader>
       <CardContent>{children}</CardContent>
@@ -30,22 +32,49 @@ function Section({ title, description, children }: { title: string; description?
 }
 
 /** The registration form, generated from the org's Registration Configuration. */
-export function RegistrationForm({ config }: { config: OrgConfig }) {
+export function RegistrationForm({ config, prefill = '' }: { config: OrgConfig; prefill?: string }) {
   const resolver = useMemo(() => registrationResolver(config), [config]);
-  const defaultValues = useMemo(() => defaultFormValues(config), [config]);
+  // `prefill`: what a search that found nobody had typed (?q=), carried over.
+  const defaultValues = useMemo(() => prefillFromSearch(defaultFormValues(config), prefill, config), [config, prefill]);
   const form = useForm<RegistrationFormValues>({
     defaultValues,
     resolver,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
+    // Focus goes where revealFirstProblem puts it, once the messages have rendered.
+    shouldFocusError: false,
   });
-  const { submit, busy, formErrors } = useRegisterCustomer(form.setError);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped after each failed submit (in the browser or by the server): the problem is brought into view.
+  const [failures, setFailures] = useState(0);
+  const onFailure = () => setFailures((n) => n + 1);
+  const { submit, busy, formErrors } = useRegisterCustomer(form.setError, onFailure);
+  // react-hook-form drops `root` errors before deciding to send, and then passes the resolver's
+  // values of a failed check (none): a section's problem alone must stop the request too.
+  const onValid = (values: RegistrationFormValues) => ('profiles' in values ? submit(values) : onFailure());
   const { customer: extended } = config.extendedFields;
   const hydrated = useHydrated();
 
+  // The page loads with focus in the first field a clerk types into, once it can be typed into.
+  const { setFocus } = form;
+  useEffect(() => {
+    if (hydrated) setFocus('profiles.0.firstName');
+  }, [hydrated, setFocus]);
+
+  useEffect(() => {
+    if (failures === 0) return;
+    const frame = requestAnimationFrame(() => revealFirstProblem(formRef.current));
+    return () => cancelAnimationFrame(frame);
+  }, [failures]);
+
   return (
     <FormProvider {...form}>
-      <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="Customer registration">
+      <form
+        ref={formRef}
+        onSubmit={form.handleSubmit(onValid, onFailure)}
+        noValidate
+        aria-label="Customer registration"
+      >
         {/* Disabled until hydrated: hydration would undo what was typed or chosen before it. */}
         <fieldset disabled={!hydrated} className="flex min-w-0 flex-col gap-5">
           <Section title="Customer">

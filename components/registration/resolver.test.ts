@@ -62,19 +62,19 @@ describe('validateRegistration (the API schema as the form resolver)', () => {
     );
   });
 
-  it('says "no valid identifiers" on the identifiers section when every row is blank', () => {
+  it('says "no valid identifiers" on the first row when every row is blank (a root error would not stop the submit)', () => {
     const v = form((x) => {
       x.profiles[0].identifiers[0]!.value = '';
     });
-    expect(targets(v)).toEqual(['root.identifiers']);
+    expect(targets(v)).toEqual(['profiles.0.identifiers.0.value']);
   });
 
   it('puts a missing mandatory type on its locked row', () => {
     const strict = orgConfigFixture({ mandatoryIdentifierTypes: ['email'] });
     const v = defaultFormValues(strict);
-    v.profiles[0].identifiers[1]!.value = '919876543210';
+    v.profiles[0].identifiers[0]!.value = '919876543210';
     expect(Object.keys(problemsToErrors(validateRegistration(v, strict).problems))).toEqual([
-      'profiles.0.identifiers.0.value',
+      'profiles.0.identifiers.1.value',
     ]);
   });
 

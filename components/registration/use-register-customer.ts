@@ -9,7 +9,7 @@ import { saveRegistrationOutcome } from './outcome-store';
 import { postRegistration, requestLevelMessage, splitServerErrors, type FormLevelError } from './submit';
 
 /** Submits the form's values to POST /v2/customers; on success opens the customer, else shows why. */
-export function useRegisterCustomer(setError: UseFormSetError<RegistrationFormValues>) {
+export function useRegisterCustomer(setError: UseFormSetError<RegistrationFormValues>, onFailure: () => void) {
   const router = useRouter();
   const [formErrors, setFormErrors] = useState<FormLevelError[]>([]);
   const mutation = useMutation({ mutationFn: postRegistration });
@@ -21,6 +21,7 @@ export function useRegisterCustomer(setError: UseFormSetError<RegistrationFormVa
     try {
       result = await mutation.mutateAsync(request);
     } catch {
+      onFailure();
       setFormErrors([
         {
           code: 0,
@@ -36,21 +37,18 @@ export function useRegisterCustomer(setError: UseFormSetError<RegistrationFormVa
       router.push(`/member-care/ui/customer/${createdId}`);
       return;
     }
+    onFailure();
     const level = requestLevelMessage(result.status, result.errors);
     if (level) {
       setFormErrors([{ code: result.status, message: level, customerIds: [] }]);
       return;
     }
     const split = splitServerErrors(result.errors, values, index);
-    split.fieldErrors.forEach((p, i) => {
+    for (const p of split.fieldErrors) {
       // Targets come from errorTargetOf, which only names fields that exist in these values.
       const name = p.target as FieldPath<RegistrationFormValues>;
-      setError(
-        name,
-        { type: String(p.code ?? 'server'), message: p.message },
-        { shouldFocus: i === 0 && !split.formErrors.length },
-      );
-    });
+      setError(name, { type: String(p.code ?? 'server'), message: p.message });
+    }
     setFormErrors(split.formErrors);
   }
 

@@ -15,14 +15,24 @@ export interface SearchResultRow {
 export function SearchResults({ query, hits }: { query: string; hits: SearchResultRow[] }) {
   if (!hits.length) {
     return (
-      <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+      <section
+        aria-labelledby="no-results-heading"
+        className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center"
+      >
         <SearchX aria-hidden="true" className="size-8 text-slate-400" />
-        <p className="font-medium text-slate-900">No customer found for “{query}”</p>
-        <p className="text-sm text-slate-500">Check the number or email, or register them now.</p>
-        <Link href="/member-care/ui/register" className={buttonVariants({ variant: 'outline' })}>
-          Register a new customer
+        <h2 id="no-results-heading" className="font-medium text-slate-900">
+          No customer found for “{query}”
+        </h2>
+        <p className="text-sm text-slate-500">
+          Check the number or email, or register them now: what you typed is carried over.
+        </p>
+        <Link
+          href={`/member-care/ui/register?q=${encodeURIComponent(query)}`}
+          className={buttonVariants({ variant: 'outline' })}
+        >
+          Register customer
         </Link>
-      </div>
+      </section>
     );
   }
   return (

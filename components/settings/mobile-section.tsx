@@ -1,16 +1,21 @@
 'use client';
 
 import { getCountries } from 'libphonenumber-js/max';
+import { countryOptions as isoCountryOptions } from '@/lib/customers/field-values';
 import { CheckboxField, NumberField, SelectField, type Option } from './fields';
 import { SettingsSection } from './section';
 
 let countryOptions: Option[] | undefined;
-/** The countries strict checking knows, by English name. */
+/**
+ * The countries strict checking knows, by English name. The names come from the bundled ISO list, not
+ * the runtime's Intl data, and the order from an explicit locale: the server's render and the
+ * browser's then agree (Node's and the browser's names differ, which failed hydration).
+ */
 function countries(): Option[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+  const names = new Map(isoCountryOptions().map((o) => [o.value, o.label]));
   countryOptions ??= getCountries()
-    .map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .map((code) => ({ value: code, label: `${names.get(code) ?? code} (${code})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
   return countryOptions;
 }
 

@@ -78,6 +78,45 @@ export async function findSearchMatches(db: DbOrTx, plan: SearchPlan): Promise<S
   return rows.map((r) => ({ customerId: Number(r.customer_id), rank: Number(r.rank) }));
 }
 
+export interface SimilarNamesPlan {
+  orgId: number;
+  /** Folded words of the query, 3 characters or more, the longest (the lead) first. */
+  words: string[];
+  limit: number;
+}
+
+/**
+ * Names near the query's, when the prefix search found nothing: the lead word by trigram similarity
+ * (`%`, pg_trgm's threshold, 0.3: "sawyr" is 0.44 from "sawyer"), a probe of the trigram index
+ * customer_search_words_word_trgm_idx, best first with the word found (the caller keeps those one typo
+ * away); each other word must start one of that customer's words or be similar to one, checked per
+ * customer through the primary key as above.
+ */
+export function similarNamesSql(plan: SimilarNamesPlan): SQL | null {
+  const [lead, ...rest] = plan.words;
+  if (!lead) return null;
+  const others = rest.map(
+    (r) => sql` and exists (select 1 from customer_search_words o
+      where o.org_id = w.org_id and o.customer_id = w.customer_id
+        and (starts_with(o.word || '', ${r}) or o.word % ${r}) offset 0)`,
+  );
+  return sql`select w.customer_id, w.word from customer_search_words w
+    where w.word % ${lead} and w.org_id = ${plan.orgId}${sql.join(others)}
+    order by similarity(w.word, ${lead}) desc, w.customer_id limit ${plan.limit}`;
+}
+
+export interface SimilarName {
+  customerId: number;
+  word: string;
+}
+
+export async function findSimilarNames(db: DbOrTx, plan: SimilarNamesPlan): Promise<SimilarName[]> {
+  const statement = similarNamesSql(plan);
+  if (!statement) return [];
+  const rows = await execRows<{ customer_id: string | number; word: string }>(db, statement, { planEach: true });
+  return rows.map((r) => ({ customerId: Number(r.customer_id), word: r.word }));
+}
+
 export interface SearchCard {
   id: number;
   statusLabel: string | null;

@@ -214,6 +214,8 @@ export const customerSearchWords = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.customerId, t.word] }),
     index('customer_search_words_word_idx').on(t.orgId, t.word.op('text_pattern_ops'), t.customerId),
+    // Names one typo away (pg_trgm, created by migration 0004): db/queries/search.ts, similarNamesSql.
+    index('customer_search_words_word_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
   ],
 );

@@ -28,8 +28,8 @@ export class RegisterPage {
   }
 
   async fillName(first: string, last: string) {
-    await this.page.getByLabel('First name').fill(first);
-    await this.page.getByLabel('Last name').fill(last);
+    await this.page.getByLabel('First name', { exact: true }).fill(first);
+    await this.page.getByLabel('Last name', { exact: true }).fill(last);
   }
 
   async setIdentifier(index: number, type: string, value: string) {
@@ -54,9 +54,14 @@ export class RegisterPage {
     await row.getByLabel('Verified').setChecked(flags.verified ?? false);
   }
 
-  /** Sets a custom or extended field by its label: selects pick an option, other inputs are typed into. */
-  async setField(label: string, value: string) {
-    const control = this.page.getByLabel(label, { exact: true });
+  /** A part of the form by its title: "Custom fields", "Extended fields" (their labels may repeat). */
+  section(title: string): Locator {
+    return this.page.getByRole('region', { name: title, exact: true });
+  }
+
+  /** Sets a field by its label (in a section, when given): selects pick an option, other inputs are typed into. */
+  async setField(label: string, value: string, section?: string) {
+    const control = (section ? this.section(section) : this.page).getByLabel(label, { exact: true });
     const tag = await control.evaluate((el) => el.tagName);
     if (tag === 'SELECT') await control.selectOption(value);
     else await control.fill(value);

@@ -15,7 +15,7 @@ let countryList: { value: string; label: string }[] | undefined;
 export function countryOptions(): { value: string; label: string }[] {
   countryList ??= Object.entries(countries.getNames('en', { select: 'official' }))
     .map(([code, name]) => ({ value: code, label: name }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
   return countryList;
 }
 

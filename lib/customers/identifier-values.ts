@@ -1,5 +1,10 @@
 // Validation and normal form of identifier and channel values (docs/api.md#validation-and-normalisation).
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import {
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/max';
 import type { OrgConfig } from '@/lib/config/types';
 import type { ChannelType, IdentifierType } from '@/lib/vocabulary';
 
@@ -23,6 +28,11 @@ export function normaliseMobile(raw: string, rules: OrgConfig['mobile']): string
   if (!phone?.isValid()) return null;
   const e164 = phone.number.replace(/^\+/, '');
   return e164.length >= rules.minLength && e164.length <= rules.maxLength ? e164 : null;
+}
+
+/** The calling code of an ISO 3166 country ("IN" → "91"), or null when there is none. */
+export function callingCodeOf(country: string | null | undefined): string | null {
+  return country && isSupportedCountry(country) ? getCountryCallingCode(country) : null;
 }
 
 /** Lowercased email, or null (a longer-than-255 email is invalid, not cut: a cut email is a wrong one). */

@@ -1,8 +1,17 @@
 // GET /v2/customers/search and the home page's search (docs/api.md, "Search"): one query language for
 // both. Identifiers match exactly or by prefix (from 4 characters; a mobile with or without +), names
 // by word prefix, case- and accent-insensitive ("pri sha" finds Priya Sharma, "Jose" finds José).
+// A mobile typed as people say it (no country code, a leading 0) is tried with the org's default
+// country code; when nothing matches, names tolerate a typo ("Sawyr" finds Sawyer, a trigram index).
 import type { DbOrTx } from '@/db/client';
-import { findSearchMatches, loadSearchCards, type PrefixRange, type SearchPlan } from '@/db/queries/search';
+import {
+  findSearchMatches,
+  findSimilarNames,
+  loadSearchCards,
+  type PrefixRange,
+  type SearchPlan,
+} from '@/db/queries/search';
+import { callingCodeOf } from './identifier-values';
 import { prefixUpperBound, searchWords } from './search-text';
 import type { CustomerSearchHit } from './views';
 
@@ -13,20 +22,24 @@ export const MAX_QUERY_LENGTH = 255;
 
 /**
  * The stored forms a typed value may have: as typed (external ids, card numbers), lowercased
- * (emails), and digits only (mobiles typed with +, spaces or dashes).
+ * (emails), digits only (mobiles typed with +, spaces or dashes), without leading zeros ("098…"),
+ * and with the org's default country code before them ("9800000003" → "919800000003") unless typed with +.
  */
-export function searchCandidates(query: string): string[] {
+export function searchCandidates(query: string, defaultCountry: string | null = null): string[] {
   const q = query.trim();
   if (!q) return [];
   const digits = /^[+\d\s().-]+$/.test(q) ? q.replace(/\D/g, '') : '';
-  return [...new Set([q, q.toLowerCase(), digits].filter((v) => v.length > 0))];
+  const local = digits.replace(/^0+/, '');
+  const code = callingCodeOf(defaultCountry);
+  const national = code && local.length >= MIN_PREFIX_LENGTH && !q.startsWith('+') ? code + local : '';
+  return [...new Set([q, q.toLowerCase(), digits, local, national].filter((v) => v.length > 0))];
 }
 
 const rangeOf = (prefix: string): PrefixRange => ({ from: prefix, to: prefixUpperBound(prefix) });
 
 /** What to look for in the indexes: identifier forms, identifier prefixes, name word prefixes. */
-export function searchPlanOf(orgId: number, { q, limit }: { q: string; limit: number }): SearchPlan {
-  const exact = searchCandidates(q);
+export function searchPlanOf(orgId: number, { q, limit, defaultCountry }: SearchOptions): SearchPlan {
+  const exact = searchCandidates(q, defaultCountry);
   // The most selective word leads the name scan: the longest (the last of equals, often the surname).
   const words = searchWords(q)
     .map((w, i) => ({ w, i }))
@@ -35,13 +48,54 @@ export function searchPlanOf(orgId: number, { q, limit }: { q: string; limit: nu
   return { orgId, exact, prefixes: [...q].length >= MIN_PREFIX_LENGTH ? exact.map(rangeOf) : [], words, limit };
 }
 
-/** Customers of the org matching the query, exact identifier matches first, at most `limit`. */
-export async function searchCustomers(
-  db: DbOrTx,
-  orgId: number,
-  { q, limit }: { q: string; limit: number },
-): Promise<CustomerSearchHit[]> {
-  const matches = await findSearchMatches(db, searchPlanOf(orgId, { q, limit }));
+export interface SearchOptions {
+  q: string;
+  limit: number;
+  /** The org's default country (ISO 3166 alpha-2): its calling code is tried before a local number. */
+  defaultCountry?: string | null;
+}
+
+/** Words of a query that a typo may be forgiven in: 3 letters or more (a trigram), not a number. */
+const FUZZY_MIN_LENGTH = 3;
+/** Candidates read from the trigram index per customer wanted: most near words are more than one typo away. */
+const FUZZY_READ_FACTOR = 5;
+
+/**
+ * At most one typo between two words (Damerau: a letter changed, added, dropped, or two neighbours
+ * swapped), "sawyr" and "sawyer", "nunes" and "nunez"; by code point.
+ */
+export function withinOneTypo(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (i === x.length && i === y.length) return true;
+  const rest = (p: number, q: number) => x.slice(p).join('') === y.slice(q).join('');
+  if (x.length === y.length)
+    return rest(i + 1, i + 1) || (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2, i + 2));
+  return x.length > y.length ? rest(i + 1, i) : rest(i, i + 1);
+}
+
+/** Customers whose name has the query's longest word one typo away (the other words as near). */
+async function oneTypoAway(db: DbOrTx, orgId: number, { q, limit }: SearchOptions) {
+  const words = searchWords(q)
+    .filter((w) => [...w].length >= FUZZY_MIN_LENGTH && !/^\d+$/.test(w))
+    .sort((a, b) => [...b].length - [...a].length);
+  const [lead] = words;
+  if (!lead) return [];
+  const near = await findSimilarNames(db, { orgId, words, limit: limit * FUZZY_READ_FACTOR });
+  return near.filter((n) => withinOneTypo(n.word, lead)).map((n) => ({ customerId: n.customerId, rank: 3 }));
+}
+
+/**
+ * Customers of the org matching the query, exact identifier matches first, at most `limit`. When
+ * nothing matches, names one typo away (trigram similarity, the longest word leading) instead.
+ */
+export async function searchCustomers(db: DbOrTx, orgId: number, options: SearchOptions): Promise<CustomerSearchHit[]> {
+  const { limit } = options;
+  let matches = await findSearchMatches(db, searchPlanOf(orgId, options));
+  if (!matches.length) matches = await oneTypoAway(db, orgId, options);
   const ids = [...new Set(matches.sort((a, b) => a.rank - b.rank).map((m) => m.customerId))].slice(0, limit);
   const cards = new Map((await loadSearchCards(db, orgId, ids)).map((c) => [c.id, c]));
   return ids.flatMap((id) => {

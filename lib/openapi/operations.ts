@@ -284,9 +284,10 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Search customers',
     description:
       "For the counter's search box. Matches an identifier exactly or by prefix (from 4 characters; a mobile with " +
-      'or without +, with its country code as stored) and names by word prefix, case- and accent-insensitive ' +
-      '("pri sha" finds Priya Sharma, "Jose" finds José). Exact identifier matches first, then identifier ' +
-      'prefixes, then names.',
+      "or without +, spaces, dashes or a leading 0, and without + also with the org's default country code) and " +
+      'names by word prefix, case- and accent-insensitive ("pri sha" finds Priya Sharma, "Jose" finds José); ' +
+      'when nothing matches, names one typo away ("Sawyr" finds Sawyer). Exact identifier matches first, then ' +
+      'identifier prefixes, then names.',
     requestParams: {
       query: z.object({
         q: z.string().min(2).max(255).meta({ description: 'What was typed (2 to 255 characters)', example: 'pri sha' }),

@@ -1,7 +1,7 @@
 // The demo data set (docs/demo-data.md). Idempotent: every insert skips rows that exist.
 // The data itself is db/seed-data.ts.
 import bcrypt from 'bcryptjs';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import {
   apiClients,
@@ -60,6 +60,7 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
       allowedIdentifierTypes: [...IDENTIFIER_TYPES],
       mandatoryIdentifierTypes: [],
       uniqueIdentifierTypes: seed.unique,
+      defaultCountry: seed.defaultCountry ?? null,
     })
     .onConflictDoNothing();
   await tx
@@ -136,30 +137,36 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
   }
 
   if (seed.code !== 'demo') return;
-  const fields = [
-    'employee',
-    'dateofbirth',
-    'gender',
-    'city',
-    'kanjifirstname',
-    'kanjilastname',
-    'email2',
-    'mobile2',
-    'fax',
-    'customer_address',
+  // The labels a person would write (docs/demo-data.md); a database seeded before they existed, its
+  // labels still the raw names, gets them too (a label an admin changed stays).
+  const fields: [name: string, label: string][] = [
+    ['employee', 'Employee'],
+    ['dateofbirth', 'Date of birth'],
+    ['gender', 'Gender'],
+    ['city', 'City'],
+    ['kanjifirstname', 'Kanji first name'],
+    ['kanjilastname', 'Kanji last name'],
+    ['email2', 'Second email'],
+    ['mobile2', 'Second mobile'],
+    ['fax', 'Fax'],
+    ['customer_address', 'Address'],
   ];
   await tx
     .insert(customFields)
     .values(
-      fields.map((name, position) => ({
+      fields.map(([name, label], position) => ({
         orgId,
         name,
-        label: name,
+        label,
         dataType: 'STRING' as const,
         position,
       })),
     )
-    .onConflictDoNothing();
+    .onConflictDoUpdate({
+      target: [customFields.orgId, customFields.name],
+      set: { label: sql`excluded.label` },
+      setWhere: sql`${customFields.label} = ${customFields.name}`,
+    });
   await tx
     .insert(statusLabels)
     .values([

@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { similarNamesSql } from '@/db/queries/search';
 import { codesOf, putCustomer, register, search } from './care-helpers';
 import { createTestOrg } from './test-org';
 import { OTHER_TILL, READONLY_TILL, uniqueEmail, uniqueMobile } from './helpers';
@@ -20,7 +23,7 @@ async function namesFound(q: string, authorization = org.auth): Promise<string[]
 }
 
 beforeAll(async () => {
-  org = await createTestOrg({ unique: ['email', 'externalId'] });
+  org = await createTestOrg({ unique: ['email', 'externalId'], mobile: { country: 'IN' } });
   ids.priya = await register(
     person('Priya', 'Sharma', [
       { type: 'mobile', value: mobile },
@@ -81,6 +84,40 @@ describe('GET /v2/customers/search', () => {
     expect((await putCustomer(id, { profiles: [{ lastName: 'Ñew' }] }, { authorization: org.auth })).status).toBe(200);
     expect(await namesFound('meera old')).toEqual([]);
     expect(await namesFound('meera new')).toEqual(['Meera Ñew']);
+  });
+
+  it('finds a mobile typed as people say it: without the country code, with spaces, dashes or a leading 0', async () => {
+    const local = mobile.slice(2);
+    expect(await namesFound(local)).toEqual(['Priya Sharma']);
+    expect(await namesFound(`0${local}`)).toEqual(['Priya Sharma']);
+    expect(await namesFound(`${local.slice(0, 5)} ${local.slice(5)}`)).toEqual(['Priya Sharma']);
+    expect(await namesFound(`0${local.slice(0, 3)}-${local.slice(3)}`)).toEqual(['Priya Sharma']);
+    // A prefix of the local number too; typed with + it is taken as international, as typed.
+    expect(await namesFound(local.slice(0, 6))).toContain('Priya Sharma');
+    expect(await namesFound(`+${local}`)).toEqual([]);
+  });
+
+  it('forgives one typo in a name when the prefix search finds nothing', async () => {
+    expect(await namesFound('sharmz')).toEqual(['Priya Sharma']);
+    expect(await namesFound('priya sharmz')).toEqual(['Priya Sharma']);
+    expect(await namesFound('pri sharmz')).toEqual(['Priya Sharma']);
+    expect(await namesFound('Nunes')).toEqual(['José Núñez']);
+    expect(await namesFound('kapor')).toEqual(['Karan Kapoor']);
+    // Only when nothing matches by prefix: "shah" finds Prakash Shah alone, not Priya Sharma.
+    expect(await namesFound('shah')).toEqual(['Prakash Shah']);
+    // Another org's names are not forgiven into this one.
+    expect(await namesFound('shastry')).toEqual([]);
+  });
+
+  it('reads the typo-tolerant names through the trigram index', async () => {
+    const db = await getDb();
+    const statement = similarNamesSql({ orgId: org.orgId, words: ['sharmz', 'priya'], limit: 20 });
+    const plan = await db.transaction(async (tx) => {
+      // A test database is small enough for a sequential scan: the question is whether the index can serve.
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return JSON.stringify(await tx.execute(sql`explain ${statement!}`));
+    });
+    expect(plan).toContain('customer_search_words_word_trgm_idx');
   });
 
   it('answers at most limit customers, and 400 for a query under 2 characters or a limit over 50', async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '@/db/client';
-import { closeDb } from '@/db/client';
+import { closeDb, pgliteOptions } from '@/db/client';
 import * as schema from '@/db/schema';
 import { migrateDatabase, seedDatabase, startUp } from '@/lib/startup';
 
@@ -55,7 +55,7 @@ export async function withFreshDatabase<T>(fn: (db: Db) => Promise<T>): Promise<
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const client = await PGlite.create();
+  const client = await PGlite.create(await pgliteOptions());
   try {
     const db = drizzle(client, { schema }) as unknown as Db;
     await migrateDatabase(db, 'pglite');

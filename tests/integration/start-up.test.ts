@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pgliteOptions } from '@/db/client';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -46,7 +47,7 @@ const seed = (env: NodeJS.ProcessEnv, ...args: string[]) =>
 /** Rows of the demo's logins and of the platform data in an embedded database. */
 async function contents(env: NodeJS.ProcessEnv): Promise<{ orgs: number; staff: number; verticals: number }> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(env.PGLITE_DIR);
+  const db = await PGlite.create(env.PGLITE_DIR, await pgliteOptions());
   try {
     const count = async (table: string) =>
       Number((await db.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]?.n);

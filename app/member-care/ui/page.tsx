@@ -11,13 +11,15 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { getDb } from '@/db/client';
 import { SEARCH_LIMIT, searchCustomers } from '@/lib/customers/search';
 import { requireStaff } from '@/lib/auth/require-staff';
+import { getOrgConfig } from '@/lib/config/cache';
 
 export const metadata: Metadata = { title: 'Customers · Member Care' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function Results({ orgId, query }: { orgId: number; query: string }) {
-  const hits = await searchCustomers(await getDb(), orgId, { q: query, limit: SEARCH_LIMIT.default });
+  const defaultCountry = (await getOrgConfig(orgId))?.mobile.defaultCountry;
+  const hits = await searchCustomers(await getDb(), orgId, { q: query, limit: SEARCH_LIMIT.default, defaultCountry });
   const rows = hits.map((h) => ({
     customerId: h.id,
     name: customerDisplayName(h.id, [h]),

@@ -1,7 +1,9 @@
-// GET /v2/customers/search — the counter's search: identifiers exactly or by prefix, names by word prefix
+// GET /v2/customers/search — the counter's search: identifiers exactly or by prefix (a local mobile with
+// the org's default country code too), names by word prefix, else one typo away
 import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { parseQuery, SearchQuerySchema } from '@/lib/api/query';
+import { getOrgConfig } from '@/lib/config/cache';
 import type { CustomerSearchResponse } from '@/lib/api/schemas';
 import { searchCustomers } from '@/lib/customers/search';
 
@@ -9,8 +11,9 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute({ envelope: 'v2' }, async ({ req, actor }) => {
   const params = parseQuery(SearchQuerySchema, req.url);
+  const defaultCountry = (await getOrgConfig(actor.orgId))?.mobile.defaultCountry;
   const body: CustomerSearchResponse = {
-    customers: await searchCustomers(await getDb(), actor.orgId, params),
+    customers: await searchCustomers(await getDb(), actor.orgId, { ...params, defaultCountry }),
     warnings: [],
   };
   return { status: 200, body };
