@@ -1,8 +1,10 @@
 // The route wrapper: request id → authenticate → authorise → rate limit → read the body → act →
 // envelope. Every /v2 and /v3 answer, failures included, leaves through here as JSON.
+// Authorising is `may` (lib/auth/access.ts) against the access the route names.
 // Each route is one `serve` over an ApiRequest; it is offered through two doors: as a Next.js route
 // handler (web Request in, Response out) and, in production, by the Node door (lib/api/node-door.ts)
 // straight from node:http, which skips Next's per-request work (docs/architecture.md, "Two doors").
+import { may } from '@/lib/auth/access';
 import { authenticateBasic } from '@/lib/auth/basic';
 import { CredentialThrottledError } from '@/lib/auth/credential-throttle';
 import { authenticateOAuthToken } from '@/lib/auth/oauth';
@@ -12,6 +14,7 @@ import { ApiError, errorItem, type ApiErrorItem } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import type { HeaderSource } from '@/lib/http/header-source';
 import { log, loggableError } from '@/lib/log';
+import type { ApiAccess } from '@/lib/vocabulary';
 import type { Actor } from './actor';
 import { consumeRateLimit } from './rate-limit';
 import { hostileJsonProblems, hostileQueryProblems, readBodyAtMost } from './read-body';
@@ -58,7 +61,8 @@ export type Handler = NextHandler & { serve: Serve };
 
 interface Options {
   envelope: Envelope;
-  write?: boolean;
+  /** What the caller must be allowed (lib/auth/access.ts); default `customers:read`. */
+  access?: ApiAccess;
   body?: boolean;
 }
 
@@ -157,7 +161,7 @@ export function apiRoute<P = Record<string, never>>(
     let limitHeaders: Record<string, string> = {};
     try {
       const actor = await authenticate(req);
-      if (opts.write && !actor.canWriteCustomers) throw ApiError.of(403);
+      if (!may(actor, opts.access ?? 'customers:read')) throw ApiError.of(403);
       limitHeaders = await consumeRateLimit(actor);
       const body = opts.body ? await readJsonBody(req) : undefined;
       const hostileQuery = hostileQueryProblems(new URL(req.url).searchParams);

@@ -5,7 +5,7 @@ import type { NextAuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { findActiveStaffUserByEmail } from '@/db/queries/staff-users';
+import { findActiveStaffUserByEmail, recordStaffSignIn } from '@/db/queries/staff-users';
 import { authSecret } from '@/lib/env';
 import { clientAddress } from '@/lib/http/client-address';
 import { log, loggableError } from '@/lib/log';
@@ -19,7 +19,8 @@ const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.r3bW9cXGGDM5YBzj6OvmTtsU8G6q
 
 const CredentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(200) });
 
-async function authorize(
+/** Checks a sign-in (exported for tests and scripts); the user, or null when email or password is wrong. */
+export async function authorizeStaffSignIn(
   credentials: Record<string, string> | undefined,
   headers: Record<string, unknown> | undefined,
 ): Promise<User | null> {
@@ -39,6 +40,7 @@ async function authorize(
     return null;
   }
   await attemptSucceeded(attempt);
+  await recordStaffSignIn(await getDb(), user.orgId, user.id);
   return {
     id: String(user.id),
     userId: user.id,
@@ -61,7 +63,7 @@ export function authOptions(): NextAuthOptions {
         name: 'Staff',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
         authorize: (credentials, req) =>
-          authorize(credentials, req.headers).catch((err: unknown) => {
+          authorizeStaffSignIn(credentials, req.headers).catch((err: unknown) => {
             // next-auth sends a thrown error's message to the browser: only the throttle's is for people.
             if (err instanceof CredentialThrottledError) throw err;
             log.error({ err: loggableError(err) }, 'sign-in failed');

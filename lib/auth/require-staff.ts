@@ -4,11 +4,12 @@
 import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
+import { may } from './access';
 import { loginUrlFor, PATH_HEADER } from './callback-url';
 import { sessionTokenOf, type StaffClaims } from './session-token';
 import { staffFromToken } from './staff-session';
 
-export type StaffSession = StaffClaims;
+export type StaffSession = StaffClaims & { mustChangePassword: boolean };
 
 /** The signed-in staff member, from the session cookie; null when signed out. Once per request. */
 export const getStaffSession = cache(async (): Promise<StaffSession | null> => {
@@ -19,6 +20,6 @@ export const getStaffSession = cache(async (): Promise<StaffSession | null> => {
 export async function requireStaff(opts: { admin?: boolean; from?: string } = {}): Promise<StaffSession> {
   const staff = await getStaffSession();
   if (!staff) redirect(loginUrlFor(opts.from ?? (await headers()).get(PATH_HEADER)));
-  if (opts.admin && staff.role !== 'admin') forbidden();
+  if (opts.admin && !may(staff, 'admin')) forbidden();
   return staff;
 }

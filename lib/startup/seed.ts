@@ -98,7 +98,7 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
         tillId: row?.id,
         secretSalt: salt,
         secretHash: await hashClientSecret(md5hex(till.password), salt),
-        canWriteCustomers: till.write,
+        access: till.access,
       })
       .onConflictDoNothing();
   }
@@ -112,7 +112,7 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
         key: client.key,
         secretSalt: salt,
         secretHash: await hashClientSecret(md5hex(client.secret), salt),
-        canWriteCustomers: client.write,
+        access: client.access,
       })
       .onConflictDoNothing();
   }

@@ -14,6 +14,7 @@ import { getDb } from '@/db/client';
 import { apiClients, staffUsers } from '@/db/schema';
 import { staffFromToken } from '@/lib/auth/staff-session';
 import { authSecret, env } from '@/lib/env';
+import type { ApiAccess } from '@/lib/vocabulary';
 import { call, demoOAuthToken, newCustomerBody } from './helpers';
 import { createTestOrg } from './test-org';
 
@@ -22,7 +23,7 @@ const pastRecheck = () => new Promise((r) => setTimeout(r, env().AUTH_RECHECK_MS
 async function tillOf(code: string) {
   const db = await getDb();
   return {
-    set: (values: { active?: boolean; canWriteCustomers?: boolean }) =>
+    set: (values: { active?: boolean; access?: ApiAccess[] }) =>
       db
         .update(apiClients)
         .set(values)
@@ -56,7 +57,7 @@ describe('API clients', () => {
       headers: { authorization: auth },
     });
     expect(created.status).toBe(200);
-    await till.set({ canWriteCustomers: false });
+    await till.set({ access: ['customers:read'] });
     await pastRecheck();
     expect((await call(registerCustomer, { body: newCustomerBody(), headers: { authorization: auth } })).status).toBe(
       403,
@@ -77,14 +78,20 @@ describe('API clients', () => {
     const post = () => call(registerCustomer, { body: newCustomerBody(), headers: { 'x-cap-api-oauth-token': token } });
     expect((await post()).status).toBe(200);
     try {
-      await db.update(apiClients).set({ canWriteCustomers: false }).where(demoClient);
+      await db
+        .update(apiClients)
+        .set({ access: ['customers:read'] })
+        .where(demoClient);
       await pastRecheck();
       expect((await post()).status).toBe(403);
       await db.update(apiClients).set({ active: false }).where(demoClient);
       await pastRecheck();
       expect((await post()).status).toBe(401);
     } finally {
-      await db.update(apiClients).set({ active: true, canWriteCustomers: true }).where(demoClient);
+      await db
+        .update(apiClients)
+        .set({ active: true, access: ['customers:write'] })
+        .where(demoClient);
     }
     await pastRecheck();
     expect((await post()).status).toBe(200);
