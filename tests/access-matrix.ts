@@ -90,6 +90,10 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /member-care/ui/register', surface: 'page', expected: page(200) },
   { route: 'GET /member-care/ui/customer/{id}', surface: 'page', expected: page(200, { otherAdmin: 404 }) },
   { route: 'GET /member-care/ui/settings/registration', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/settings/staff', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/settings/api-clients', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/settings/audit', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/account', surface: 'page', expected: page(200) },
   { route: 'GET /docs/api', surface: 'page', expected: all(200) },
   // Signed-in staff are sent on from the sign-in page to the app.
   { route: 'GET /login', surface: 'page', expected: all(200, { staff: 307, admin: 307, otherAdmin: 307 }) },

@@ -32,10 +32,14 @@ export function AppHeader({ name, email, role, isAdmin, orgName }: AppHeaderProp
         <span className="hidden text-sm text-slate-500 md:inline">{orgName}</span>
         <MainNav items={items} />
         <div className="ml-auto flex items-center gap-3">
-          <div className="hidden text-right leading-tight sm:block">
-            <p className="text-sm font-medium text-slate-900">{name}</p>
-            <p className="text-xs text-slate-500">{email}</p>
-          </div>
+          <Link
+            href="/member-care/ui/account"
+            aria-label={`Your account: ${name}`}
+            className={`hidden rounded-md text-right leading-tight sm:block ${focusRing}`}
+          >
+            <span className="block text-sm font-medium text-slate-900">{name}</span>
+            <span className="block text-xs text-slate-500">{email}</span>
+          </Link>
           <Badge variant={isAdmin ? 'default' : 'neutral'}>{role}</Badge>
           <SignOutButton />
         </div>
