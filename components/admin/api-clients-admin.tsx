@@ -117,33 +117,35 @@ export function ApiClientsAdmin({ initial }: { initial: ApiClientRow[] }) {
                 <td className="px-3 py-2">{c.access.join(', ') || 'none'}</td>
                 <td className="px-3 py-2">{c.active ? 'Yes' : 'No'}</td>
                 <td className="px-3 py-2">{c.lastUsedAt ? new Date(c.lastUsedAt).toLocaleString() : 'never'}</td>
-                <td className="flex flex-wrap gap-2 px-3 py-2">
-                  <RotateDialog
-                    client={c}
-                    rotate={(overlapSeconds) =>
-                      act(
-                        callApi(
-                          { method: 'POST', url: `/v2/apiClients/${c.id}/rotate`, body: { overlapSeconds } },
-                          Secret,
-                        ),
-                        (d) => setShown({ label: `New secret of ${c.key}`, value: d.secret }),
-                      )
-                    }
-                  />
-                  <Button
-                    size="sm"
-                    variant={c.active ? 'destructive' : 'outline'}
-                    onClick={() =>
-                      void act(
-                        callApi(
-                          { method: 'PATCH', url: `/v2/apiClients/${c.id}`, body: { active: !c.active } },
-                          Client,
-                        ),
-                      )
-                    }
-                  >
-                    {c.active ? 'Revoke' : 'Restore'}
-                  </Button>
+                <td className="px-3 py-2">
+                  <div className="flex flex-wrap gap-2">
+                    <RotateDialog
+                      client={c}
+                      rotate={(overlapSeconds) =>
+                        act(
+                          callApi(
+                            { method: 'POST', url: `/v2/apiClients/${c.id}/rotate`, body: { overlapSeconds } },
+                            Secret,
+                          ),
+                          (d) => setShown({ label: `New secret of ${c.key}`, value: d.secret }),
+                        )
+                      }
+                    />
+                    <Button
+                      size="sm"
+                      variant={c.active ? 'destructive' : 'outline'}
+                      onClick={() =>
+                        void act(
+                          callApi(
+                            { method: 'PATCH', url: `/v2/apiClients/${c.id}`, body: { active: !c.active } },
+                            Client,
+                          ),
+                        )
+                      }
+                    >
+                      {c.active ? 'Revoke' : 'Restore'}
+                    </Button>
+                  </div>
                 </td>
               </tr>
             ))}

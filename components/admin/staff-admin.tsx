@@ -127,21 +127,23 @@ export function StaffAdmin({ initial }: { initial: StaffMember[] }) {
                 </td>
                 <td className="px-3 py-2">{m.active ? 'Yes' : 'No'}</td>
                 <td className="px-3 py-2">{when(m.lastSignInAt)}</td>
-                <td className="flex flex-wrap gap-2 px-3 py-2">
-                  <Button size="sm" variant="outline" onClick={() => void patch(m, { active: !m.active })}>
-                    {m.active ? 'Deactivate' : 'Reactivate'}
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="outline"
-                    onClick={() =>
-                      void act(callApi({ method: 'POST', url: `/v2/staff/${m.id}/resetPassword` }, OneTime), (d) =>
-                        setShown({ label: `One-time password for ${m.name}`, value: d.oneTimePassword }),
-                      )
-                    }
-                  >
-                    Reset password
-                  </Button>
+                <td className="px-3 py-2">
+                  <div className="flex flex-wrap gap-2">
+                    <Button size="sm" variant="outline" onClick={() => void patch(m, { active: !m.active })}>
+                      {m.active ? 'Deactivate' : 'Reactivate'}
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="outline"
+                      onClick={() =>
+                        void act(callApi({ method: 'POST', url: `/v2/staff/${m.id}/resetPassword` }, OneTime), (d) =>
+                          setShown({ label: `One-time password for ${m.name}`, value: d.oneTimePassword }),
+                        )
+                      }
+                    >
+                      Reset password
+                    </Button>
+                  </div>
                 </td>
               </tr>
             ))}

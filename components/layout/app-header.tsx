@@ -34,9 +34,10 @@ export function AppHeader({ name, email, role, isAdmin, orgName }: AppHeaderProp
         <div className="ml-auto flex items-center gap-3">
           <Link
             href="/member-care/ui/account"
-            aria-label={`Your account: ${name}`}
             className={`hidden rounded-md text-right leading-tight sm:block ${focusRing}`}
           >
+            {/* The visible text is the name; the link's name starts with what it is for. */}
+            <span className="sr-only">Your account: </span>
             <span className="block text-sm font-medium text-slate-900">{name}</span>
             <span className="block text-xs text-slate-500">{email}</span>
           </Link>
