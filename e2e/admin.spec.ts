@@ -100,6 +100,19 @@ test.describe('as the demo admin', () => {
   });
 });
 
+test.describe('as the demo admin, reading', () => {
+  test.use({ storageState: ADMIN_STATE });
+
+  test('the audit log and the account page open (and pass axe)', async ({ page }) => {
+    await page.goto('/member-care/ui/settings/audit');
+    await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Admin log, newest first' })).toBeVisible();
+    await page.goto('/member-care/ui/account');
+    await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+    await expect(page.getByLabel('Current password')).toBeVisible();
+  });
+});
+
 test.describe('as store staff', () => {
   test.use({ storageState: STAFF_STATE });
 
