@@ -12,10 +12,11 @@ import { GET as getCustomer } from '@/app/v2/customers/[id]/route';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { getDb } from '@/db/client';
 import { apiClients, staffUsers } from '@/db/schema';
+import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
 import { staffFromToken } from '@/lib/auth/staff-session';
 import { authSecret, env } from '@/lib/env';
 import type { ApiAccess } from '@/lib/vocabulary';
-import { call, demoOAuthToken, newCustomerBody } from './helpers';
+import { basicAuth, call, demoOAuthToken, newCustomerBody } from './helpers';
 import { createTestOrg } from './test-org';
 
 const pastRecheck = () => new Promise((r) => setTimeout(r, env().AUTH_RECHECK_MS + 50));
@@ -95,6 +96,28 @@ describe('API clients', () => {
     }
     await pastRecheck();
     expect((await post()).status).toBe(200);
+  });
+
+  it('a secret rotated by another process (no overlap) fails here once the row is rechecked, remembered or not', async () => {
+    const { code, auth } = await createTestOrg();
+    expect((await call(registerCustomer, { body: newCustomerBody(), headers: { authorization: auth } })).status).toBe(
+      200,
+    );
+    // What POST /v2/apiClients/{id}/rotate with overlapSeconds 0 writes, done behind this process's back.
+    const salt = newSalt();
+    const db = await getDb();
+    await db
+      .update(apiClients)
+      .set({ secretSalt: salt, secretHash: await hashClientSecret(md5hex('Rotated@123'), salt) })
+      .where(eq(apiClients.key, `${code}.till`));
+    await pastRecheck();
+    expect((await call(registerCustomer, { body: newCustomerBody(), headers: { authorization: auth } })).status).toBe(
+      401,
+    );
+    const rotated = basicAuth(`${code}.till`, 'Rotated@123');
+    expect(
+      (await call(registerCustomer, { body: newCustomerBody(), headers: { authorization: rotated } })).status,
+    ).toBe(200);
   });
 });
 
