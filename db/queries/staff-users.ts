@@ -79,7 +79,17 @@ export async function updateStaffUser(
   orgId: number,
   id: number,
   values: Partial<
-    Pick<typeof staffUsers.$inferInsert, 'name' | 'role' | 'active' | 'passwordHash' | 'mustChangePassword'>
+    Pick<
+      typeof staffUsers.$inferInsert,
+      | 'name'
+      | 'role'
+      | 'active'
+      | 'passwordHash'
+      | 'mustChangePassword'
+      | 'totpSecret'
+      | 'totpEnabled'
+      | 'totpRecoveryHashes'
+    >
   >,
 ): Promise<void> {
   await db

@@ -119,6 +119,15 @@ export const staffUsers = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** TOTP second factor (admins): the secret encrypted with a key derived from AUTH_SECRET (lib/admin/totp.ts). */
+    totpSecret: text('totp_secret'),
+    /** Set once a code from the authenticator app was accepted; until then the secret is only pending. */
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** SHA-256 of each unused recovery code (high-entropy, so a fast hash suffices). */
+    totpRecoveryHashes: text('totp_recovery_hashes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -5,7 +5,11 @@ import { PageHeader } from '@/components/layout/page-header';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { ACCOUNT_PATH, requireStaff } from '@/lib/auth/require-staff';
 import { MIN_PASSWORD_LENGTH } from '@/lib/admin/password-strength';
-import { changePassword } from './actions';
+import { TotpSetup } from '@/components/account/totp-setup';
+import { getDb } from '@/db/client';
+import { findActiveStaffUser } from '@/db/queries/staff-users';
+import { may } from '@/lib/auth/access';
+import { changePassword, startTotpSetup, turnOnTotp } from './actions';
 
 export const metadata: Metadata = { title: 'Your account · Member Care' };
 
@@ -19,6 +23,13 @@ export default async function AccountPage() {
         minLength={MIN_PASSWORD_LENGTH}
         changePassword={changePassword}
       />
+      {may(staff, 'admin') && (
+        <TotpSetup
+          enabled={(await findActiveStaffUser(await getDb(), staff.orgId, staff.userId))?.totpEnabled ?? false}
+          start={startTotpSetup}
+          turnOn={turnOnTotp}
+        />
+      )}
     </div>
   );
 }
