@@ -4,6 +4,7 @@
 // admin's one-time password once; an existing org or email exits 1 with a message and writes nothing.
 import { parseArgs } from 'node:util';
 import { closeDb, getHandle } from '@/db/client';
+import { pgErrorCode } from '@/db/errors';
 import { createOrg, OrgCreateRefused } from '@/lib/admin/create-org';
 import { checkEnvironment, migrateDatabase, seedDatabase } from '@/lib/startup';
 import type { Region } from '@/lib/vocabulary';
@@ -36,7 +37,12 @@ try {
   console.log(`one-time password (shown once; a new one must be chosen at first sign-in): ${org.oneTimePassword}`);
 } catch (err) {
   exitCode = 1;
-  console.error(err instanceof OrgCreateRefused ? `org:create: ${err.message}` : `org:create failed: ${String(err)}`);
+  // A refusal is for the operator; anything else is named by its kind and code only (a driver's message may quote data).
+  console.error(
+    err instanceof OrgCreateRefused
+      ? `org:create: ${err.message}`
+      : `org:create failed: ${err instanceof Error ? err.name : 'error'}${pgErrorCode(err) ? ` (PostgreSQL ${pgErrorCode(err)})` : ''}`,
+  );
 } finally {
   // One process per PGlite data folder: let go of it before exiting.
   await closeDb();
