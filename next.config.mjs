@@ -1,6 +1,6 @@
 // Every response, pages, API and static files alike, and Strict-Transport-Security only over HTTPS
 // (behind a proxy that says so; browsers ignore it over plain HTTP anyway): docs/api.md, "Security
-// headers". The API's Node door (lib/api/node-door.ts) sends the same list.
+// headers". The server (server.ts) sends the same list with the API's answers, which Next never sees.
 import securityHeaders from './lib/http/security-headers.json' with { type: 'json' };
 
 /** @type {import('next').NextConfig} */
@@ -13,8 +13,15 @@ const nextConfig = {
   // `npm run build` runs `tsc --noEmit` first (and npm test's first stage is the typecheck), so a
   // deploy never skips the check; next build's own would repeat it, over other runs' build folders too.
   typescript: { ignoreBuildErrors: true },
-  // forbidden() answers a real 403 for staff on admin pages.
-  experimental: { authInterrupts: true },
+  // `next dev` would write AGENTS.md into the repository (npm run dev runs server.ts, which does not,
+  // but `npx next dev` still works): a fresh clone stays clean after its first run.
+  agentRules: false,
+  experimental: {
+    // forbidden() answers a real 403 for staff on admin pages.
+    authInterrupts: true,
+    agentUpgrade: false,
+    agentFeedback: false,
+  },
   // The Content-Security-Policy of pages is set per request, with its nonce, by proxy.ts.
   async headers() {
     return [

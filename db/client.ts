@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { is, Placeholder, sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
-import { PostgresJsSession } from 'drizzle-orm/postgres-js';
 import { databaseEnv, type DatabaseEnv } from './env';
 import * as schema from './schema';
 
@@ -28,6 +27,15 @@ export interface Handle {
 
 const g = globalThis as typeof globalThis & { __memberCareDb?: Promise<Handle> };
 
+/** Runs a statement's text with its values on the driver's own client: `prepare` names it (postgres.js). */
+type RawClient = (text: string, params: unknown[], prepare: boolean) => Promise<unknown[]>;
+
+/**
+ * The driver's client behind each database this module opened. A transaction (drizzle's `tx`) is not
+ * among them: it runs its statements through drizzle's public `execute`, unprepared.
+ */
+const rawClients = new WeakMap<DbOrTx, RawClient>();
+
 async function openPostgres(url: string, settings: DatabaseEnv): Promise<Handle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -43,6 +51,7 @@ async function openPostgres(url: string, settings: DatabaseEnv): Promise<Handle>
     connection: { lock_timeout: LOCK_TIMEOUT_MS, statement_timeout: STATEMENT_TIMEOUT_MS },
   });
   const db = drizzle(sql, { schema }) as unknown as Db;
+  rawClients.set(db, (text, params, prepare) => sql.unsafe(text, params as never[], { prepare }));
   return {
     db,
     kind: 'postgres',
@@ -54,12 +63,21 @@ async function openPostgres(url: string, settings: DatabaseEnv): Promise<Handle>
 }
 
 async function openPglite(dir: string): Promise<Handle> {
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGlite, types } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir);
   const db = drizzle(client, { schema }) as unknown as Db;
+  // Dates, times and intervals stay text, as drizzle (and postgres.js, configured by drizzle) leave them.
+  const asText = (value: string) => value;
+  const parsers = Object.fromEntries(
+    [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1115, 1182, 1185, 1187, 1231].map((t) => [
+      t,
+      asText,
+    ]),
+  );
+  rawClients.set(db, async (text, params) => (await client.query(text, params, { rowMode: 'object', parsers })).rows);
   return {
     db,
     kind: 'pglite',
@@ -98,8 +116,10 @@ const dialect = new PgDialect();
 /**
  * Rows of a raw statement, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`).
  * On postgres.js the statement is prepared: parsed and planned once per connection, then only bound
- * and run. drizzle's `execute` sends it unnamed, so PostgreSQL would plan the registration's
- * multi-table statement on every request (measured: twice the database's CPU per registration).
+ * and run. drizzle's `execute` cannot name a statement (it sends it unnamed, so PostgreSQL would plan
+ * the registration's multi-table statement on every request: measured, twice the database's CPU per
+ * registration), so the statement goes to the driver's own client, `sql.unsafe(text, params, { prepare })`;
+ * PGlite's `query()` has nothing to prepare. Inside a transaction it goes through drizzle's `execute`.
  * Callers keep the number of distinct statement texts small (each is cached per connection).
  * Parameters are bound with the types PostgreSQL infers, so JSON goes in as `$n::text::jsonb`.
  * `planEach`: sent unnamed instead, so each run is planned with its own values. For statements whose
@@ -108,17 +128,14 @@ const dialect = new PgDialect();
  * customers: 17 ms of database CPU per search instead of well under one).
  */
 export async function execRows<T>(db: DbOrTx, query: SQL, { planEach = false } = {}): Promise<T[]> {
+  const raw = rawClients.get(db);
+  if (!raw) return rowsOf<T>(await db.execute(query));
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return run<T>(db, text, params, !planEach);
+  return (await raw(text, params, !planEach)) as T[];
 }
 
-async function run<T>(db: DbOrTx, text: string, params: unknown[], prepare = true): Promise<T[]> {
-  const session: unknown = db._.session;
-  if (is(session, PostgresJsSession)) {
-    return (await session.client.unsafe(text, params as never[], { prepare })) as unknown as T[];
-  }
-  // What drizzle's `execute` does with a built query, minus the building.
-  const result: unknown = await db._.session.prepareQuery({ sql: text, params }, undefined, undefined, false).execute();
+/** postgres.js answers an array of rows, PGlite `{ rows }`. */
+function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
@@ -127,6 +144,8 @@ async function run<T>(db: DbOrTx, text: string, params: unknown[], prepare = tru
 export interface Statement {
   text: string;
   names: string[];
+  /** The text between the values (one more than `names`), to send it through drizzle in a transaction. */
+  between: string[];
 }
 
 /**
@@ -140,7 +159,12 @@ export function statementOf(query: SQL): Statement {
     if (!is(p, Placeholder)) throw new Error('statementOf: every value must be a placeholder');
     return p.name;
   });
-  return { text, names };
+  // drizzle numbers the values $1, $2, ... in order, one number each: the text splits at them.
+  const between = text.split(/\$\d+\b/);
+  const numbers = [...text.matchAll(/\$(\d+)\b/g)].map((m) => Number(m[1]));
+  if (between.length !== names.length + 1 || numbers.some((n, i) => n !== i + 1))
+    throw new Error('statementOf: the text holds a $n that is not a value');
+  return { text, names, between };
 }
 
 /** A named value of a statement from `statementOf`. */
@@ -148,28 +172,16 @@ export const param = (name: string): SQL => sql`${sql.placeholder(name)}`;
 /** A JSON value, bound as text: a prepared statement would otherwise bind the string as jsonb and encode it twice. */
 export const jsonParam = (name: string): SQL => sql`${sql.placeholder(name)}::text::jsonb`;
 
-/**
- * One rendered statement per shape: a write whose optional parts (CTEs, SET columns) depend on the
- * request renders each combination once, keyed by `shape`, and prepares it once per connection.
- */
-export function statementCache<S extends object>(build: (shape: S) => SQL): (shape: S) => Statement {
-  const statements = new Map<string, Statement>();
-  return (shape) => {
-    const id = JSON.stringify(shape);
-    let statement = statements.get(id);
-    if (!statement) {
-      statement = statementOf(build(shape));
-      statements.set(id, statement);
-    }
-    return statement;
-  };
-}
-
 /** Rows of a statement from `statementOf`, its placeholders taken from `values`. */
-export function execStatement<T>(db: DbOrTx, statement: Statement, values: object): Promise<T[]> {
-  return run<T>(
-    db,
-    statement.text,
-    statement.names.map((name) => (values as Record<string, unknown>)[name]),
+export async function execStatement<T>(db: DbOrTx, statement: Statement, values: object): Promise<T[]> {
+  const params = statement.names.map((name) => (values as Record<string, unknown>)[name]);
+  const raw = rawClients.get(db);
+  if (raw) return (await raw(statement.text, params, true)) as T[];
+  // In a transaction (the rare locked paths): the same text and values, through drizzle, not prepared.
+  const query = sql.join(
+    statement.between.flatMap((text, i) =>
+      i < params.length ? [sql.raw(text), sql.param(params[i])] : [sql.raw(text)],
+    ),
   );
+  return rowsOf<T>(await db.execute(query));
 }

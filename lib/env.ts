@@ -21,11 +21,6 @@ const EnvSchema = DatabaseEnvSchema.extend({
   AUTH_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
   /** 1: the first X-Forwarded-For hop is the caller's address (a proxy we trust sets it). */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
-  /**
-   * on: in production the API's Node door answers /v2 and /v3 (lib/api/node-door.ts); off: Next.js
-   * answers them too, as in development (the same code, with Next's per-request work around it).
-   */
-  API_NODE_DOOR: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -47,13 +47,6 @@ export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
 export const ALWAYS_UNIQUE_TYPES: readonly IdentifierType[] = ['mobile', 'externalId', 'cardnumber'];
 /** Types whose identifiers may carry seriesId, statusLabel and extendedFields. */
 export const CARD_TYPES: readonly IdentifierType[] = ['cardnumber', 'cardExternalId'];
-/** The identifier types the home page's search looks customers up by. */
-export const SEARCHABLE_TYPES = [
-  'mobile',
-  'email',
-  'externalId',
-  'cardnumber',
-] as const satisfies readonly IdentifierType[];
 
 /** Only these identifier types can be made mandatory, each with its own error code. */
 export const MANDATORY_IDENTIFIER_CODES = { mobile: 1006, email: 1039, externalId: 1043 } as const;
@@ -88,7 +81,6 @@ function canonicalizer<T extends string>(words: readonly T[]): (input: string) =
 export const canonicalSource = canonicalizer(SOURCES);
 export const canonicalIdentifierType = canonicalizer(IDENTIFIER_TYPES);
 export const canonicalChannelType = canonicalizer(CHANNEL_TYPES);
-export const canonicalLoyaltyType = canonicalizer(LOYALTY_TYPES);
 
 export function isMultiAccountSource(source: Source): boolean {
   return MULTI_ACCOUNT_SOURCES.includes(source);

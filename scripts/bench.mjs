@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench — the production server on PostgreSQL under load (org `bench`, see README "Measure").
-// Builds, starts `next start` on a fresh database, warms up, runs each workload and prints one JSON
+// Builds, starts the server (server.ts, as `npm start` runs it) on a fresh database, warms up, runs each workload and prints one JSON
 // line per workload: rate, p50/p90/p99, outcomes by kind, errors (answers other than the expected).
 // usage: npm run bench [-- --workload new,mixed,update,search --processes 2 --preload 1000000 --probes]
 //   --workload W[,W]  new     every request registers a new customer (the default)
@@ -8,7 +8,7 @@
 //                             10% the same identifiers again in the same source (8006), 5% GET by id
 //                     update  PUT /v2/customers/{id}: new names for an existing customer
 //                     search  GET /v2/customers/search: name word prefixes, mobile prefixes, exact emails
-//   --processes N     N `next start` processes on ports port..port+N-1 sharing Redis (REDIS_URL,
+//   --processes N     N server processes on ports port..port+N-1 sharing Redis (REDIS_URL,
 //                     default redis://127.0.0.1:6379, with a fresh REDIS_KEY_PREFIX); connections split
 //   --preload N       insert N customers first (the "million customers already there" case)
 //   --probes          first run ../shared/bench/run-probes.sh (pgbench, next-bare, next-json): its lines,
@@ -388,17 +388,14 @@ async function startServer(port) {
     () => false,
   );
   if (taken) throw new Error(`port ${port} is already serving: stop that server or pass --port`);
-  // Its own process group, so the cleanup stops next-server too, not just a wrapper.
+  // The server itself (what `npm start` runs, without the npm and tsx wrappers), so its pid is the
+  // one whose CPU is counted; its own process group all the same, so the cleanup stops all of it.
   const profiling = opt.profile ? ['--import', path.resolve('scripts/cpu-profile.mjs')] : [];
-  const server = spawn(
-    process.execPath,
-    [...profiling, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
-    {
-      env: opt.profile ? { ...env, BENCH_PROFILE_DIR: path.resolve(opt.profile) } : env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      detached: true,
-    },
-  );
+  const server = spawn(process.execPath, [...profiling, '--import', 'tsx', '--conditions=react-server', 'server.ts'], {
+    env: { ...env, PORT: String(port), ...(opt.profile && { BENCH_PROFILE_DIR: path.resolve(opt.profile) }) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
   servers.push(server);
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {

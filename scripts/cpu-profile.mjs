@@ -1,6 +1,6 @@
-// Loaded into `next start` by `npm run bench -- --profile` (node --import): a CPU profile of the
+// Loaded into the server by `npm run bench -- --profile` (node --import): a CPU profile of the
 // server between two SIGUSR2 signals, written to $BENCH_PROFILE_DIR/<label>-<pid>.cpuprofile where
-// <label> is read from $BENCH_PROFILE_DIR/label at the first signal. Next exits on SIGINT/SIGTERM
+// <label> is read from $BENCH_PROFILE_DIR/label at the first signal. The server exits on SIGINT/SIGTERM
 // without flushing `node --cpu-prof`; the inspector session here writes the profile itself.
 import fs from 'node:fs';
 import { Session } from 'node:inspector';

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run test:e2e — the end-to-end suite, self-contained: a fresh database (a new PostgreSQL database
 // when DATABASE_URL is set, else a temporary PGlite folder), migrated and seeded; a production build in
-// .next-e2e; `next start` on a free port with a random AUTH_SECRET; Playwright against it. On
-// PostgreSQL a second `next start` of the same build serves the same database on another port
+// .next-e2e; the production server (server.ts, as `npm start` runs it) on a free port with a random
+// AUTH_SECRET; Playwright against it. On PostgreSQL a second server of the same build serves the same
+// database on another port
 // (BASE_URL_2), for e2e/two-servers.spec.ts: a save through one process is obeyed by the other.
 // Everything it made is removed at the end, failures included; the exit code is Playwright's.
 // Extra arguments go to Playwright (npm run test:e2e -- e2e/search.spec.ts). E2E_REUSE_BUILD=1 skips
@@ -16,6 +17,8 @@ import path from 'node:path';
 import postgres from 'postgres';
 
 const DIST_DIR = '.next-e2e';
+/** The server as `npm start` runs it, without the npm wrapper: node, tsx's loader, server.ts. */
+const SERVER = [process.execPath, ['--import', 'tsx', '--conditions=react-server', 'server.ts']];
 const cleanups = [];
 const servers = [];
 
@@ -94,7 +97,7 @@ async function checkRefusesToStartWithoutSecret(env, port) {
   const bare = { ...env, NODE_ENV: 'production' };
   delete bare.AUTH_SECRET;
   delete bare.NEXTAUTH_SECRET;
-  const child = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { env: bare, detached: true });
+  const child = spawn(...SERVER, { env: { ...bare, HOST: '127.0.0.1', PORT: String(port) }, detached: true });
   let printed = '';
   child.stdout.on('data', (d) => (printed += d));
   child.stderr.on('data', (d) => (printed += d));
@@ -102,15 +105,15 @@ async function checkRefusesToStartWithoutSecret(env, port) {
   const code = await new Promise((r) => child.on('exit', (c) => r(c)));
   clearTimeout(timer);
   if (code === 0 || code === null || !printed.includes('AUTH_SECRET')) {
-    throw new Error(`next start without AUTH_SECRET did not stop naming it (exit ${code}):\n${printed}`);
+    throw new Error(`the server without AUTH_SECRET did not stop naming it (exit ${code}):\n${printed}`);
   }
-  console.log('e2e: next start without AUTH_SECRET stops, naming it');
+  console.log('e2e: the server without AUTH_SECRET stops, naming it');
 }
 
 async function stopServer(server) {
   if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((r) => server.once('exit', r));
-  // The whole group: npx and the next-server it started.
+  // The whole group: the server and anything it started.
   try {
     process.kill(-server.pid, 'SIGTERM');
   } catch {
@@ -184,13 +187,14 @@ async function main() {
     const serverEnv = {
       ...env,
       NODE_ENV: 'production',
+      HOST: '127.0.0.1',
       PORT: String(port),
       AUTH_SECRET: authSecret,
       NEXTAUTH_URL: baseUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       REDIS_KEY_PREFIX: redisPrefix,
     };
-    const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    const server = spawn(...SERVER, {
       stdio: 'inherit',
       env: serverEnv,
       detached: true,

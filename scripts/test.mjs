@@ -50,7 +50,8 @@ function finish(code, why) {
 const none = () => ({ passed: 0, failed: 0, skipped: 0 });
 stage('typecheck', 'npx', ['tsc', '--noEmit'], none);
 stage('lint', 'npx', ['eslint', '.', '--max-warnings=0'], none);
-stage('cycles', 'npm', ['run', '--silent', 'lint:cycles'], none);
+stage('layers', 'npm', ['run', '--silent', 'lint:layers'], none);
+stage('dead code', 'npm', ['run', '--silent', 'lint:dead-code'], none);
 stage('format', 'npx', ['prettier', '--check', '.'], none);
 const unitJson = path.join(reports, 'unit.json');
 const integrationJson = path.join(reports, 'integration.json');

@@ -3,7 +3,7 @@
 import { Pencil } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ProfileView } from '@/lib/customers/read';
+import type { ProfileView } from '@/lib/customers/views';
 import { ChangeIdentifiersDialog } from './identifiers-dialog';
 import { ProfileForm } from './profile-form';
 import { SavedStatus, savedNote } from './saved-status';

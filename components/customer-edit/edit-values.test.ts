@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerView, ProfileView } from '@/lib/customers/read';
+import type { CustomerView, ProfileView } from '@/lib/customers/views';
 import { orgConfigFixture } from '@/lib/customers/fixtures/org-config';
 import {
   accountQuery,
@@ -41,7 +41,6 @@ function customer(p: ProfileView): CustomerView {
     sideEffects: [],
     referralCode: 'ABC123',
     registeredTill: null,
-    warnings: [],
   };
 }
 

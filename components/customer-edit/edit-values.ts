@@ -10,7 +10,7 @@ import {
   type RowIndex,
 } from '@/components/registration/form-values';
 import type { OrgConfig } from '@/lib/config/types';
-import type { CustomerView, ProfileView } from '@/lib/customers/read';
+import type { CustomerView, ProfileView } from '@/lib/customers/views';
 
 /** A stored field value as an input holds it: dates as days for the date input, the rest as text. */
 export function fieldText(dataType: string | undefined, value: unknown): string {

@@ -13,7 +13,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ProfileView } from '@/lib/customers/read';
+import type { ProfileView } from '@/lib/customers/views';
 import { accountQuery } from './edit-values';
 import {
   changeProblems,

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import type { CustomerView } from '@/lib/customers/read';
+import type { CustomerView } from '@/lib/customers/views';
 import { customerDisplayName, initialsOf } from './display-name';
 import { ProfileAvatar } from './profile-avatar';
 

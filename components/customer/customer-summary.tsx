@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import type { CustomerView } from '@/lib/customers/read';
+import type { CustomerView } from '@/lib/customers/views';
 import { DefinitionList } from './definition-list';
 import { actorText, formatDay, formatFieldValue, formatMoment } from './format';
 import { SideEffectList } from './side-effect-list';

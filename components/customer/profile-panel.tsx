@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
-import type { ProfileView } from '@/lib/customers/read';
+import type { ProfileView } from '@/lib/customers/views';
 import { DefinitionList } from './definition-list';
 import { formatFieldValue, formatMoment, orderIdentifiers, typeName } from './format';
 import type { CustomerPageLabels } from './types';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import type { ProfileView } from '@/lib/customers/read';
+import type { ProfileView } from '@/lib/customers/views';
 import { orderProfiles, sourceAccountLabel } from './format';
 import { ProfilePanel } from './profile-panel';
 import type { CustomerPageLabels } from './types';

@@ -1,9 +1,20 @@
-// The writes after registration (docs/api.md, "After registration"): one customer at a time, inside the
-// caller's transaction, the customer's row locked first so versions and history follow one order.
+// The reads and writes after registration (docs/api.md, "After registration"): one customer at a time.
+// A change is one statement guarded by the version it was computed from (writeCustomerChange); a caller
+// that must not lose the race (changeIdentifier, or a retried update) locks the row first (lockCustomer).
+// The change's statement is one text (db/queries/__snapshots__/customer-change.sql): parts a change
+// leaves alone are fed null or '[]' and write nothing.
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
-import { execRows, execStatement, jsonParam, param, statementCache, statementOf, type DbOrTx } from '@/db/client';
-import { customerHistory, customers, identifiers, identityKeys, type HistoryChange } from '@/db/schema';
-import type { ActorType, HistoryAction, LoyaltyType } from '@/lib/vocabulary';
+import { execStatement, jsonParam, param, statementOf, type DbOrTx } from '@/db/client';
+import { customerHistory, customers, identifiers, identityKeys } from '@/db/schema';
+import {
+  insertChannels,
+  insertHistory,
+  insertSearchWords,
+  orgId,
+  type ChannelRow,
+  type HistoryEntryRow,
+} from './customer-writes';
+import type { ActorType, LoyaltyType } from '@/lib/vocabulary';
 
 export interface CustomerKey {
   orgId: number;
@@ -18,40 +29,20 @@ export async function lockCustomer(db: DbOrTx, key: CustomerKey): Promise<boolea
   return (await execStatement(db, lockStatement, key)).length > 0;
 }
 
-export interface ChannelRow {
-  type: string;
-  value: string;
-  primary: boolean;
-  verified: boolean;
-  subscribed: boolean | null;
-  meta: Record<string, unknown>;
-}
-
-/** A channel as the comm_channels columns the write statements read from their JSON parameters. */
-export function channelColumns(c: ChannelRow & { position: number }) {
-  return {
-    position: c.position,
-    type: c.type,
-    value: c.value,
-    is_primary: c.primary,
-    verified: c.verified,
-    subscribed: c.subscribed,
-    meta: c.meta,
-  };
-}
+export type { ChannelRow };
 
 // The customer's row and one of its source accounts (absent: nulls), with the account's channels in
 // order and the names of the customer's other accounts (the search words are made of every account's
 // names): one statement, so one snapshot. After lockCustomer in the same transaction, it is sent right
 // behind the lock and runs once the lock is had, so it sees what the lock's last holder committed.
-const changeReadStatement = statementOf(sql`
+export const changeReadStatement = statementOf(sql`
   select c.version, c.status_label_id, s.name as status_label, c.loyalty_type, c.extended_fields,
     sa.id as account, sa.first_name, sa.last_name, sa.fields,
     coalesce((select jsonb_agg(jsonb_build_object('type', ch.type, 'value', ch.value, 'primary', ch.is_primary,
                 'verified', ch.verified, 'subscribed', ch.subscribed, 'meta', ch.meta) order by ch.position, ch.id)
-              from comm_channels ch where ch.org_id = sa.org_id and ch.source_account_id = sa.id), '[]'::jsonb) as channels,
+              from comm_channels ch where ch.org_id = ${param('orgId')} and ch.source_account_id = sa.id), '[]'::jsonb) as channels,
     coalesce((select jsonb_agg(jsonb_build_array(o.first_name, o.last_name))
-              from source_accounts o where o.org_id = c.org_id and o.customer_id = c.id and o.id <> sa.id),
+              from source_accounts o where o.org_id = ${param('orgId')} and o.customer_id = c.id and o.id <> sa.id),
              '[]'::jsonb) as other_names
   from customers c
   left join status_labels s on s.org_id = c.org_id and s.id = c.status_label_id
@@ -141,100 +132,59 @@ export interface CustomerChange {
   /** The customer's folded name words, all of them, when a name changed. */
   searchWords?: string[];
   context: HistoryContext;
-  entries: { action: HistoryAction; reason: string | null; changes: HistoryChange[] }[];
+  entries: Omit<HistoryEntryRow, 'position'>[];
 }
 
-interface ChangeShape {
-  statusLabel: boolean;
-  loyaltyType: boolean;
-  extendedFields: boolean;
-  account: boolean;
-  channels: boolean;
-  searchWords: boolean;
-  userContext: boolean;
-}
+const customerId = param('customerId');
+// Every part but c reads c, so it waits for c and writes nothing when the row had moved on.
+const ifWritten = sql`exists (select 1 from c)`;
 
-const changeStatement = statementCache((shape: ChangeShape) => {
-  const orgId = param('orgId');
-  const customerId = param('customerId');
-  const set = [sql`version = version + 1`];
-  if (shape.statusLabel) set.push(sql`status_label_id = ${param('statusLabelId')}`);
-  if (shape.loyaltyType) set.push(sql`loyalty_type = ${param('loyaltyType')}`);
-  if (shape.extendedFields) set.push(sql`extended_fields = ${jsonParam('extendedFields')}`);
-  // The row is updated (and locked) only if it still has the version the change was computed from; every
-  // other part reads `c`, so it waits for that and writes nothing when the row had moved on.
-  const parts = [
-    sql`c as (update customers set ${sql.join(set, sql`, `)}
-              where org_id = ${orgId} and id = ${customerId} and version = ${param('expectedVersion')} returning version)`,
-  ];
-  const ifWritten = sql`exists (select 1 from c)`;
-  if (shape.account)
-    parts.push(sql`a as (
-      update source_accounts set first_name = ${param('firstName')}, last_name = ${param('lastName')}, fields = ${jsonParam('fields')}
-      where org_id = ${orgId} and id = ${param('accountId')} and ${ifWritten})`);
-  // The parts of one statement share its snapshot: the delete cannot see the rows the insert adds.
-  if (shape.channels)
-    parts.push(
-      sql`dc as (delete from comm_channels
-                 where org_id = ${orgId} and source_account_id = ${param('channelAccountId')} and ${ifWritten})`,
-      sql`ic as (
-        insert into comm_channels (org_id, source_account_id, position, type, value, is_primary, verified, subscribed, meta)
-        select ${orgId}, ${param('channelAccountId')}, x.position, x.type, x.value, x.is_primary, x.verified, x.subscribed, x.meta
-        from c, jsonb_to_recordset(${jsonParam('channels')}) as x(position int, type text, value text, is_primary boolean,
-          verified boolean, subscribed boolean, meta jsonb))`,
-    );
-  // Words the names no longer have go; new ones come; the ones kept are left alone.
-  if (shape.searchWords)
-    parts.push(
-      sql`dw as (delete from customer_search_words where org_id = ${orgId} and customer_id = ${customerId} and ${ifWritten}
-                 and word not in (select jsonb_array_elements_text(${jsonParam('searchWords')})))`,
-      sql`iw as (insert into customer_search_words (org_id, customer_id, word)
-                 select ${orgId}, ${customerId}, x from c, jsonb_array_elements_text(${jsonParam('searchWords')}) x
-                 on conflict do nothing)`,
-    );
-  parts.push(sql`h as (
-    insert into customer_history (org_id, customer_id, action, actor_type, actor_code, request_id, user_context, reason, changes)
-    select ${orgId}, ${customerId}, x.action, ${param('actorType')}, ${param('actorCode')}, ${param('requestId')},
-           ${shape.userContext ? jsonParam('userContext') : sql`null`}, x.reason, x.changes
-    from c, jsonb_to_recordset(${jsonParam('entries')}) as x(position int, action text, reason text, changes jsonb)
-    order by x.position)`);
-  return sql`with ${sql.join(parts, sql`, `)} select version from c`;
-});
+/**
+ * The statement of every change of a customer, one text: a part the change leaves alone is fed null
+ * (a column kept, no account) or '[]' (no channels, no search words) and writes nothing. The parts
+ * share the statement's snapshot: a delete cannot see the rows the insert beside it adds.
+ */
+export const changeStatement = statementOf(sql`with
+c as (update customers set version = version + 1,
+    status_label_id = coalesce(${param('statusLabelId')}, status_label_id),
+    loyalty_type = coalesce(${param('loyaltyType')}, loyalty_type),
+    extended_fields = coalesce(${jsonParam('extendedFields')}, extended_fields)
+  where org_id = ${orgId} and id = ${customerId} and version = ${param('expectedVersion')} returning version),
+a as (update source_accounts set first_name = ${param('firstName')}, last_name = ${param('lastName')}, fields = ${jsonParam('fields')}
+  where org_id = ${orgId} and id = ${param('accountId')} and ${ifWritten}),
+dc as (delete from comm_channels where org_id = ${orgId} and source_account_id = ${param('channelAccountId')} and ${ifWritten}),
+ic as (${insertChannels({ account: param('channelAccountId'), from: sql`c` })}),
+dw as (delete from customer_search_words where org_id = ${orgId} and customer_id = ${customerId} and ${ifWritten}
+  and ${jsonParam('searchWords')} is not null and word not in (select jsonb_array_elements_text(${jsonParam('searchWords')}))),
+iw as (${insertSearchWords({ customerId, from: sql`c` })}),
+h as (${insertHistory({ customerId, from: sql`c` })})
+select version from c`);
 
 /**
  * Writes a change of the customer in one statement: its row with the version one up, the account's names
- * and fields, its channels, the search words and the history entries. Returns the new version, or null
- * when the row no longer had `expectedVersion` (another change came first: nothing was written). Under
- * the caller's row lock the version cannot have moved.
+ * and fields, its channels, the search words (words the names no longer have go, new ones come) and the
+ * history entries. Returns the new version, or null when the row no longer had `expectedVersion`
+ * (another change came first: nothing was written). Under the caller's row lock the version cannot have moved.
  */
 export async function writeCustomerChange(db: DbOrTx, key: CustomerKey, w: CustomerChange): Promise<number | null> {
-  const shape: ChangeShape = {
-    statusLabel: w.set.statusLabelId !== undefined,
-    loyaltyType: w.set.loyaltyType !== undefined,
-    extendedFields: w.set.extendedFields !== undefined,
-    account: w.account !== undefined,
-    channels: w.channels !== undefined,
-    searchWords: w.searchWords !== undefined,
-    userContext: w.context.userContext !== null,
-  };
-  const [row] = await execStatement<{ version: number }>(db, changeStatement(shape), {
+  const [row] = await execStatement<{ version: number }>(db, changeStatement, {
     ...key,
     expectedVersion: w.expectedVersion,
-    statusLabelId: w.set.statusLabelId,
-    loyaltyType: w.set.loyaltyType,
-    extendedFields: JSON.stringify(w.set.extendedFields),
-    accountId: w.account?.id,
-    firstName: w.account?.firstName,
-    lastName: w.account?.lastName,
-    fields: JSON.stringify(w.account?.fields),
-    channelAccountId: w.channels?.sourceAccountId,
-    channels: JSON.stringify(w.channels?.rows.map((c, position) => channelColumns({ ...c, position }))),
-    searchWords: JSON.stringify(w.searchWords),
+    statusLabelId: w.set.statusLabelId ?? null,
+    loyaltyType: w.set.loyaltyType ?? null,
+    extendedFields: w.set.extendedFields ? JSON.stringify(w.set.extendedFields) : null,
+    accountId: w.account?.id ?? null,
+    firstName: w.account?.firstName ?? null,
+    lastName: w.account?.lastName ?? null,
+    fields: w.account ? JSON.stringify(w.account.fields) : null,
+    channelAccountId: w.channels?.sourceAccountId ?? null,
+    channels: JSON.stringify(w.channels?.rows.map((c, position) => ({ ...c, position })) ?? []),
+    searchWords: w.searchWords ? JSON.stringify(w.searchWords) : null,
     actorType: w.context.actorType,
     actorCode: w.context.actorCode,
     requestId: w.context.requestId,
-    userContext: JSON.stringify(w.context.userContext),
-    entries: JSON.stringify(w.entries.map((e, position) => ({ position, ...e }))),
+    userContext: w.context.userContext && JSON.stringify(w.context.userContext),
+    history: JSON.stringify(w.entries.map((e, position) => ({ ...e, position }))),
   });
   return row ? Number(row.version) : null;
 }
@@ -294,35 +244,35 @@ export async function claimIdentityKey(
   }
 }
 
-/** Frees a unique identifier when no account of the customer holds it any more. */
-export async function releaseIdentityKey(
-  db: DbOrTx,
-  k: { orgId: number; type: string; value: string; customerId: number },
-): Promise<void> {
-  await execRows(
-    db,
-    sql`delete from identity_keys k
-        where k.org_id = ${k.orgId} and k.type = ${k.type} and k.value = ${k.value} and k.customer_id = ${k.customerId}
-          and not exists (select 1 from identifiers i
-                          where i.org_id = k.org_id and i.value = k.value and i.type = k.type and i.customer_id = k.customer_id)`,
-  );
+/**
+ * Frees a unique identifier when no account of the customer holds it any more (run after
+ * deleteIdentifiers). One statement a key, every key column bound: as a join with a JSON list of keys,
+ * PostgreSQL planning generically on a young table reads all of the org's identity keys instead.
+ */
+export const releaseIdentityKeyStatement = statementOf(sql`
+  delete from identity_keys k
+  where k.org_id = ${orgId} and k.type = ${param('type')} and k.value = ${param('value')} and k.customer_id = ${customerId}
+    and not exists (select 1 from identifiers i
+                    where i.org_id = ${orgId} and i.value = k.value and i.type = k.type and i.customer_id = k.customer_id)`);
+
+export async function releaseIdentityKey(db: DbOrTx, k: CustomerKey & { type: string; value: string }): Promise<void> {
+  await execStatement(db, releaseIdentityKeyStatement, k);
 }
+
+/** Removes these identifiers of the source account, in one statement. */
+export const deleteIdentifiersStatement = statementOf(sql`
+  delete from identifiers i using jsonb_to_recordset(${jsonParam('list')}) as x(type text, value text)
+  where i.org_id = ${orgId} and i.source_account_id = ${param('sourceAccountId')} and i.type = x.type and i.value = x.value`);
 
 export async function deleteIdentifiers(
   db: DbOrTx,
-  { orgId, sourceAccountId, list }: { orgId: number; sourceAccountId: number; list: { type: string; value: string }[] },
+  d: { orgId: number; sourceAccountId: number; list: { type: string; value: string }[] },
 ): Promise<void> {
-  for (const i of list)
-    await db
-      .delete(identifiers)
-      .where(
-        and(
-          eq(identifiers.orgId, orgId),
-          eq(identifiers.sourceAccountId, sourceAccountId),
-          eq(identifiers.type, i.type),
-          eq(identifiers.value, i.value),
-        ),
-      );
+  if (d.list.length)
+    await execStatement(db, deleteIdentifiersStatement, {
+      ...d,
+      list: JSON.stringify(d.list.map(({ type, value }) => ({ type, value }))),
+    });
 }
 
 export async function insertIdentifiers(

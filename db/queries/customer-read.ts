@@ -2,9 +2,8 @@
 // Every query names the org: an id of another org finds nothing, exactly like an unknown id.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { execStatement, param, statementOf, type DbOrTx } from '@/db/client';
-import { auditLog, identifiers, sourceAccounts } from '@/db/schema';
+import { auditLog, identifiers, sourceAccounts, type sideEffects } from '@/db/schema';
 import type { ChannelRow } from './customer-care';
-import type { PlannedSideEffect } from '@/lib/customers/types';
 import type { ActorType, CustomerStatus, LoyaltyType } from '@/lib/vocabulary';
 
 interface CustomerKey {
@@ -12,12 +11,18 @@ interface CustomerKey {
   customerId: number;
 }
 
+const orgId = param('orgId');
+
 const ms = (column: string) => `floor(extract(epoch from ${column}) * 1000)`;
 
 // One statement, prepared: the customer's row with its accounts, identifiers, channels, enrollments and
 // side effects as JSON arrays in their display order. Six statements built by the query builder cost
 // more than twice the app's CPU of a registration; this costs one round trip. Times are epoch milliseconds.
-const customerStatement = statementOf(sql`
+// Each subquery binds the org parameter itself, so a planner sharded by org routes it to one shard, and
+// keeps its correlation to the customer (`x.org_id = c.org_id`): with the parameter alone, PostgreSQL
+// planning generically on a young table probed an index led by org_id alone ((org_id, id),
+// (org_id, beneficiary_customer_id)) and filtered the org's rows (tests/integration/foreign-key-plans.test.ts).
+export const customerStatement = statementOf(sql`
   select c.id, c.version, c.loyalty_type, c.extended_fields, c.referral_code,
     sl.name as label_name, sl.status as label_status, t.code as till_code, rc.primary_identifier,
     coalesce((select jsonb_agg(jsonb_build_object('id', sa.id, 'source', sa.source, 'accountId', sa.account_id,
@@ -25,7 +30,7 @@ const customerStatement = statementOf(sql`
                 'createdAt', ${sql.raw(ms('sa.created_at'))}, 'createdByCode', sa.created_by_code,
                 'createdByType', sa.created_by_type)
               order by sa.source <> 'INSTORE', sa.created_at, sa.id)
-              from source_accounts sa where sa.org_id = c.org_id and sa.customer_id = c.id), '[]'::jsonb) as accounts,
+              from source_accounts sa where sa.org_id = ${orgId} and sa.org_id = c.org_id and sa.customer_id = c.id), '[]'::jsonb) as accounts,
     -- Through the customer's source accounts, so each account is one probe of the identifiers' primary
     -- key (org_id, source_account_id, ...): no index leads with the identifiers' own customer_id.
     coalesce((select jsonb_agg(jsonb_build_object('sourceAccountId', i.source_account_id, 'type', i.type,
@@ -33,13 +38,13 @@ const customerStatement = statementOf(sql`
                 'extendedFields', i.extended_fields)
               order by i.source_account_id, i.position)
               from source_accounts sa join identifiers i on i.org_id = sa.org_id and i.source_account_id = sa.id
-              where sa.org_id = c.org_id and sa.customer_id = c.id), '[]'::jsonb) as identifiers,
+              where sa.org_id = ${orgId} and sa.org_id = c.org_id and sa.customer_id = c.id), '[]'::jsonb) as identifiers,
     coalesce((select jsonb_agg(jsonb_build_object('sourceAccountId', ch.source_account_id, 'type', ch.type,
                 'value', ch.value, 'primary', ch.is_primary, 'verified', ch.verified, 'subscribed', ch.subscribed,
                 'meta', ch.meta)
               order by ch.source_account_id, ch.position, ch.id)
               from source_accounts sa join comm_channels ch on ch.org_id = sa.org_id and ch.source_account_id = sa.id
-              where sa.org_id = c.org_id and sa.customer_id = c.id), '[]'::jsonb) as channels,
+              where sa.org_id = ${orgId} and sa.org_id = c.org_id and sa.customer_id = c.id), '[]'::jsonb) as channels,
     coalesce((select jsonb_agg(jsonb_build_object('programId', e.program_id, 'programName', p.name,
                 'tierNumber', e.tier_number, 'tierName', lt.name, 'points', e.points,
                 'tierExpiryDate', ${sql.raw(ms('e.tier_expiry_date'))},
@@ -48,7 +53,7 @@ const customerStatement = statementOf(sql`
               from loyalty_enrollments e
               join loyalty_programs p on p.org_id = e.org_id and p.id = e.program_id
               join loyalty_tiers lt on lt.org_id = e.org_id and lt.program_id = e.program_id and lt.number = e.tier_number
-              where e.org_id = c.org_id and e.customer_id = c.id), '[]'::jsonb) as enrollments,
+              where e.org_id = ${orgId} and e.org_id = c.org_id and e.customer_id = c.id), '[]'::jsonb) as enrollments,
     coalesce((select jsonb_agg(jsonb_build_object('id', se.id, 'beneficiaryCustomerId', se.beneficiary_customer_id,
                 'position', se.position, 'programId', se.program_id, 'type', se.type, 'isReferrer', se.is_referrer,
                 'rawValue', se.raw_value, 'currencyIdentifier', se.currency_identifier,
@@ -56,12 +61,12 @@ const customerStatement = statementOf(sql`
                 'validTill', ${sql.raw(ms('se.valid_till'))}, 'description', se.description,
                 'discountCode', se.discount_code)
               order by se.position, se.id)
-              from side_effects se where se.org_id = c.org_id and se.customer_id = c.id), '[]'::jsonb) as side_effects
+              from side_effects se where se.org_id = ${orgId} and se.org_id = c.org_id and se.customer_id = c.id), '[]'::jsonb) as side_effects
   from customers c
   left join status_labels sl on sl.org_id = c.org_id and sl.id = c.status_label_id
   left join tills t on t.org_id = c.org_id and t.id = c.registered_till_id
   left join registration_configs rc on rc.org_id = c.org_id
-  where c.org_id = ${param('orgId')} and c.id = ${param('customerId')}`);
+  where c.org_id = ${orgId} and c.id = ${param('customerId')}`);
 
 export interface StoredCustomer {
   id: number;
@@ -102,7 +107,7 @@ export interface StoredCustomer {
     tierExpiryDate: Date | null;
     pointsExpiryDate: Date | null;
   }[];
-  sideEffects: (PlannedSideEffect & { id: number; beneficiaryCustomerId: number })[];
+  sideEffects: Omit<typeof sideEffects.$inferSelect, 'orgId' | 'customerId' | 'createdAt'>[];
 }
 
 type Raw<T> = { [K in keyof T]: T[K] extends Date ? number : T[K] extends Date | null ? number | null : T[K] };

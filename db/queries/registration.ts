@@ -2,21 +2,33 @@
 // statement (data-modifying CTEs fed by JSON parameters). A new customer's statement first looks for
 // the identifiers itself and writes only if none is known, so a new customer costs one round trip, a
 // duplicate one, a source account added to a known customer two.
-// It takes the engine's own types (lib/customers/types.ts) and owns their mapping to columns.
+// Two statement texts: a new customer's, an existing customer's (db/queries/__snapshots__/).
+// It owns its row types (each a table's columns, see json-insert.ts); the engine maps its own to them.
 import { sql, type SQL } from 'drizzle-orm';
+import { execRows, execStatement, jsonParam as json, param as v, statementOf, type DbOrTx } from '@/db/client';
+import { identifiers, identityKeys, loyaltyEnrollments, sideEffects, sourceAccounts } from '@/db/schema';
 import {
-  execRows,
-  execStatement,
-  jsonParam as json,
-  param as v,
-  statementCache,
-  statementOf,
-  type DbOrTx,
-} from '@/db/client';
-import type { HistoryChange } from '@/db/schema';
-import { channelColumns } from './customer-care';
-import type { IdentityMatch, NormalisedEnrollment, NormalisedProfile, PlannedSideEffect } from '@/lib/customers/types';
+  insertChannels,
+  insertHistory,
+  insertSearchWords,
+  orgId,
+  type ChannelRow,
+  type HistoryEntryRow,
+} from './customer-writes';
+import { insertFromJson, type JsonRow } from './json-insert';
 import type { ActorType, LoyaltyType } from '@/lib/vocabulary';
+
+/** A customer already holding one of the given unique identifiers, with one of its source accounts. */
+export interface IdentityMatch {
+  type: string;
+  value: string;
+  customerId: number;
+  /** The customer's version when it was read: a write to it applies only if it still has it. */
+  customerVersion: number;
+  /** Null when the customer has no source account (never after a registration). */
+  source: string | null;
+  accountId: string | null;
+}
 
 /**
  * Who each of these identity keys leads to: the customer, its version and each of its source
@@ -84,6 +96,36 @@ export async function findCustomerIdByReferralCode(db: DbOrTx, orgId: number, co
   return row ? Number(row.id) : null;
 }
 
+type IdentifierRow = JsonRow<
+  typeof identifiers,
+  'type' | 'value' | 'position' | 'seriesId' | 'statusLabel' | 'extendedFields'
+>;
+/** A source account with its identifiers and channels. */
+type ProfileRow = JsonRow<typeof sourceAccounts, 'source' | 'accountId' | 'firstName' | 'lastName' | 'fields'> & {
+  identifiers: IdentifierRow[];
+  channels: (ChannelRow & { position: number })[];
+};
+type EnrollmentRow = JsonRow<
+  typeof loyaltyEnrollments,
+  'programId' | 'tierNumber' | 'points' | 'tierExpiryDate' | 'pointsExpiryDate'
+>;
+/** A side effect; its beneficiary null: the customer registered. */
+type SideEffectRow = JsonRow<
+  typeof sideEffects,
+  | 'position'
+  | 'type'
+  | 'programId'
+  | 'isReferrer'
+  | 'rawValue'
+  | 'currencyIdentifier'
+  | 'currencyName'
+  | 'couponCode'
+  | 'couponType'
+  | 'validTill'
+  | 'description'
+  | 'discountCode'
+> & { beneficiaryCustomerId: number | null };
+
 export interface RegistrationWrite {
   orgId: number;
   /** Set: add source accounts to this customer, if it still has this version. Null: create the customer. */
@@ -96,190 +138,146 @@ export interface RegistrationWrite {
     registeredTillId: number | null;
   };
   actor: { type: ActorType; code: string };
-  profiles: NormalisedProfile[];
+  profiles: ProfileRow[];
   /** Identity keys the org does not hold yet. */
   keys: { type: string; value: string }[];
-  enrollments: NormalisedEnrollment[];
-  sideEffects: PlannedSideEffect[];
+  /** A new customer's only (an existing customer's statement has neither). */
+  enrollments: EnrollmentRow[];
+  sideEffects: SideEffectRow[];
   audit: { requestId: string; userContext: Record<string, string> | null; details: Record<string, unknown> };
-  /** The customer's history entry: customer.registered, or source.added for an existing customer. */
-  historyChanges: HistoryChange[];
+  /** The customer's history entries: customer.registered, or source.added for an existing customer. */
+  history: HistoryEntryRow[];
   /** Folded words of the new profiles' names, for the search (the customer may hold some already). */
   searchWords: string[];
 }
 
-/** The rows of each table as the statement's JSON parameters, named as its columns. */
-function rowsOf(w: RegistrationWrite) {
-  const profiles = w.profiles.map((p) => ({
-    source: p.source,
-    account_id: p.accountId,
-    first_name: p.firstName,
-    last_name: p.lastName,
-    fields: p.fields,
-  }));
-  const identifiers = w.profiles.flatMap((p) =>
-    p.identifiers.map((i) => ({
-      source: p.source,
-      account_id: p.accountId,
-      type: i.type,
-      value: i.value,
-      position: i.position,
-      series_id: i.seriesId,
-      status_label: i.statusLabel,
-      extended_fields: i.extendedFields,
-    })),
-  );
-  const channels = w.profiles.flatMap((p) =>
-    p.channels.map((c) => ({ source: p.source, account_id: p.accountId, ...channelColumns(c) })),
-  );
-  const enrollments = w.enrollments.map((e) => ({
-    program_id: e.program.id,
-    tier_number: e.tierNumber,
-    points: e.points,
-    tier_expiry_date: e.tierExpiryDate?.toISOString() ?? null,
-    points_expiry_date: e.pointsExpiryDate?.toISOString() ?? null,
-  }));
-  const sideEffects = w.sideEffects.map((e) => ({
-    position: e.position,
-    type: e.type,
-    program_id: e.programId,
-    is_referrer: e.isReferrer,
-    beneficiary: e.beneficiaryCustomerId,
-    raw_value: e.rawValue,
-    currency_identifier: e.currencyIdentifier,
-    currency_name: e.currencyName,
-    coupon_code: e.couponCode,
-    coupon_type: e.couponType,
-    valid_till: e.validTill?.toISOString() ?? null,
-    description: e.description,
-    discount_code: e.discountCode,
-  }));
-  return { profiles, identifiers, channels, enrollments, sideEffects };
+const actorType = v('actorType');
+const actorCode = v('actorCode');
+/** The rows of the JSON parameter that belong to a source account the statement wrote (sa). */
+const ofAccount = {
+  also: { source: 'text', accountId: 'text' },
+  on: sql`x."source" = sa.source and x."accountId" = sa.account_id`,
+};
+
+/**
+ * What both statements write for the customer `c` (one row, or none: then nothing is written): its
+ * source accounts, identifiers, identity keys, channels, audit entry, history and search words. Every
+ * part binds the org parameter. A part whose JSON rows are `[]` writes nothing.
+ */
+function accountParts(): SQL[] {
+  return [
+    sql`sa as (${insertFromJson({
+      table: sourceAccounts,
+      rows: json('profiles'),
+      set: { orgId, customerId: sql`c.id`, createdByType: actorType, createdByCode: actorCode },
+      fromJson: ['source', 'accountId', 'firstName', 'lastName', 'fields'],
+      from: sql`c`,
+      tail: sql`returning id, source, account_id`,
+    })})`,
+    sql`i as (${insertFromJson({
+      table: identifiers,
+      rows: json('identifiers'),
+      set: { orgId, sourceAccountId: sql`sa.id`, customerId: sql`c.id` },
+      fromJson: ['type', 'value', 'position', 'seriesId', 'statusLabel', 'extendedFields'],
+      from: sql`c, sa`,
+      ...ofAccount,
+    })})`,
+    sql`k as (${insertFromJson({
+      table: identityKeys,
+      rows: json('keys'),
+      set: { orgId, customerId: sql`c.id` },
+      fromJson: ['type', 'value'],
+      from: sql`c`,
+    })})`,
+    sql`ch as (${insertChannels({ account: sql`sa.id`, from: sql`sa`, ...ofAccount })})`,
+    sql`au as (insert into audit_log (org_id, action, outcome, customer_id, request_id, actor_type, actor_code, user_context, details)
+      select ${orgId}, 'customer.register', 'success', c.id, ${v('requestId')}, ${actorType}, ${actorCode},
+             ${json('userContext')}, ${json('details')} from c)`,
+    sql`h as (${insertHistory({ customerId: sql`c.id`, from: sql`c` })})`,
+    sql`sw as (${insertSearchWords({ customerId: sql`c.id`, from: sql`c` })})`,
+  ];
 }
 
-/** Which parts a registration writes: each combination is one statement text, rendered once. */
-export interface Shape {
-  existing: boolean;
-  /** A new customer, written only if none of its keys is known. */
-  checkKnown: boolean;
-  keys: boolean;
-  channels: boolean;
-  enrollments: boolean;
-  sideEffects: boolean;
-  userContext: boolean;
-  searchWords: boolean;
+/**
+ * A new customer: written only if none of its identity keys is known (`known`, read by the same
+ * statement); else nothing is, and the statement answers who they lead to, as findIdentityMatches.
+ */
+function newCustomerSql(): SQL {
+  const customer = sql`c as (insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
+    select ${orgId}, ${v('statusLabelId')}, ${v('loyaltyType')}, ${json('extendedFields')},
+           ${v('referralCode')}, ${v('registeredTillId')}, ${actorType}, ${actorCode}
+    where not exists (select from known)
+    returning id)`;
+  const enrollments = sql`en as (${insertFromJson({
+    table: loyaltyEnrollments,
+    rows: json('enrollments'),
+    set: { orgId, customerId: sql`c.id` },
+    fromJson: ['programId', 'tierNumber', 'points', 'tierExpiryDate', 'pointsExpiryDate'],
+    from: sql`c`,
+  })})`;
+  const effects = sql`se as (${insertFromJson({
+    table: sideEffects,
+    rows: json('sideEffects'),
+    set: { orgId, customerId: sql`c.id`, beneficiaryCustomerId: sql`coalesce(x."beneficiaryCustomerId", c.id)` },
+    fromJson: [
+      'position',
+      'type',
+      'programId',
+      'isReferrer',
+      'rawValue',
+      'currencyIdentifier',
+      'currencyName',
+      'couponCode',
+      'couponType',
+      'validTill',
+      'description',
+      'discountCode',
+    ],
+    also: { beneficiaryCustomerId: 'bigint' },
+    from: sql`c`,
+    tail: sql`returning id, position`,
+  })})`;
+  const parts = [
+    sql`known as (${identityMatchesSql(orgId, json('keys'))})`,
+    customer,
+    ...accountParts(),
+    enrollments,
+    effects,
+  ];
+  return sql`with ${sql.join(parts, sql`,\n`)}
+    select (select id from c) as customer_id,
+      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se) as effects,
+      (select jsonb_agg(known) from known) as known`;
 }
-/** The statement of each shape (exported for the plan test, tests/integration/foreign-key-plans.test.ts). */
-export const registrationStatement = statementCache(registrationSql);
 
-function registrationSql(shape: Shape): SQL {
-  const orgId = v('orgId');
-  const actorType = v('actorType');
-  const actorCode = v('actorCode');
-  // A source account added to an existing customer is a change of it: its version goes up, if the row
-  // still has the version the identity was resolved with; else nothing is written (every part reads c).
-  // A new customer is written only if none of its identity keys is known (`known`, read by the same
-  // statement): else nothing is, and the statement answers who they lead to, as findIdentityMatches.
-  const customer = shape.existing
-    ? sql`update customers set version = version + 1
-          where org_id = ${orgId} and id = ${v('existingCustomerId')} and version = ${v('existingVersion')} returning id`
-    : sql`insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
-          select ${orgId}, ${v('statusLabelId')}, ${v('loyaltyType')}, ${json('extendedFields')},
-                 ${v('referralCode')}, ${v('registeredTillId')}, ${actorType}, ${actorCode}
-          ${shape.checkKnown ? sql`where not exists (select from known)` : sql``}
-          returning id`;
-  const parts: SQL[] = [];
-  if (shape.checkKnown) {
-    parts.push(sql`known as (${identityMatchesSql(orgId, json('keys'))})`);
-  }
-  parts.push(sql`c as (${customer})`);
-  parts.push(sql`sa as (
-    insert into source_accounts (org_id, customer_id, source, account_id, first_name, last_name, fields, created_by_type, created_by_code)
-    select ${orgId}, c.id, p.source, p.account_id, p.first_name, p.last_name, p.fields, ${actorType}, ${actorCode}
-    from c, jsonb_to_recordset(${json('profiles')}) as p(source text, account_id text, first_name text, last_name text, fields jsonb)
-    returning id, source, account_id)`);
-  parts.push(sql`i as (
-    insert into identifiers (org_id, source_account_id, type, value, customer_id, position, series_id, status_label, extended_fields)
-    select ${orgId}, sa.id, x.type, x.value, c.id, x.position, x.series_id, x.status_label, x.extended_fields
-    from c, sa join jsonb_to_recordset(${json('identifiers')}) as x(source text, account_id text, type text, value text, position int, series_id int, status_label text, extended_fields jsonb)
-      on x.source = sa.source and x.account_id = sa.account_id)`);
-  if (shape.keys) {
-    parts.push(sql`k as (
-      insert into identity_keys (org_id, type, value, customer_id)
-      select ${orgId}, x.type, x.value, c.id from c, jsonb_to_recordset(${json('keys')}) as x(type text, value text))`);
-  }
-  if (shape.channels) {
-    parts.push(sql`ch as (
-      insert into comm_channels (org_id, source_account_id, position, type, value, is_primary, verified, subscribed, meta)
-      select ${orgId}, sa.id, x.position, x.type, x.value, x.is_primary, x.verified, x.subscribed, x.meta
-      from sa join jsonb_to_recordset(${json('channels')}) as x(source text, account_id text, position int, type text, value text, is_primary boolean, verified boolean, subscribed boolean, meta jsonb)
-        on x.source = sa.source and x.account_id = sa.account_id)`);
-  }
-  if (shape.enrollments) {
-    parts.push(sql`en as (
-      insert into loyalty_enrollments (org_id, customer_id, program_id, tier_number, points, tier_expiry_date, points_expiry_date)
-      select ${orgId}, c.id, x.program_id, x.tier_number, x.points, x.tier_expiry_date, x.points_expiry_date
-      from c, jsonb_to_recordset(${json('enrollments')}) as x(program_id int, tier_number int, points numeric, tier_expiry_date timestamptz, points_expiry_date timestamptz))`);
-  }
-  if (shape.sideEffects) {
-    parts.push(sql`se as (
-      insert into side_effects (org_id, customer_id, beneficiary_customer_id, position, program_id, type, is_referrer, raw_value,
-                                currency_identifier, currency_name, coupon_code, coupon_type, valid_till, description, discount_code)
-      select ${orgId}, c.id, coalesce(x.beneficiary, c.id), x.position, x.program_id, x.type, x.is_referrer, x.raw_value,
-             x.currency_identifier, x.currency_name, x.coupon_code, x.coupon_type, x.valid_till, x.description, x.discount_code
-      from c, jsonb_to_recordset(${json('sideEffects')}) as x(position int, type text, program_id int, is_referrer boolean, beneficiary bigint,
-        raw_value numeric, currency_identifier text, currency_name text, coupon_code text, coupon_type text, valid_till timestamptz,
-        description text, discount_code text)
-      returning id, position)`);
-  }
-  parts.push(sql`au as (
-    insert into audit_log (org_id, action, outcome, customer_id, request_id, actor_type, actor_code, user_context, details)
-    select ${orgId}, 'customer.register', 'success', c.id, ${v('requestId')}, ${actorType}, ${actorCode},
-           ${shape.userContext ? json('userContext') : sql`null`}, ${json('details')} from c)`);
-  parts.push(sql`h as (
-    insert into customer_history (org_id, customer_id, action, actor_type, actor_code, request_id, user_context, changes)
-    select ${orgId}, c.id, ${sql.raw(shape.existing ? "'source.added'" : "'customer.registered'")}, ${actorType}, ${actorCode},
-           ${v('requestId')}, ${shape.userContext ? json('userContext') : sql`null`}, ${json('historyChanges')} from c)`);
-  if (shape.searchWords) {
-    parts.push(sql`sw as (
-      insert into customer_search_words (org_id, customer_id, word)
-      select ${orgId}, c.id, x from c, jsonb_array_elements_text(${json('searchWords')}) x
-      on conflict do nothing)`);
-  }
-  const effects = shape.sideEffects
-    ? sql`(select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se)`
-    : sql`'[]'::jsonb`;
-  const known = shape.checkKnown ? sql`(select jsonb_agg(known) from known)` : sql`null::jsonb`;
-  return sql`with ${sql.join(parts, sql`, `)}
-    select (select id from c) as customer_id, ${effects} as effects, ${known} as known`;
+/**
+ * A source account added to an existing customer is a change of it: its version goes up, if the row
+ * still has the version the identity was resolved with; else nothing is written (every part reads c).
+ */
+function existingCustomerSql(): SQL {
+  const customer = sql`c as (update customers set version = version + 1
+    where org_id = ${orgId} and id = ${v('existingCustomerId')} and version = ${v('existingVersion')} returning id)`;
+  return sql`with ${sql.join([customer, ...accountParts()], sql`,\n`)}
+    select (select id from c) as customer_id, '[]'::jsonb as effects, null::jsonb as known`;
 }
+
+/** The two statements (exported for the plan test, tests/integration/foreign-key-plans.test.ts, and the snapshots). */
+export const registrationStatements = {
+  new: statementOf(newCustomerSql()),
+  existing: statementOf(existingCustomerSql()),
+};
 
 /** What a registration statement did. */
-export type RegistrationOutcome =
-  | { written: true; customerId: number; sideEffectIds: Map<number, number> }
+type RegistrationOutcome =
+  | { kind: 'written'; customerId: number; sideEffectIds: Map<number, number> }
   /** A new customer's keys are known after all: nothing was written; who they lead to. */
-  | { written: false; known: IdentityMatch[] }
+  | { kind: 'known'; known: IdentityMatch[] }
   /** The existing customer no longer had the version given: nothing was written. */
-  | { written: false; known: null };
+  | { kind: 'moved' };
 
-/** Writes the whole registration: the customer id and the ids of the side effects by position. */
-export async function insertRegistration(db: DbOrTx, w: RegistrationWrite): Promise<RegistrationOutcome> {
-  const rows = rowsOf(w);
-  const shape: Shape = {
-    existing: w.existing !== null,
-    checkKnown: w.existing === null && w.keys.length > 0,
-    keys: w.keys.length > 0,
-    channels: rows.channels.length > 0,
-    enrollments: rows.enrollments.length > 0,
-    sideEffects: rows.sideEffects.length > 0,
-    userContext: w.audit.userContext !== null,
-    searchWords: w.searchWords.length > 0,
-  };
-  const [row] = await execStatement<{
-    customer_id: string | number | null;
-    effects: { id: number | string; position: number }[] | string;
-    known: IdentityMatchRow[] | string | null;
-  }>(db, registrationStatement(shape), {
+/** The statement's parameters: each table's rows as one JSON array. */
+function paramsOf(w: RegistrationWrite) {
+  return {
     orgId: w.orgId,
     actorType: w.actor.type,
     actorCode: w.actor.code,
@@ -290,28 +288,50 @@ export async function insertRegistration(db: DbOrTx, w: RegistrationWrite): Prom
     extendedFields: JSON.stringify(w.customer.extendedFields),
     referralCode: w.customer.referralCode,
     registeredTillId: w.customer.registeredTillId,
-    profiles: JSON.stringify(rows.profiles),
-    identifiers: JSON.stringify(rows.identifiers),
+    profiles: JSON.stringify(
+      w.profiles.map((p) => ({
+        source: p.source,
+        accountId: p.accountId,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        fields: p.fields,
+      })),
+    ),
+    identifiers: JSON.stringify(
+      w.profiles.flatMap((p) => p.identifiers.map((i) => ({ ...i, source: p.source, accountId: p.accountId }))),
+    ),
     keys: JSON.stringify(w.keys),
-    channels: JSON.stringify(rows.channels),
-    enrollments: JSON.stringify(rows.enrollments),
-    sideEffects: JSON.stringify(rows.sideEffects),
+    channels: JSON.stringify(
+      w.profiles.flatMap((p) => p.channels.map((c) => ({ ...c, source: p.source, accountId: p.accountId }))),
+    ),
+    enrollments: JSON.stringify(w.enrollments),
+    sideEffects: JSON.stringify(w.sideEffects),
     requestId: w.audit.requestId,
-    userContext: JSON.stringify(w.audit.userContext),
+    userContext: w.audit.userContext && JSON.stringify(w.audit.userContext),
     details: JSON.stringify(w.audit.details),
-    historyChanges: JSON.stringify(w.historyChanges),
+    history: JSON.stringify(w.history),
     searchWords: JSON.stringify(w.searchWords),
-  });
+  };
+}
+
+const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/** Writes the whole registration in one statement: the customer id and the ids of the side effects by position. */
+export async function insertRegistration(db: DbOrTx, w: RegistrationWrite): Promise<RegistrationOutcome> {
+  const statement = w.existing ? registrationStatements.existing : registrationStatements.new;
+  const [row] = await execStatement<{
+    customer_id: string | number | null;
+    effects: { id: number | string; position: number }[] | string;
+    known: IdentityMatchRow[] | string | null;
+  }>(db, statement, paramsOf(w));
   if (!row) throw new Error('registration insert returned no row');
   if (row.customer_id === null) {
-    const known = typeof row.known === 'string' ? (JSON.parse(row.known) as IdentityMatchRow[]) : row.known;
-    return { written: false, known: known && known.map(toIdentityMatch) };
+    const known = parsed(row.known);
+    return known ? { kind: 'known', known: known.map(toIdentityMatch) } : { kind: 'moved' };
   }
-  const list =
-    typeof row.effects === 'string' ? (JSON.parse(row.effects) as { id: number; position: number }[]) : row.effects;
   return {
-    written: true,
+    kind: 'written',
     customerId: Number(row.customer_id),
-    sideEffectIds: new Map(list.map((e) => [e.position, Number(e.id)])),
+    sideEffectIds: new Map(parsed(row.effects).map((e) => [e.position, Number(e.id)])),
   };
 }

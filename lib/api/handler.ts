@@ -1,9 +1,9 @@
 // The route wrapper: request id → authenticate → authorise → rate limit → read the body → act →
 // envelope. Every /v2 and /v3 answer, failures included, leaves through here as JSON.
+// Each route is one `serve` over an ApiRequest. The server (server.ts) calls it straight from
+// node:http, without Next's per-request work; the same `serve` is also the route's Next.js handler
+// (web Request in, Response out), which the tests call (docs/architecture.md, "One server").
 // Authorising is `may` (lib/auth/access.ts) against the access the route names.
-// Each route is one `serve` over an ApiRequest; it is offered through two doors: as a Next.js route
-// handler (web Request in, Response out) and, in production, by the Node door (lib/api/node-door.ts)
-// straight from node:http, which skips Next's per-request work (docs/architecture.md, "Two doors").
 import { may } from '@/lib/auth/access';
 import { authenticateBasic } from '@/lib/auth/basic';
 import { CredentialThrottledError } from '@/lib/auth/credential-throttle';
@@ -14,8 +14,8 @@ import { ApiError, errorItem, type ApiErrorItem } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import type { HeaderSource } from '@/lib/http/header-source';
 import { log, loggableError } from '@/lib/log';
+import type { Actor } from '@/lib/auth/actor';
 import type { ApiAccess } from '@/lib/vocabulary';
-import type { Actor } from './actor';
 import { consumeRateLimit } from './rate-limit';
 import { hostileJsonProblems, hostileQueryProblems, readBodyAtMost } from './read-body';
 import { requestIdOf, userContextOf } from './request-context';
@@ -56,7 +56,7 @@ export interface AuthedCtx<P> extends BaseCtx<P> {
   body: unknown;
 }
 type NextHandler = (req: Request, context: { params: Promise<unknown> }) => Promise<Response>;
-/** A Next.js route handler that carries its `serve` for the Node door. */
+/** A Next.js route handler that carries its `serve` for the server (server.ts). */
 export type Handler = NextHandler & { serve: Serve };
 
 interface Options {
@@ -86,7 +86,7 @@ function toResponse(answer: Answer): Response {
   return Response.json(answer.body, { status: answer.status, headers: answer.headers });
 }
 
-/** Both doors of one route: the Next.js handler, and `serve` on it for the Node door. */
+/** A route's Next.js handler, with its `serve` on it for the server. */
 function door(serve: Serve): Handler {
   const handler: NextHandler = async (req, context) =>
     toResponse(await serve(webApiRequest(req), (await context.params) as Record<string, string>));

@@ -13,7 +13,7 @@ import {
 } from '@/db/queries/idempotency';
 import { ApiError } from '@/lib/errors';
 import { log, loggableError } from '@/lib/log';
-import { actorKey, type Actor } from './actor';
+import { actorKey, type Actor } from '@/lib/auth/actor';
 import { failureBody, type ApiRequest, type RouteResult } from './handler';
 
 const MAX_KEY_LENGTH = 255;

@@ -14,7 +14,7 @@ import { rateLimitOf } from '@/lib/config/types';
 import { ApiError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { closeSharedRedis, sharedRedis, type SharedRedis } from '@/lib/redis';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/auth/actor';
 import { SLIDING_WINDOW_LUA, SlidingWindowMemory, type SlidingWindowStore } from './sliding-window';
 
 const WINDOW_SECONDS = 60;

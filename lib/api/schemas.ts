@@ -1,6 +1,19 @@
 // The API's response shapes (and the token request), as zod schemas: the read routes' output types
-// and the OpenAPI document both come from here, so what is documented is what is typed.
+// and the OpenAPI document both come from here, so what is documented is what is typed. Where a body
+// is what the engine answers, its schema `satisfies` the engine's own type (lib/customers/views.ts), and
+// the route types the body it sends by the schema: the two are held to each other both ways.
 import { z } from 'zod';
+import type {
+  AlternateCurrencySideEffectItem,
+  CouponSideEffectItem,
+  CustomerSearchHit,
+  CustomerView,
+  EnrollmentView,
+  HistoryEntry,
+  PointsSideEffectItem,
+  ProfileView,
+  SideEffectItem,
+} from '@/lib/customers/views';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE } from '@/lib/errors';
 import {
   ACTOR_TYPES,
@@ -45,7 +58,7 @@ export const PointsSideEffectSchema = z
     isReferrer: z.boolean().optional().meta({ description: 'true: a referral bonus, awarded to customerId' }),
     customerId: Id.optional().meta({ description: 'The referrer who receives a referral bonus' }),
   })
-  .meta({ id: 'PointsSideEffect' });
+  .meta({ id: 'PointsSideEffect' }) satisfies z.ZodType<PointsSideEffectItem>;
 
 export const AlternateCurrencySideEffectSchema = z
   .object({
@@ -56,7 +69,7 @@ export const AlternateCurrencySideEffectSchema = z
     alternateCurrencyName: z.string(),
     type: z.literal('alternate_currency'),
   })
-  .meta({ id: 'AlternateCurrencySideEffect' });
+  .meta({ id: 'AlternateCurrencySideEffect' }) satisfies z.ZodType<AlternateCurrencySideEffectItem>;
 
 export const CouponSideEffectSchema = z
   .object({
@@ -70,12 +83,11 @@ export const CouponSideEffectSchema = z
     trimmedCouponCode: z.string(),
     type: z.literal('coupon'),
   })
-  .meta({ id: 'CouponSideEffect' });
+  .meta({ id: 'CouponSideEffect' }) satisfies z.ZodType<CouponSideEffectItem>;
 
 export const SideEffectSchema = z
   .discriminatedUnion('type', [PointsSideEffectSchema, AlternateCurrencySideEffectSchema, CouponSideEffectSchema])
-  .meta({ id: 'SideEffect' });
-export type SideEffect = z.infer<typeof SideEffectSchema>;
+  .meta({ id: 'SideEffect' }) satisfies z.ZodType<SideEffectItem>;
 
 /** POST /v2/customers, HTTP 200. */
 export const RegistrationSuccessSchema = z
@@ -140,7 +152,7 @@ export const ProfileViewSchema = z
       createdBy: z.object({ code: z.string(), type: z.enum(ACTOR_TYPES) }),
     }),
   })
-  .meta({ id: 'ProfileView' });
+  .meta({ id: 'ProfileView' }) satisfies z.ZodType<ProfileView>;
 
 export const EnrollmentViewSchema = z
   .object({
@@ -152,7 +164,7 @@ export const EnrollmentViewSchema = z
     tierExpiryDate: IsoUtc.nullable(),
     pointsExpiryDate: IsoUtc.nullable(),
   })
-  .meta({ id: 'EnrollmentView' });
+  .meta({ id: 'EnrollmentView' }) satisfies z.ZodType<EnrollmentView>;
 
 /** GET /v2/customers/{id} (docs/api.md#reading-a-customer), and what the customer page shows. */
 export const CustomerViewSchema = z
@@ -178,7 +190,8 @@ export const CustomerViewSchema = z
     registeredTill: z.string().nullable().meta({ description: 'associatedWith, else the calling till, else null' }),
     warnings: Warnings,
   })
-  .meta({ id: 'Customer' });
+  .meta({ id: 'Customer' }) satisfies z.ZodType<CustomerView & { warnings: unknown[] }>;
+export type CustomerWire = z.infer<typeof CustomerViewSchema>;
 
 /** PUT /v2/customers/{id} and POST /v2/customers/{id}/changeIdentifier, HTTP 200. */
 export const CustomerWriteSuccessSchema = z
@@ -214,7 +227,7 @@ export const HistoryEntrySchema = z
     reason: z.string().nullable().meta({ description: 'statusReason of the update, when given' }),
     changes: z.array(HistoryChangeSchema),
   })
-  .meta({ id: 'HistoryEntry' });
+  .meta({ id: 'HistoryEntry' }) satisfies z.ZodType<HistoryEntry>;
 
 export const HistoryResponseSchema = z
   .object({ entries: z.array(HistoryEntrySchema).meta({ description: 'Newest first' }), warnings: Warnings })
@@ -237,7 +250,7 @@ export const CustomerSearchResponseSchema = z
     ),
     warnings: Warnings,
   })
-  .meta({ id: 'CustomerSearchResponse' });
+  .meta({ id: 'CustomerSearchResponse' }) satisfies z.ZodType<{ customers: CustomerSearchHit[] }>;
 export type CustomerSearchResponse = z.infer<typeof CustomerSearchResponseSchema>;
 
 export const LookupResponseSchema = z.object({ entity: Id, warnings: Warnings }).meta({ id: 'LookupResponse' });

@@ -55,6 +55,14 @@ function prune(log: Log, cutoff: number): void {
  * to the requests already counted.
  */
 export class SlidingWindowMemory extends RateLimiterCompatibleAbstract {
+  // The base class (plain JS) has accessors here that throw until a store implements them; its types
+  // declare them as properties, so they are implemented as such: class fields, defined on the instance
+  // (tsconfig's useDefineForClassFields, which Next's compiler follows too), shadow the accessors. No
+  // key prefix; it never blocks beyond the window and never delays (the insured limiter copies its own
+  // values over these).
+  override readonly keyPrefix = '';
+  override blockDuration = 0;
+  override execEvenly = false;
   private readonly windowMs: number;
 
   constructor(
@@ -65,13 +73,6 @@ export class SlidingWindowMemory extends RateLimiterCompatibleAbstract {
   ) {
     super();
     this.windowMs = windowSeconds * 1000;
-    // The base class declares these as accessors that throw; own data properties shadow them. It
-    // never blocks beyond the window and never delays (the insured limiter writes the last two).
-    Object.defineProperties(this, {
-      keyPrefix: { value: '' },
-      blockDuration: { value: 0, writable: true },
-      execEvenly: { value: false, writable: true },
-    });
   }
 
   override consume(key: string | number, points = 1): Promise<RateLimiterRes> {

@@ -2,7 +2,7 @@
 // The till's row is rechecked (lib/auth/recheck.ts), the secret verified against its slow hash once
 // and then remembered (verified-credentials.ts), and failures count per till and address
 // (credential-throttle.ts): a pair past its failures is refused even with the right password.
-import type { Actor } from '@/lib/api/actor';
+import type { Actor } from './actor';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './credential-throttle';
 import { noteApiClientUsed } from './last-used';
 import { currentApiClient } from './recheck';

@@ -6,7 +6,7 @@
 import { hkdfSync } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
-import type { Actor } from '@/lib/api/actor';
+import type { Actor } from './actor';
 import { authSecret } from '@/lib/env';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './credential-throttle';
 import { noteApiClientUsed } from './last-used';

@@ -2,7 +2,7 @@
 // and the staff user's row as it is now (lib/auth/recheck.ts): the 12-hour session says who signed
 // in; whether they are still active, in that org and with that role is asked of the database.
 import { decode } from 'next-auth/jwt';
-import type { Actor } from '@/lib/api/actor';
+import type { Actor } from './actor';
 import { authSecret } from '@/lib/env';
 import type { HeaderSource } from '@/lib/http/header-source';
 import { isSameOriginOrSafe } from './origin';

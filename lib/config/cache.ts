@@ -1,7 +1,7 @@
 // Cached reader of org configurations. A configuration is read once per process and kept until a
 // save invalidates it: in this process directly, in others through NOTIFY org_config (LISTEN below).
 import { getDb, getHandle } from '@/db/client';
-import { loadOrgConfig } from '@/db/queries/config';
+import { loadOrgConfig } from './load';
 import type { OrgConfig } from './types';
 
 export const CONFIG_CHANNEL = 'org_config';

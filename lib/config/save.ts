@@ -3,7 +3,7 @@
 // very next request (API or form) follows the new rules. Free of Next.js: actions, scripts and tests
 // call it alike.
 import type { DbOrTx, Tx } from '@/db/client';
-import { loadOrgConfig } from '@/db/queries/config';
+import { loadOrgConfig } from './load';
 import {
   bumpOrgConfigVersion,
   clearDefaultStatusLabel,

@@ -120,8 +120,6 @@ export const SettingsShape = z.object({
 
 export type SettingsInput = z.infer<typeof SettingsShape>;
 export const SettingsSchema = SettingsShape.superRefine(checkSettingsRules);
-export type SourceSettings = z.infer<typeof SourceSettingsSchema>;
-export type CustomFieldSettings = z.infer<typeof CustomFieldSettingsSchema>;
 export type ProgramSettings = z.infer<typeof ProgramSettingsSchema>;
 export type BenefitSettings = z.infer<typeof BenefitSettingsSchema>;
 

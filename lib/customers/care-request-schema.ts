@@ -28,7 +28,6 @@ export const CustomerUpdateRequestSchema = z
   })
   .meta({ id: 'CustomerUpdateRequest' });
 
-export type CustomerUpdateRequest = z.input<typeof CustomerUpdateRequestSchema>;
 export type ParsedCustomerUpdateRequest = z.output<typeof CustomerUpdateRequestSchema>;
 
 const IdentifierRefSchema = z.object({ type: z.string(), value: Text });
@@ -44,7 +43,13 @@ export const IdentifierChangeRequestSchema = z
   .refine((b) => (b.add?.length ?? 0) + (b.remove?.length ?? 0) > 0, {
     message: 'add or remove needs at least one entry',
   })
-  .meta({ id: 'IdentifierChangeRequest' });
+  .meta({
+    id: 'IdentifierChangeRequest',
+    // The refinement above, as the OpenAPI document's JSON Schema states it.
+    anyOf: [
+      { required: ['add'], properties: { add: { minItems: 1 } } },
+      { required: ['remove'], properties: { remove: { minItems: 1 } } },
+    ],
+  });
 
-export type IdentifierChangeRequest = z.input<typeof IdentifierChangeRequestSchema>;
 export type ParsedIdentifierChangeRequest = z.output<typeof IdentifierChangeRequestSchema>;

@@ -1,14 +1,13 @@
 // What the writes after registration share (docs/api.md, "After registration"): the caller and the
-// request, the version check, and the attempts with the org's current configuration: a transaction
-// under the customer's row lock, or first a read and a write guarded by the version read.
-import type { Db, DbOrTx, Tx } from '@/db/client';
-import { DEADLOCK, FOREIGN_KEY_VIOLATION, LOCK_NOT_AVAILABLE, SERIALIZATION_FAILURE, pgErrorCode } from '@/db/errors';
+// request, the version check, and the attempts with the org's current configuration (changeCustomer):
+// first a read and a write guarded by the version read, then a transaction under the row lock.
+import type { Db, DbOrTx } from '@/db/client';
 import type { HistoryContext } from '@/db/queries/customer-care';
-import type { Actor } from '@/lib/api/actor';
-import { getOrgConfig, invalidateOrgConfig } from '@/lib/config/cache';
+import type { Actor } from '@/lib/auth/actor';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, type ApiMessage } from '@/lib/errors';
 import { canonicalSource, type Source } from '@/lib/vocabulary';
+import { retryLostRaces, withOrgConfig, type Attempt } from './retry';
 
 export interface CareInput {
   actor: Actor;
@@ -51,71 +50,30 @@ export function historyContextOf(input: CareInput): HistoryContext {
   };
 }
 
-const MAX_ATTEMPTS = 5;
-
-/**
- * Validates with the org's configuration (`prepare`), then writes in a transaction. Another process may
- * have just removed a status label or card series this process still has cached: the write then fails on
- * a foreign key, and one more try with the configuration read afresh answers the proper error. A deadlock
- * (two requests claiming the same new identifiers in another order) is tried again; a lock not had in
- * time is 521.
- */
-export async function inCareTransaction<P, T>(
-  db: Db,
-  orgId: number,
-  prepare: (config: OrgConfig) => P,
-  write: (tx: Tx, config: OrgConfig, prepared: P) => Promise<T>,
-): Promise<T> {
-  let fresh = false;
-  for (let attempt = 1; ; attempt++) {
-    const config = await getOrgConfig(orgId);
-    if (!config) throw ApiError.of(401);
-    const prepared = prepare(config);
-    try {
-      return await db.transaction((tx) => write(tx, config, prepared));
-    } catch (err) {
-      const code = pgErrorCode(err);
-      if (code === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
-      if (code === FOREIGN_KEY_VIOLATION && !fresh) {
-        fresh = true;
-        invalidateOrgConfig(orgId);
-        continue;
-      }
-      if (code !== DEADLOCK && code !== SERIALIZATION_FAILURE) throw err;
-      if (attempt >= MAX_ATTEMPTS) throw ApiError.of(521);
-      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
-    }
-  }
+/** How a change is written: `optimistic` tries first without a transaction, else every attempt is locked. */
+export interface ChangePlan<P, T> {
+  /** Validates the body with the org's configuration (throws ApiError): once per configuration. */
+  parse: (config: OrgConfig) => P;
+  /**
+   * One attempt. `locked`: in a transaction, under the customer's row lock (taken by `write`).
+   * Otherwise a read, then a write guarded by the version read: `moved` when another change came between.
+   */
+  write: (db: DbOrTx, config: OrgConfig, parsed: P, locked: boolean) => Promise<Attempt<T>>;
+  optimistic: boolean;
 }
 
 /**
- * The write of `inCareTransaction`, tried once first without a transaction: `write` then reads and writes
- * in one guarded statement each (a write conditional on the version it read), and answers null when
- * another change came between the two. Most changes meet no other writer and cost two round trips;
- * the others, and a write refused on a foreign key (a configuration this process still has cached),
- * run again in the transaction, under the row lock. `locked` tells `write` which of the two it is in.
+ * Validates the body once, then writes (retry.ts: lost races, deadlocks and version conflicts are tried
+ * again, a configuration refused on a foreign key once afresh). Most changes meet no other writer and
+ * cost two round trips unlocked; the others run again under the row lock.
  */
-export async function optimisticThenLocked<P, T>(
-  db: Db,
-  orgId: number,
-  prepare: (config: OrgConfig) => P,
-  write: (db: DbOrTx, config: OrgConfig, prepared: P, locked: boolean) => Promise<T | null>,
-): Promise<T> {
-  const config = await getOrgConfig(orgId);
-  if (!config) throw ApiError.of(401);
-  const prepared = prepare(config);
-  try {
-    const result = await write(db, config, prepared, false);
-    if (result !== null) return result;
-  } catch (err) {
-    const code = pgErrorCode(err);
-    if (code === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
-    if (code !== FOREIGN_KEY_VIOLATION && code !== DEADLOCK && code !== SERIALIZATION_FAILURE) throw err;
-    if (code === FOREIGN_KEY_VIOLATION) invalidateOrgConfig(orgId);
-  }
-  return inCareTransaction(db, orgId, prepare, async (tx, fresh, again) => {
-    const result = await write(tx, fresh, again, true);
-    if (result === null) throw new Error('the customer changed under its row lock');
-    return result;
+export function changeCustomer<P, T>(db: Db, orgId: number, plan: ChangePlan<P, T>): Promise<T> {
+  return withOrgConfig(orgId, (config) => {
+    const parsed = plan.parse(config);
+    return retryLostRaces((n) =>
+      plan.optimistic && n === 1
+        ? plan.write(db, config, parsed, false)
+        : db.transaction((tx) => plan.write(tx, config, parsed, true)),
+    );
   });
 }

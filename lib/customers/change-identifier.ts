@@ -1,7 +1,7 @@
 // POST /v2/customers/{id}/changeIdentifier: add, remove and replace the identifiers of one source
 // account (docs/api.md, "Change identifiers"). Values are validated as at registration; who owns a
 // unique identifier is decided by the identity keys' primary key, never by a read in JavaScript.
-import type { Db, Tx } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import {
   claimIdentityKey,
   deleteIdentifiers,
@@ -14,35 +14,37 @@ import {
 } from '@/db/queries/customer-care';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, errorItem, warningItem, type ApiErrorItem } from '@/lib/errors';
-import { buildIdentifierChangeSchema, parseWith } from './care-schema';
+import { buildIdentifierChangeSchema } from './care-schema';
 import {
+  changeCustomer,
   checkVersion,
   historyContextOf,
-  inCareTransaction,
   targetAccountOf,
   type CareInput,
   type CareSuccess,
 } from './care';
 import { profileKey, type PendingEntry } from './history';
 import type { NormalisedIdentifierChange } from './normalise-care';
+import { parseWith } from './org-schema';
+import { done, type Attempt } from './retry';
 
-export async function changeIdentifiers(db: Db, input: CareInput): Promise<CareSuccess> {
-  return inCareTransaction(
-    db,
-    input.actor.orgId,
-    (config) => parseWith(buildIdentifierChangeSchema(config), input.body),
-    (tx, config, change) => applyChange(tx, config, input, change),
-  );
+/** Every attempt is a transaction under the customer's row lock. */
+export function changeIdentifiers(db: Db, input: CareInput): Promise<CareSuccess> {
+  return changeCustomer(db, input.actor.orgId, {
+    parse: (config) => parseWith(buildIdentifierChangeSchema(config), input.body),
+    write: (tx, config, change) => applyChange(tx, config, input, change),
+    optimistic: false,
+  });
 }
 
 const keyOf = (i: { type: string; value: string }) => `${i.type}\u0000${i.value}`;
 
 async function applyChange(
-  tx: Tx,
+  tx: DbOrTx,
   config: OrgConfig,
   input: CareInput,
   change: NormalisedIdentifierChange,
-): Promise<CareSuccess> {
+): Promise<Attempt<CareSuccess>> {
   const orgId = config.orgId;
   const key = { orgId, customerId: input.customerId };
   const target = targetAccountOf(input);
@@ -71,12 +73,13 @@ async function applyChange(
     return false;
   });
   if (remaining.length + added.length === 0) throw ApiError.of(8134, undefined, { field: 'remove' });
-  if (!added.length && !change.remove.length) return { id: input.customerId, version: current.version, warnings };
+  if (!added.length && !change.remove.length) return done({ id: input.customerId, version: current.version, warnings });
 
   // Removed first: a removed identifier is free at once, for this request's additions too.
   await deleteIdentifiers(tx, { orgId, sourceAccountId, list: change.remove });
   for (const r of change.remove)
-    if (config.uniqueIdentifierTypes.includes(r.type)) await releaseIdentityKey(tx, { ...r, ...key });
+    if (config.uniqueIdentifierTypes.includes(r.type))
+      await releaseIdentityKey(tx, { ...key, type: r.type, value: r.value });
 
   // Claimed in one order (type, value), so two requests claiming the same new values never deadlock.
   const conflicts: ApiErrorItem[] = [];
@@ -103,13 +106,29 @@ async function applyChange(
       extendedFields: a.extendedFields,
     })),
   );
-  const at = `identifiers.${profileKey(target)}`;
+  const version = await writeCustomerChange(tx, key, {
+    expectedVersion: current.version,
+    set: {},
+    context: historyContextOf(input),
+    entries: historyOf(`identifiers.${profileKey(target)}`, change.remove, added),
+  });
+  // Under the row lock the version cannot have moved; were it to, this rolls back what was written.
+  if (version === null) throw new Error('the customer changed under its row lock');
+  return done({ id: input.customerId, version, warnings });
+}
+
+/** The history of the change: one entry for the identifiers removed, one for those added. */
+function historyOf(
+  at: string,
+  removed: { type: string; value: string }[],
+  added: { type: string; value: string }[],
+): PendingEntry[] {
   const entries: PendingEntry[] = [];
-  if (change.remove.length)
+  if (removed.length)
     entries.push({
       action: 'identifier.removed',
       reason: null,
-      changes: change.remove.map((r) => ({ path: `${at}.${r.type}`, before: r.value, after: null })),
+      changes: removed.map((r) => ({ path: `${at}.${r.type}`, before: r.value, after: null })),
     });
   if (added.length)
     entries.push({
@@ -117,12 +136,5 @@ async function applyChange(
       reason: null,
       changes: added.map((a) => ({ path: `${at}.${a.type}`, before: null, after: a.value })),
     });
-  const version = await writeCustomerChange(tx, key, {
-    expectedVersion: current.version,
-    set: {},
-    context: historyContextOf(input),
-    entries,
-  });
-  if (version === null) throw new Error('the customer changed under its row lock');
-  return { id: input.customerId, version, warnings };
+  return entries;
 }

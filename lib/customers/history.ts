@@ -29,7 +29,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 
-/** Appends a change when the value differs; an absent or cleared value is null on either side. */
-export function recordChange(changes: HistoryChange[], path: string, before: unknown, after: unknown): void {
-  if (!sameValue(before, after)) changes.push({ path, before: before ?? null, after: after ?? null });
+/** The change of a value: none when it is the same; an absent or cleared value is null on either side. */
+export function changeOf(path: string, before: unknown, after: unknown): HistoryChange[] {
+  return sameValue(before, after) ? [] : [{ path, before: before ?? null, after: after ?? null }];
 }

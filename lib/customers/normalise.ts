@@ -28,7 +28,6 @@ export type Path = (string | number)[];
 export type Report = (code: ErrorCode, message: string, path: Path) => void;
 type Profile = ParsedRegistrationRequest['profiles'][number];
 export type IdentifierItem = NonNullable<Profile['identifiers']>[number];
-export type ChannelItem = NonNullable<Profile['commChannels']>[number];
 type Params = Record<string, string | number>;
 
 export const NAME_LIMIT = 100;

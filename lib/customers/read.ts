@@ -1,18 +1,12 @@
 // The read model of a customer, shared by GET /v2/customers/{id}, the lookup and the customer page.
 // Plain functions of a connection (no Next.js), so a route, a server component and a test call the same.
-import type { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { findCustomerIdByIdentifier, findRegistrationAuditRow, readCustomer } from '@/db/queries/customer-read';
-import type { CustomerViewSchema } from '@/lib/api/schemas';
 import type { OrgConfig } from '@/lib/config/types';
-import { ApiError } from '@/lib/errors';
 import { normaliseIdentifierValue } from './identifier-values';
 import { isoUtc, toSideEffectItem } from './side-effects';
-import { canonicalSource, type IdentifierType, type Source } from '@/lib/vocabulary';
-
-/** The customer as GET /v2/customers/{id} answers it (docs/api.md#reading-a-customer); the schema is the one definition. */
-export type CustomerView = z.infer<typeof CustomerViewSchema>;
-export type ProfileView = CustomerView['profiles'][number];
+import type { CustomerView, ProfileView } from './views';
+import type { IdentifierType, Source } from '@/lib/vocabulary';
 
 export interface CustomerFilter {
   source?: Source;
@@ -94,7 +88,6 @@ export async function getCustomer(
     sideEffects: customer.sideEffects.map(toSideEffectItem),
     referralCode: customer.referralCode,
     registeredTill: customer.tillCode,
-    warnings: [],
   };
 }
 
@@ -147,13 +140,4 @@ export async function lookupCustomerId(db: DbOrTx, config: OrgConfig, q: LookupQ
     source: q.source,
     accountId: q.accountId,
   });
-}
-
-/** The `source` query parameter: absent, empty or ALL means every source; an unknown one is 3217. */
-export function sourceParamOf(raw: string | null): Source | undefined {
-  const value = raw?.trim() ?? '';
-  if (value === '' || value.toUpperCase() === 'ALL') return undefined;
-  const source = canonicalSource(value);
-  if (!source) throw ApiError.of(3217);
-  return source;
 }

@@ -1,8 +1,7 @@
 // Registers a customer, or adds a source account to an existing one (docs/api.md: identity rules,
-// loyalty side effects).
-// One transaction per attempt; a lost race (unique violation) is retried and then sees the winner.
+// loyalty side effects). Each attempt is one guarded statement, or a transaction under the customer's
+// row lock; a lost race is tried again (lib/customers/retry.ts) and then sees the winner.
 import type { Db, DbOrTx } from '@/db/client';
-import { FOREIGN_KEY_VIOLATION, isRetryable, LOCK_NOT_AVAILABLE, pgErrorCode } from '@/db/errors';
 import {
   findCustomerIdByReferralCode,
   findIdentityMatches,
@@ -10,19 +9,19 @@ import {
   type RegistrationWrite,
 } from '@/db/queries/registration';
 import { lockCustomer } from '@/db/queries/customer-care';
-import type { Actor } from '@/lib/api/actor';
-import type { SideEffect } from '@/lib/api/schemas';
-import { getOrgConfig, invalidateOrgConfig } from '@/lib/config/cache';
+import type { Actor } from '@/lib/auth/actor';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, warningItem, type ApiMessage } from '@/lib/errors';
 import { newReferralCode } from './codes';
-import { issuesToErrors } from './issues';
+import { parseWith } from './org-schema';
 import { buildRegistrationSchema } from './registration-schema';
 import { resolveIdentity } from './resolve-identity';
 import { profileKey } from './history';
+import { done, moved, retryLostRaces, withOrgConfig, type Attempt } from './retry';
 import { searchWords } from './search-text';
 import { planSideEffects, toSideEffectItem } from './side-effects';
 import type { IdentityMatch, NormalisedRegistration, PlannedSideEffect } from './types';
+import type { SideEffectItem as SideEffect } from './views';
 
 export interface RegisterInput {
   config: OrgConfig;
@@ -38,40 +37,15 @@ export interface RegisterSuccess {
   sideEffects: SideEffect[];
 }
 
-const MAX_ATTEMPTS = 8;
-
 /** Validates against the org's configuration; throws ApiError with every problem at once. */
 export function parseRegistration(config: OrgConfig, body: unknown): NormalisedRegistration {
-  const parsed = buildRegistrationSchema(config).safeParse(body);
-  if (!parsed.success) throw new ApiError(issuesToErrors(parsed.error.issues));
-  return parsed.data;
+  return parseWith(buildRegistrationSchema(config), body);
 }
 
-/** Registers with the org's current configuration (see retryWithFreshConfig). */
+/** Registers with the org's current configuration (see withOrgConfig). */
 export function registerWithCurrentConfig(db: Db, input: Omit<RegisterInput, 'config'>): Promise<RegisterSuccess> {
-  return retryWithFreshConfig(input.actor.orgId, (config) => registerCustomer(db, { ...input, config }));
+  return withOrgConfig(input.actor.orgId, (config) => registerCustomer(db, { ...input, config }));
 }
-
-/**
- * Runs `register` with the org's cached configuration. Another process may have just removed a status
- * label, card series or tier this process still has cached: the write then fails on a foreign key,
- * and one more try with the configuration read afresh answers the proper error (8086, 8114, 8113).
- */
-async function retryWithFreshConfig<T>(orgId: number, register: (config: OrgConfig) => Promise<T>): Promise<T> {
-  for (let fresh = false; ; fresh = true) {
-    const config = await getOrgConfig(orgId);
-    if (!config) throw ApiError.of(401);
-    try {
-      return await register(config);
-    } catch (err) {
-      if (fresh || pgErrorCode(err) !== FOREIGN_KEY_VIOLATION) throw err;
-      invalidateOrgConfig(orgId);
-    }
-  }
-}
-
-/** The existing customer changed between the identity read and the write: nothing was written. */
-class CustomerMoved extends Error {}
 
 /** How an attempt reads who the identifiers belong to (see registerCustomer). */
 type Mode = 'assume-new' | 'read-then-write' | 'locked';
@@ -84,39 +58,27 @@ type Mode = 'assume-new' | 'read-then-write' | 'locked';
  * has the version read. A later attempt (the first for requests that must read first, such as a
  * referral code) reads who the identifiers belong to, then writes the same way. Only when a customer
  * changed in between, or a race for a new identifier was lost, more than once, does the full path run: a
- * transaction that locks the customer, reads again and writes.
+ * transaction that locks the customer, reads again and writes. The body is parsed once.
  */
 export async function registerCustomer(db: Db, input: RegisterInput): Promise<RegisterSuccess> {
   const registration = parseRegistration(input.config, input.body);
   const keys = uniqueKeysOf(registration);
   const guessNew = registration.referralCode === null;
-  return retryLostRaces(guessNew, (attempt) => {
-    const mode: Mode =
-      attempt === 1 && guessNew ? 'assume-new' : attempt <= (guessNew ? 2 : 1) ? 'read-then-write' : 'locked';
-    return mode === 'locked'
-      ? db.transaction((tx) => attemptRegistration(tx, registration, keys, input, mode))
-      : attemptRegistration(db, registration, keys, input, mode);
-  });
+  return retryLostRaces(
+    (n) => {
+      const mode = modeOf(n, guessNew);
+      return mode === 'locked'
+        ? db.transaction((tx) => attemptRegistration(tx, registration, keys, input, mode))
+        : attemptRegistration(db, registration, keys, input, mode);
+    },
+    { firstIsGuess: guessNew },
+  );
 }
 
-/**
- * Runs `attempt` again while it loses a race to another registration of the same identifiers (a
- * unique violation, deadlock or serialization failure) or finds the customer changed since it read it:
- * the next attempt sees the winner's rows. After MAX_ATTEMPTS, or when the identifiers' locks are not
- * had in time, answers 521. When the first attempt was a guess (`firstIsGuess`: the customer is new),
- * its failure is no contention and the next attempt runs at once; later ones back off a little.
- */
-async function retryLostRaces<T>(firstIsGuess: boolean, attempt: (n: number) => Promise<T>): Promise<T> {
-  for (let n = 1; ; n++) {
-    try {
-      return await attempt(n);
-    } catch (err) {
-      if (pgErrorCode(err) === LOCK_NOT_AVAILABLE) throw ApiError.of(521);
-      if (!isRetryable(err) && !(err instanceof CustomerMoved)) throw err;
-      if (n >= MAX_ATTEMPTS) throw ApiError.of(521);
-      if (!(n === 1 && firstIsGuess)) await new Promise((r) => setTimeout(r, Math.random() * 10 * n));
-    }
-  }
+/** Attempt n's mode: the guess first (when the request allows it), then one read-then-write, then locked. */
+function modeOf(n: number, guessNew: boolean): Mode {
+  const unlocked: Mode[] = guessNew ? ['assume-new', 'read-then-write'] : ['read-then-write'];
+  return unlocked[n - 1] ?? 'locked';
 }
 
 /** The JSON path of the first identifier that led to an existing customer, for the form to mark. */
@@ -184,7 +146,7 @@ async function attemptRegistration(
   keys: Keys,
   input: RegisterInput,
   mode: Mode,
-): Promise<RegisterSuccess> {
+): Promise<Attempt<RegisterSuccess>> {
   const orgId = input.config.orgId;
   // Who the identifiers lead to: nobody (the guess), as of now (the write then checks the customer's
   // version), or as of now under the customer's row lock.
@@ -195,18 +157,27 @@ async function attemptRegistration(
         ? await matchesUnderLock(tx, orgId, reg, keys)
         : await findIdentityMatches(tx, orgId, [...keys.values()]);
   const outcome = await decideAndWrite(tx, reg, keys, input, matches);
-  if (!('known' in outcome)) return outcome;
+  if (outcome.kind !== 'known') return outcome;
   // The keys were known after all, and nothing was written. A guess: go on with who they lead to, as
-  // read by that statement. A read that is already stale: read again.
-  if (mode !== 'assume-new' || outcome.known === null) throw new CustomerMoved();
+  // read by that statement. A read that is already stale: the next attempt reads again.
+  if (mode !== 'assume-new') return moved;
   const again = await decideAndWrite(tx, reg, keys, input, outcome.known);
-  if ('known' in again) throw new CustomerMoved();
-  return again;
+  return again.kind === 'known' ? moved : again;
+}
+
+/** A registration's write: done, moved (the customer changed), or known (the new customer's keys are held). */
+type WriteOutcome = Attempt<RegisterSuccess> | { kind: 'known'; known: IdentityMatch[] };
+
+/** What the registration comes to once who its identifiers lead to is known: the customer to add to, if any. */
+interface Plan {
+  existing: { id: number; version: number } | null;
+  warnings: ApiMessage[];
+  sideEffects: PlannedSideEffect[];
 }
 
 /**
  * Answers or writes the registration as `matches` say who its identifiers lead to: a duplicate or a
- * conflict is thrown; a write that found the world changed (`known`) wrote nothing.
+ * conflict is thrown; a write that found the world changed wrote nothing.
  */
 async function decideAndWrite(
   tx: DbOrTx,
@@ -214,9 +185,30 @@ async function decideAndWrite(
   keys: Keys,
   input: RegisterInput,
   matches: IdentityMatch[],
-): Promise<RegisterSuccess | { known: IdentityMatch[] | null }> {
-  const { config, actor } = input;
-  const orgId = config.orgId;
+): Promise<WriteOutcome> {
+  const plan = await planRegistration(tx, reg, input.config, matches);
+  const written = await insertRegistration(tx, registrationWrite(reg, keys, input, matches, plan));
+  if (written.kind !== 'written') return written;
+  const { customerId, sideEffectIds } = written;
+  return done({
+    createdId: customerId,
+    warnings: plan.warnings,
+    sideEffects: plan.sideEffects.map((e) =>
+      toSideEffectItem({
+        ...e,
+        id: sideEffectIds.get(e.position)!,
+        beneficiaryCustomerId: e.beneficiaryCustomerId ?? customerId,
+      }),
+    ),
+  });
+}
+
+async function planRegistration(
+  tx: DbOrTx,
+  reg: NormalisedRegistration,
+  config: OrgConfig,
+  matches: IdentityMatch[],
+): Promise<Plan> {
   const resolution = resolveIdentity(reg.profiles, matches);
   if (resolution.kind === 'exists-in-source') {
     throw ApiError.of(
@@ -228,30 +220,34 @@ async function decideAndWrite(
   if (resolution.kind === 'conflict') throw ApiError.of(8052, { ids: resolution.customerIds.join(', ') });
 
   const warnings = [...reg.warnings];
-  const existing =
-    resolution.kind === 'existing'
-      ? {
-          id: resolution.customerId,
-          version: matches.find((m) => m.customerId === resolution.customerId)!.customerVersion,
-        }
-      : null;
-  let sideEffects: PlannedSideEffect[] = [];
-  let referrerId: number | null = null;
-  if (existing !== null) {
+  if (resolution.kind === 'existing') {
+    const version = matches.find((m) => m.customerId === resolution.customerId)!.customerVersion;
     warnings.push(warningItem(8050));
     if (reg.hasCustomerLevelDetails) warnings.push(warningItem(8120));
-  } else {
-    if (reg.referralCode) {
-      referrerId = await findCustomerIdByReferralCode(tx, orgId, reg.referralCode.toUpperCase());
-      if (referrerId === null) warnings.push(warningItem(8118, { code: reg.referralCode }));
-    }
-    if (reg.loyaltyType === 'loyalty') sideEffects = planSideEffects(reg.enrollments, referrerId, config);
-    if (!reg.statusLabel && config.defaultStatusLabelId === null) warnings.push(warningItem(8107));
+    return { existing: { id: resolution.customerId, version }, warnings, sideEffects: [] };
   }
+  let referrerId: number | null = null;
+  if (reg.referralCode) {
+    referrerId = await findCustomerIdByReferralCode(tx, config.orgId, reg.referralCode.toUpperCase());
+    if (referrerId === null) warnings.push(warningItem(8118, { code: reg.referralCode }));
+  }
+  const sideEffects = reg.loyaltyType === 'loyalty' ? planSideEffects(reg.enrollments, referrerId, config) : [];
+  if (!reg.statusLabel && config.defaultStatusLabelId === null) warnings.push(warningItem(8107));
+  return { existing: null, warnings, sideEffects };
+}
 
+/** The rows the registration's statement writes. */
+function registrationWrite(
+  reg: NormalisedRegistration,
+  keys: Keys,
+  input: RegisterInput,
+  matches: IdentityMatch[],
+  { existing, sideEffects }: Plan,
+): RegistrationWrite {
+  const { config, actor } = input;
   const known = new Set(matches.map((m) => keyOf(m.type, m.value)));
-  const write: RegistrationWrite = {
-    orgId,
+  return {
+    orgId: config.orgId,
     existing,
     customer: {
       statusLabelId: reg.statusLabel?.id ?? config.defaultStatusLabelId,
@@ -264,35 +260,30 @@ async function decideAndWrite(
     profiles: reg.profiles,
     keys: [...keys.entries()].filter(([k]) => !known.has(k)).map(([, v]) => v),
     // A non-loyalty registration has none: normalisation dropped them (8124).
-    enrollments: existing !== null ? [] : reg.enrollments,
+    enrollments:
+      existing !== null
+        ? []
+        : reg.enrollments.map((e) => ({
+            programId: e.program.id,
+            tierNumber: e.tierNumber,
+            points: e.points,
+            tierExpiryDate: e.tierExpiryDate,
+            pointsExpiryDate: e.pointsExpiryDate,
+          })),
     sideEffects,
     audit: {
       requestId: input.requestId,
       userContext: input.userContext,
-      details: {
-        combined: existing !== null,
-        sources: reg.profiles.map(profileKey),
-      },
+      details: { combined: existing !== null, sources: reg.profiles.map(profileKey) },
     },
-    historyChanges: reg.profiles.map((p) => ({
-      path: `profiles.${profileKey(p)}`,
-      before: null,
-      after: profileKey(p),
-    })),
+    history: [
+      {
+        position: 0,
+        action: existing !== null ? 'source.added' : 'customer.registered',
+        reason: null,
+        changes: reg.profiles.map((p) => ({ path: `profiles.${profileKey(p)}`, before: null, after: profileKey(p) })),
+      },
+    ],
     searchWords: searchWords(...reg.profiles.flatMap((p) => [p.firstName, p.lastName])),
-  };
-  const written = await insertRegistration(tx, write);
-  if (!written.written) return { known: written.known };
-  const { customerId, sideEffectIds } = written;
-  return {
-    createdId: customerId,
-    warnings,
-    sideEffects: sideEffects.map((e) =>
-      toSideEffectItem({
-        ...e,
-        id: sideEffectIds.get(e.position)!,
-        beneficiaryCustomerId: e.beneficiaryCustomerId ?? customerId,
-      }),
-    ),
   };
 }

@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { LOYALTY_TYPES } from '@/lib/vocabulary';
 
 /** JSON booleans, or the strings "true"/"false" (the seed uses both). */
-const BoolLike = z.union([z.boolean(), z.string().regex(/^(true|false)$/i, 'expected true or false')]);
+// Capillary clients send "true", "TRUE", "False", …: any case is accepted. The pattern spells the case
+// out (not the `i` flag) so that the OpenAPI document states it as exactly.
+const BoolLike = z
+  .union([z.boolean(), z.string().regex(/^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$/, 'expected true or false')])
+  .meta({ description: 'true or false: a boolean, or a string in any case ("true", "TRUE", "False")' });
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const FieldMap = z.record(z.string(), Scalar);
 export const Text = z.union([z.string(), z.number()]);

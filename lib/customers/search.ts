@@ -3,16 +3,13 @@
 // by word prefix, case- and accent-insensitive ("pri sha" finds Priya Sharma, "Jose" finds José).
 import type { DbOrTx } from '@/db/client';
 import { findSearchMatches, loadSearchCards, type PrefixRange, type SearchPlan } from '@/db/queries/search';
-import type { CustomerSearchResponse } from '@/lib/api/schemas';
-import { ApiError } from '@/lib/errors';
 import { prefixUpperBound, searchWords } from './search-text';
+import type { CustomerSearchHit } from './views';
 
 export const SEARCH_LIMIT = { default: 20, max: 50 };
 export const MIN_QUERY_LENGTH = 2;
 export const MIN_PREFIX_LENGTH = 4;
-const MAX_QUERY_LENGTH = 255;
-
-export type CustomerSearchHit = CustomerSearchResponse['customers'][number];
+export const MAX_QUERY_LENGTH = 255;
 
 /**
  * The stored forms a typed value may have: as typed (external ids, card numbers), lowercased
@@ -26,18 +23,6 @@ export function searchCandidates(query: string): string[] {
 }
 
 const rangeOf = (prefix: string): PrefixRange => ({ from: prefix, to: prefixUpperBound(prefix) });
-
-/** ?q= (2 to 255 characters) and ?limit= (1 to 50, default 20): anything else is 400. */
-export function searchParamsOf(query: URLSearchParams): { q: string; limit: number } {
-  const q = query.get('q')?.trim() ?? '';
-  if ([...q].length < MIN_QUERY_LENGTH || [...q].length > MAX_QUERY_LENGTH)
-    throw ApiError.of(400, { path: 'q', problem: `expected ${MIN_QUERY_LENGTH} to ${MAX_QUERY_LENGTH} characters` });
-  const raw = query.get('limit');
-  if (raw === null || raw === '') return { q, limit: SEARCH_LIMIT.default };
-  if (!/^\d{1,2}$/.test(raw) || Number(raw) < 1 || Number(raw) > SEARCH_LIMIT.max)
-    throw ApiError.of(400, { path: 'limit', problem: `expected a whole number from 1 to ${SEARCH_LIMIT.max}` });
-  return { q, limit: Number(raw) };
-}
 
 /** What to look for in the indexes: identifier forms, identifier prefixes, name word prefixes. */
 export function searchPlanOf(orgId: number, { q, limit }: { q: string; limit: number }): SearchPlan {

@@ -1,9 +1,9 @@
 // Loyalty side effects of a registration (docs/api.md#loyalty-side-effects): planned here, stored by the registration's
 // transaction, and answered in the API's shapes.
-import type { SideEffect } from '@/lib/api/schemas';
 import type { OrgConfig } from '@/lib/config/types';
 import { newCouponCode } from './codes';
 import type { NormalisedEnrollment, PlannedSideEffect } from './types';
+import type { SideEffectItem } from './views';
 
 /** Coupons are valid to the end of the day, UTC, `days` from now. */
 function validTill(now: Date, days: number): Date {
@@ -86,7 +86,7 @@ export function isoUtc(date: Date): string {
  */
 export function toSideEffectItem(
   effect: PlannedSideEffect & { id: number; beneficiaryCustomerId: number },
-): SideEffect {
+): SideEffectItem {
   const raw = effect.rawValue ?? 0;
   if (effect.type === 'coupon') {
     const code = effect.couponCode ?? '';

@@ -61,16 +61,7 @@ export interface NormalisedRegistration {
 }
 
 /** A customer already holding one of the request's unique identifiers, with one of its source accounts. */
-export interface IdentityMatch {
-  type: string;
-  value: string;
-  customerId: number;
-  /** The customer's version when it was read: a write to it applies only if it still has it. */
-  customerVersion: number;
-  /** Null when the customer has no source account (never after a registration). */
-  source: string | null;
-  accountId: string | null;
-}
+export type { IdentityMatch } from '@/db/queries/registration';
 
 /**
  * A loyalty side effect the registration issues (points, alternate currency, a coupon), planned

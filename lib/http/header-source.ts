@@ -1,4 +1,4 @@
-/** Reading a request's headers by name: web Headers, and the Node door's adapter of node:http's. */
+/** Reading a request's headers by name: web Headers, and the server's adapter of node:http's. */
 export interface HeaderSource {
   get(name: string): string | null;
 }

@@ -2,7 +2,7 @@
 // lib/customers/request-schema.ts) and from the error catalogue, so it cannot drift from the code.
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
-import { ErrorItemSchema, ErrorResponseSchema, WarningSchema } from '@/lib/api/schemas';
+import { ErrorItemSchema, ErrorResponseSchema, V3ErrorResponseSchema, WarningSchema } from '@/lib/api/schemas';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE, type ErrorCode } from '@/lib/errors';
 import { errorCodeRows, warningCodeRows } from './code-tables';
 import { API_DESCRIPTION } from './description';
@@ -17,8 +17,12 @@ export const OPERATIONS: OperationSpec[] = [...CUSTOMER_OPERATIONS, ...ADMIN_OPE
 /** An HTTP status as a key of the responses object (its type allows only status-like strings). */
 const statusKey = (status: number) => String(status) as `${1 | 2 | 3 | 4 | 5}${string}`;
 
+/** Answered before an Idempotency-Key is looked at: never a replay. */
+const NEVER_REPLAYED = new Set([401, 403, 405, 413, 415, 429]);
+
 function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
   const limits = op.authenticated ? rateLimitHeaders : {};
+  const replay = op.idempotent ? { 'Idempotent-Replayed': Headers.replayed } : {};
   const responses: ZodOpenApiResponsesObject = {
     [statusKey(op.success.status)]: {
       description: [
@@ -29,7 +33,7 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
         ),
       ].join('\n\n'),
       ...(op.success.warningCodes && { 'x-warning-codes': op.success.warningCodes }),
-      headers: z.object({ 'X-Request-Id': Headers.requestId, ...limits, ...op.success.headers }),
+      headers: z.object({ 'X-Request-Id': Headers.requestId, ...limits, ...replay, ...op.success.headers }),
       content: {
         'application/json': {
           schema: op.success.schema,
@@ -43,15 +47,18 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
     byStatus.set(ERROR_CATALOGUE[code].http, [...(byStatus.get(ERROR_CATALOGUE[code].http) ?? []), code]);
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
     const extraHeaders =
-      status === 429
+      status === 429 || status === 503
         ? { 'Retry-After': z.number().int().meta({ description: 'Seconds to wait before retrying' }) }
-        : {};
+        : status === 405
+          ? { Allow: z.string().meta({ description: 'The methods the path serves', example: 'GET' }) }
+          : {};
     responses[statusKey(status)] = {
       description: codes.map((c) => `**${c}** ${ERROR_CATALOGUE[c].message}: ${ERROR_CATALOGUE[c].when}`).join('\n\n'),
       // 401 and 403 are answered before the request is counted: no RateLimit-* headers.
       headers: z.object({
         'X-Request-Id': Headers.requestId,
         ...(status === 401 || status === 403 ? {} : limits),
+        ...(status < 500 && !NEVER_REPLAYED.has(status) ? replay : {}),
         ...extraHeaders,
       }),
       content: {
@@ -66,6 +73,7 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
   for (const [status, extra] of Object.entries(op.extra ?? {})) {
     responses[statusKey(Number(status))] = {
       description: extra.description,
+      headers: z.object({ 'X-Request-Id': Headers.requestId }),
       content: { 'application/json': { schema: extra.schema } },
     };
   }
@@ -145,12 +153,13 @@ export function buildOpenApiDocument(): ReturnType<typeof createDocument> {
       paths: pathsOf(OPERATIONS),
       components: {
         schemas: { Warning: WarningSchema, Error: ErrorItemSchema },
-        // An unknown path is no operation's answer; it is documented once, here.
+        // An unknown path is no operation's answer; it is documented once, here, and the catch-all routes
+        // (app/v2/[...path], app/v3/[...path], /v2, /v3) answer it: tests/integration/document-check.ts holds them to it.
         responses: {
           UnknownRoute: {
-            description: `**404** ${ERROR_CATALOGUE[404].message}: ${ERROR_CATALOGUE[404].when} under /v2 or /v3 (with \`createdId: null\` or \`data: null\` as for the version)`,
+            description: `**404** ${ERROR_CATALOGUE[404].message}: ${ERROR_CATALOGUE[404].when} under /v2 or /v3, any method (under /v3 with \`data: null\`)`,
             headers: z.object({ 'X-Request-Id': Headers.requestId }),
-            content: { 'application/json': { schema: ErrorResponseSchema } },
+            content: { 'application/json': { schema: z.union([ErrorResponseSchema, V3ErrorResponseSchema]) } },
             'x-error-codes': [404],
           },
         },

@@ -17,6 +17,8 @@ import {
   V3ErrorResponseSchema,
 } from '@/lib/api/schemas';
 import { CustomerUpdateRequestSchema, IdentifierChangeRequestSchema } from '@/lib/customers/care-schema';
+import { HISTORY_PAGE } from '@/lib/customers/history-read';
+import { SEARCH_LIMIT } from '@/lib/customers/search';
 import { RegistrationRequestSchema } from '@/lib/customers/request-schema';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE, type ErrorCode, type WarningCode } from '@/lib/errors';
 import { REGISTRATION_REQUEST_EXAMPLES, REGISTRATION_RESPONSE_EXAMPLES } from './examples';
@@ -44,6 +46,8 @@ export interface OperationSpec {
   };
   failure: Schema;
   errorCodes: readonly ErrorCode[];
+  /** Takes an Idempotency-Key: a replayed answer says so in Idempotent-Replayed. */
+  idempotent?: boolean;
   /** Responses outside the catalogue (health's 503). */
   extra?: Record<number, { schema: Schema; description: string }>;
   requestParams?: { path?: z.ZodObject; query?: z.ZodObject; header?: z.ZodObject };
@@ -86,6 +90,9 @@ export const Headers = {
     .meta({ description: "The org's requests per minute (absent when it has no limit)" }),
   remaining: z.number().int().optional().meta({ description: 'Requests left in the current window' }),
   reset: z.number().int().optional().meta({ description: 'Seconds until the window frees a request' }),
+  replayed: z.literal('true').optional().meta({
+    description: 'Sent (as "true") when this is the stored answer of an earlier request with the same Idempotency-Key',
+  }),
 };
 const ETagHeader = {
   ETag: z.string().meta({ description: 'The customer\'s version as a strong tag ("7"): send it back in If-Match' }),
@@ -116,6 +123,7 @@ export const OPERATIONS: OperationSpec[] = [
     method: 'post',
     tag: 'Customers',
     authenticated: true,
+    idempotent: true,
     summary: 'Add customer',
     description:
       'Registers a customer, or adds a source account to an existing one (identity rules: see the introduction). ' +
@@ -250,9 +258,15 @@ export const OPERATIONS: OperationSpec[] = [
     requestParams: {
       path: CustomerIdPath,
       query: z.object({
-        limit: z.string().optional().meta({ description: 'Entries per page, 1 to 200 (default 50)', example: '50' }),
+        limit: z
+          .int()
+          .min(1)
+          .max(HISTORY_PAGE.max)
+          .default(HISTORY_PAGE.default)
+          .meta({ description: `Entries per page, 1 to ${HISTORY_PAGE.max}`, example: 50 }),
         before: z
-          .string()
+          .int()
+          .positive()
           .optional()
           .meta({ description: 'The id of the last entry seen: the next page starts below it' }),
       }),
@@ -276,7 +290,12 @@ export const OPERATIONS: OperationSpec[] = [
     requestParams: {
       query: z.object({
         q: z.string().min(2).max(255).meta({ description: 'What was typed (2 to 255 characters)', example: 'pri sha' }),
-        limit: z.string().optional().meta({ description: 'At most this many customers, 1 to 50 (default 20)' }),
+        limit: z
+          .int()
+          .min(1)
+          .max(SEARCH_LIMIT.max)
+          .default(SEARCH_LIMIT.default)
+          .meta({ description: `At most this many customers, 1 to ${SEARCH_LIMIT.max}` }),
       }),
       header: z.object({ 'X-Request-Id': RequestIdHeader }),
     },
@@ -335,7 +354,8 @@ export const OPERATIONS: OperationSpec[] = [
     },
     success: { status: 200, schema: TokenResponseSchema, description: 'A token' },
     failure: V3ErrorResponseSchema,
-    errorCodes: [400, 401, 405, 413, 415, 500, 503],
+    // 517: too many failed credentials from one address (docs/api.md, "Guessing credentials").
+    errorCodes: [400, 401, 405, 413, 415, 517, 500, 503],
   },
   {
     path: '/v2/openapi.json',
@@ -357,7 +377,7 @@ export const OPERATIONS: OperationSpec[] = [
     description: 'Answers 200 when the app and its database answer.',
     success: { status: 200, schema: HealthResponseSchema, description: 'Up' },
     failure: ErrorResponseSchema,
-    errorCodes: [],
+    errorCodes: [405],
     extra: { 503: { schema: HealthResponseSchema, description: 'The database does not answer' } },
   },
 ];

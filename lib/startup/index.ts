@@ -1,5 +1,5 @@
 // Start-up in one place: what a process does before it serves anything or touches the database.
-// The server runs it from instrumentation.ts; npm run db:migrate / db:seed and the tests call it too.
+// The server (server.ts) runs it before it listens; npm run db:migrate / db:seed and the tests call it too.
 // The embedded database (PGlite) is migrated and seeded here; on PostgreSQL the deployment decides
 // when (npm run db:migrate, npm run db:seed -- --demo), so a server only checks its environment.
 import 'server-only';
@@ -87,7 +87,7 @@ export async function startUp(options: StartUpOptions = {}): Promise<StartUpRepo
   return { kind, migrated: migrate, upgradedSecretHashes, seeded };
 }
 
-/** The server's start (instrumentation.ts): ready, or the process ends with a message saying why. */
+/** The server's start (server.ts): ready, or the process ends with a message saying why. */
 export async function startServerOrExit(): Promise<void> {
   try {
     await startUp();

@@ -26,7 +26,7 @@ import { PATCH as updateStaff } from '@/app/v2/staff/[id]/route';
 import { POST as resetPassword } from '@/app/v2/staff/[id]/resetPassword/route';
 import { POST as generateToken } from '@/app/v3/oauth/token/generate/route';
 import { getDb } from '@/db/client';
-import { loadOrgConfig } from '@/db/queries/config';
+import { loadOrgConfig } from '@/lib/config/load';
 import { apiClients, orgs, staffUsers } from '@/db/schema';
 import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
 import { toSettingsInput } from '@/lib/config/settings-input';
@@ -163,7 +163,8 @@ beforeAll(async () => {
 async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<number> {
   const call = (handler: Parameters<typeof callVia>[1], opts: CallOptions) => callVia(door, handler, opts);
   const { headers: h, orgId } = callers[caller];
-  // Each caller, row and door from an address of its own: the wrong password's failures stay below the throttle.
+  // Each caller, row and door from an address of its own (through the server, the request leaves from it):
+  // the wrong password's failures stay below the throttle.
   const address = `10.${door === 'next' ? 98 : 99}.${ACCESS_MATRIX.indexOf(row)}.${CALLER_KEYS.indexOf(caller)}`;
   const headers = { ...h, [PEER_HEADER]: address };
   switch (row.route) {
@@ -321,13 +322,13 @@ describe('access matrix', () => {
     expect(actual).toEqual(Object.fromEntries(rows.map((r) => [r.route, r.expected])));
   });
 
-  it("the production server's Node door answers every /v2 and /v3 cell the same", async () => {
+  it('the production server (server.ts) answers every /v2 and /v3 cell the same', async () => {
     const rows = ACCESS_MATRIX.filter((r) => r.surface === 'api' && /^\w+ \/v[23]\//.test(r.route));
     expect(rows.length).toBeGreaterThanOrEqual(10);
     const actual: Record<string, Record<Caller, number>> = {};
     for (const row of rows) {
       actual[row.route] = {} as Record<Caller, number>;
-      for (const caller of CALLER_KEYS) actual[row.route]![caller] = await statusOf(row, caller, 'node');
+      for (const caller of CALLER_KEYS) actual[row.route]![caller] = await statusOf(row, caller, 'server');
     }
     expect(actual).toEqual(Object.fromEntries(rows.map((r) => [r.route, r.expected])));
   });

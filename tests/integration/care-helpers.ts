@@ -5,7 +5,7 @@ import { POST as CHANGE_IDENTIFIER } from '@/app/v2/customers/[id]/changeIdentif
 import { GET as GET_HISTORY } from '@/app/v2/customers/[id]/history/route';
 import { POST as REGISTER } from '@/app/v2/customers/route';
 import { GET as SEARCH } from '@/app/v2/customers/search/route';
-import type { CustomerView } from '@/lib/customers/read';
+import type { CustomerView } from '@/lib/customers/views';
 import type { CustomerSearchResponse, HistoryResponse } from '@/lib/api/schemas';
 import { call, DEMO_TILL, type CallResult } from './helpers';
 

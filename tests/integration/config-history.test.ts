@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeSettingsChange } from '@/components/settings/history-changes';
 import { getDb } from '@/db/client';
-import { loadOrgConfig } from '@/db/queries/config';
+import { loadOrgConfig } from '@/lib/config/load';
 import { listConfigSaves } from '@/db/queries/settings';
 import { staffUsers } from '@/db/schema';
 import { saveOrgConfig, toSettingsInput } from '@/lib/config/save';

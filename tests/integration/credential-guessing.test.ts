@@ -2,7 +2,7 @@
 // key from one address, then that pair is refused with 517 and Retry-After, even with the right
 // password, until its window passes; other addresses and other clients go on as before, and a
 // success from one address does not clear another's count. The address comes from the header the
-// server stamps from the socket (lib/http/server-hook.ts); these calls set it as the server would.
+// server stamps from the socket (server.ts); these calls set it as the server would.
 import { describe, expect, it } from 'vitest';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { POST as generateToken } from '@/app/v3/oauth/token/generate/route';

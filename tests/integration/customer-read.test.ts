@@ -5,7 +5,8 @@ import { POST } from '@/app/v2/customers/route';
 import { CustomerViewSchema } from '@/lib/api/schemas';
 import { getDb } from '@/db/client';
 import { orgs } from '@/db/schema';
-import { getRegistrationAudit, type CustomerView } from '@/lib/customers/read';
+import { getRegistrationAudit } from '@/lib/customers/read';
+import type { CustomerView } from '@/lib/customers/views';
 import { call, DEMO_TILL, OTHER_TILL, uniqueEmail, uniqueMobile } from './helpers';
 
 type Failure = { warnings: unknown[]; errors: { status: boolean; code: number; message: string }[] };

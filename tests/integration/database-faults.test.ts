@@ -99,16 +99,17 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('when the database goes away',
     phase = 'cut';
     await cutting;
     await until(() => count('cut') >= 12);
-    const down = await health();
+    const checkHealth = () => call(health, { method: 'GET', path: '/api/health' });
+    const down = await checkHealth();
     expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ status: 'error', database: 'unreachable' });
+    expect(down.body).toEqual({ status: 'error', database: 'unreachable' });
 
     proxy.restore();
     // The same process, the same client: it connects again by itself.
-    let up = await health();
+    let up = await checkHealth();
     while (up.status !== 200) {
       await sleep(100);
-      up = await health();
+      up = await checkHealth();
     }
     phase = 'after';
     await until(() => count('after', 200) >= 20);

@@ -6,8 +6,15 @@
 // the new customer's registration statement, which looks its identity keys up itself.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { execRows } from '@/db/client';
-import { identityMatchesStatement, registrationStatement } from '@/db/queries/registration';
+import { execRows, type Statement } from '@/db/client';
+import {
+  changeReadStatement,
+  changeStatement,
+  deleteIdentifiersStatement,
+  releaseIdentityKeyStatement,
+} from '@/db/queries/customer-care';
+import { customerStatement } from '@/db/queries/customer-read';
+import { identityMatchesStatement, registrationStatements } from '@/db/queries/registration';
 import { withFreshDatabase } from './fresh-database';
 
 interface ForeignKey {
@@ -27,6 +34,26 @@ interface PlanNode {
 
 function scans(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(scans)].filter((n) => n['Node Type'].includes('Scan'));
+}
+
+/** Each statement's plan on a new database, planned as a prepared statement is after five runs: generically. */
+function planGenerically(statements: Record<string, Statement>): Promise<Record<string, PlanNode>> {
+  return withFreshDatabase((db) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+      const result: Record<string, PlanNode> = {};
+      for (const [i, [name, statement]] of Object.entries(statements).entries()) {
+        await tx.execute(sql.raw(`prepare plan_${i} as ${statement.text}`));
+        const [row] = await execRows<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
+          tx,
+          sql.raw(`explain (format json) execute plan_${i} (${statement.names.map(() => 'null').join(', ')})`),
+        );
+        const doc = row!['QUERY PLAN'];
+        result[name] = (typeof doc === 'string' ? JSON.parse(doc) : doc)[0].Plan as PlanNode;
+      }
+      return result;
+    }),
+  );
 }
 
 describe('foreign-key checks on a new database', () => {
@@ -83,34 +110,10 @@ describe('foreign-key checks on a new database', () => {
 describe('the identity lookups on a new database', () => {
   it('look up each identity key, its customer and their source accounts by index probes, never by org', async () => {
     const statements = {
-      "a new customer's registration": registrationStatement({
-        existing: false,
-        checkKnown: true,
-        keys: true,
-        channels: true,
-        enrollments: false,
-        sideEffects: false,
-        userContext: false,
-        searchWords: true,
-      }),
+      "a new customer's registration": registrationStatements.new,
       findIdentityMatches: identityMatchesStatement,
     };
-    const plans = await withFreshDatabase((db) =>
-      db.transaction(async (tx) => {
-        await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-        const result: Record<string, PlanNode> = {};
-        for (const [i, [name, statement]] of Object.entries(statements).entries()) {
-          await tx.execute(sql.raw(`prepare lookup_${i} as ${statement.text}`));
-          const [row] = await execRows<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
-            tx,
-            sql.raw(`explain (format json) execute lookup_${i} (${statement.names.map(() => 'null').join(', ')})`),
-          );
-          const doc = row!['QUERY PLAN'];
-          result[name] = (typeof doc === 'string' ? JSON.parse(doc) : doc)[0].Plan as PlanNode;
-        }
-        return result;
-      }),
-    );
+    const plans = await planGenerically(statements);
     const probes: Record<string, RegExp[]> = {
       identity_keys: [/\borg_id = /, /\btype = /, /\bvalue = /],
       customers: [/\borg_id = /, /\bid = /],
@@ -129,5 +132,36 @@ describe('the identity lookups on a new database', () => {
         }
       }
     }
+  });
+});
+
+const ONE_ROW_PER_ORG = new Set(['registration_configs']);
+
+describe('the statements of one customer on a new database', () => {
+  it('read every table by an index on more than the org', async () => {
+    const plans = await planGenerically({
+      "a new customer's registration": registrationStatements.new,
+      'the read of a customer (GET)': customerStatement,
+      'the read before a change': changeReadStatement,
+      "an existing customer's registration": registrationStatements.existing,
+      'a change of a customer': changeStatement,
+      "changeIdentifier's delete": deleteIdentifiersStatement,
+      "changeIdentifier's release of a key": releaseIdentityKeyStatement,
+    });
+    const byOrg: string[] = [];
+    for (const [statement, plan] of Object.entries(plans)) {
+      const nodes = scans(plan).filter((n) => n['Relation Name'] !== undefined);
+      expect(nodes.length, statement).toBeGreaterThan(0);
+      for (const node of nodes) {
+        const where = `${statement}: ${node['Relation Name']}`;
+        expect(node['Node Type'], where).toMatch(/^(Index|Index Only|Bitmap Heap) Scan$/);
+        const cond = node['Index Cond'] ?? node.Plans?.[0]?.['Index Cond'] ?? '';
+        // A condition on another column than org_id: the probe is of one customer, account or key
+        // (but for a table of one row per org).
+        if (!ONE_ROW_PER_ORG.has(node['Relation Name']!) && !/\w+ = /.test(cond.replace(/\(?org_id = \$\d+\)?/g, '')))
+          byOrg.push(`${where} (${node['Index Name']}: ${cond}, filter ${node.Filter})`);
+      }
+    }
+    expect(byOrg).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 // Shared helpers for integration tests: credentials, calling route handlers (as Next calls them, or
-// over HTTP through the Node door), unique identifiers.
+// over HTTP through the server, server.ts), unique identifiers.
 import { createHash, randomInt } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NODE_DOOR_ROUTES } from '@/app/node-door-routes';
-import { nodeDoor } from '@/lib/api/node-door';
+import { API_ROUTES } from '@/app/api-routes';
+import { PEER_HEADER } from '@/lib/http/client-address';
+import { buildServer } from '@/server';
+import { checkAgainstDocument } from './document-check';
 
 export function basicAuth(till: string, password: string): string {
   const md5 = createHash('md5').update(password).digest('hex');
@@ -27,7 +29,7 @@ export interface CallResult<T = Record<string, unknown>> {
 
 export interface CallOptions {
   method?: string;
-  /** With its query; through the Node door also its parameters, which pick the route. */
+  /** With its query; through the server also its parameters, which pick the route. */
   path?: string;
   body?: unknown;
   rawBody?: string;
@@ -36,14 +38,14 @@ export interface CallOptions {
   params?: Record<string, string>;
 }
 
-/** Calls a route handler as Next would, and reads its JSON answer. */
+/** Calls a route handler as Next would, and reads its JSON answer, held to the OpenAPI document. */
 export async function call<T = Record<string, unknown>>(
   handler: RouteHandler,
   opts: CallOptions = {},
 ): Promise<CallResult<T>> {
   const req = new Request(`http://localhost${opts.path ?? '/v2/customers'}`, requestInit(opts));
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
-  return readAnswer<T>(res);
+  return readAnswer<T>(res, opts);
 }
 
 /** The method, headers and body `opts` describe; a JSON body brings its content type. */
@@ -57,40 +59,83 @@ function requestInit(opts: CallOptions): RequestInit {
   return { method: opts.method ?? 'POST', headers, body };
 }
 
-async function readAnswer<T>(res: Response): Promise<CallResult<T>> {
+/** The answer's status, JSON body and headers, once the OpenAPI document has been found to say them. */
+async function readAnswer<T>(res: Response, opts: CallOptions): Promise<CallResult<T>> {
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+  const answer = { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+  await checkAgainstDocument({ method: requestInit(opts).method!, path: opts.path ?? '/v2/customers', ...answer });
+  return answer;
 }
 
-/** A status no route answers: what the door's test server says when the door leaves a request to Next. */
+/** A status no route answers: what the test server's stand-in for Next says to a request it is handed. */
 export const LEFT_TO_NEXT = 599;
 
-let doorServer: Promise<string> | null = null;
+let testServer: Promise<string> | null = null;
 
 /**
- * The production server's Node door (lib/api/node-door.ts) on a real port of this process, started
- * on first use; its base URL. The peer header is not stamped here: tests set it as the server would.
+ * The production server (server.ts, over app/api-routes.ts) on a real port of this process, started
+ * on first use; its base URL. A stand-in answers for Next: LEFT_TO_NEXT, with the caller's address
+ * the server stamped (the PEER_HEADER) in `x-seen-peer` and the size of the body it read in
+ * `x-seen-body-bytes`.
  */
-export function doorBaseUrl(): Promise<string> {
-  doorServer ??= new Promise((resolve) => {
-    const take = nodeDoor(NODE_DOOR_ROUTES);
-    const server = http.createServer((req, res) => {
-      if (!take(req, res)) res.writeHead(LEFT_TO_NEXT).end();
+export function serverBaseUrl(): Promise<string> {
+  testServer ??= (async () => {
+    const app = buildServer({
+      routes: API_ROUTES,
+      next: async (req, res) => {
+        let bytes = 0;
+        for await (const chunk of req) bytes += (chunk as Buffer).length;
+        res.writeHead(LEFT_TO_NEXT, {
+          'x-seen-peer': String(req.headers[PEER_HEADER]),
+          'x-seen-body-bytes': String(bytes),
+        });
+        res.end();
+      },
     });
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-    server.unref();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    app.server.unref();
+    return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  })();
+  return testServer;
+}
+
+/**
+ * Sends what `call` would to the server over HTTP; the path (with its parameters) picks the route. A
+ * PEER_HEADER among the headers is not sent (the server would overwrite it): the request leaves from
+ * that address instead, moved into 127.0.0.0/8 (10.99.1.3 leaves from 127.99.1.3).
+ */
+export async function callThroughServer<T = Record<string, unknown>>(opts: CallOptions = {}): Promise<CallResult<T>> {
+  const { method, headers, body } = requestInit(opts);
+  const sent: Record<string, string> = { ...(headers as Record<string, string>) };
+  const peer = sent[PEER_HEADER];
+  delete sent[PEER_HEADER];
+  // As fetch and Request do with a string body.
+  if (typeof body === 'string' && !Object.keys(sent).some((k) => k.toLowerCase() === 'content-type'))
+    sent['content-type'] = 'text/plain;charset=UTF-8';
+  const url = `${await serverBaseUrl()}${opts.path ?? '/v2/customers'}`;
+  const res = await new Promise<Response>((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method, headers: sent, ...(peer && { localAddress: peer.replace(/^\d+\./, '127.') }) },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (c: Buffer) => chunks.push(c));
+        incoming.on('end', () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(incoming.headers)) if (v !== undefined) h.set(k, String(v));
+          resolve(new Response(Buffer.concat(chunks), { status: incoming.statusCode ?? 0, headers: h }));
+        });
+        incoming.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body as string | undefined);
   });
-  return doorServer;
+  return readAnswer<T>(res, opts);
 }
 
-/** Sends what `call` would to the Node door over HTTP; the path (with its parameters) picks the route. */
-export async function callThroughDoor<T = Record<string, unknown>>(opts: CallOptions = {}): Promise<CallResult<T>> {
-  const res = await fetch(`${await doorBaseUrl()}${opts.path ?? '/v2/customers'}`, requestInit(opts));
-  return readAnswer<T>(res);
-}
-
-/** Which door a test goes through: Next's route handler, or the Node door over HTTP. */
-export type Door = 'next' | 'node';
+/** Which way a test calls a route: Next's route handler, or the server over HTTP. */
+export type Door = 'next' | 'server';
 
 /** `call` through the given door. */
 export function callVia<T = Record<string, unknown>>(
@@ -98,7 +143,7 @@ export function callVia<T = Record<string, unknown>>(
   handler: RouteHandler,
   opts: CallOptions = {},
 ): Promise<CallResult<T>> {
-  return door === 'next' ? call<T>(handler, opts) : callThroughDoor<T>(opts);
+  return door === 'next' ? call<T>(handler, opts) : callThroughServer<T>(opts);
 }
 
 /** A mobile number no other test uses (12 digits, starting 91). */

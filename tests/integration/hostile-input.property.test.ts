@@ -3,7 +3,7 @@
 // always the envelope, nothing written on a refusal; what the edge refuses (NUL, lone surrogates,
 // numbers no column holds, nesting past the limit) is a 400 naming the path. On PostgreSQL (CI's main
 // run) 10,000 bodies; on PGlite, which the suite also runs on, 2,000, to keep that run short. Every
-// other body goes through the production server's Node door over HTTP, the rest as Next calls the route.
+// other body goes through the production server (server.ts) over HTTP, the rest as Next calls the route.
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
@@ -55,7 +55,7 @@ async function send(g: Generated) {
   const headers: Record<string, string> = { authorization: DEMO_TILL, 'content-type': 'application/json' };
   sent += 1;
   if (g.idempotent) headers['idempotency-key'] = `hostile-${SEED}-${sent}`;
-  return callVia<Record<string, unknown>>(sent % 2 === 0 ? 'next' : 'node', POST, { rawBody: g.text, headers });
+  return callVia<Record<string, unknown>>(sent % 2 === 0 ? 'next' : 'server', POST, { rawBody: g.text, headers });
 }
 
 describe(`hostile bodies at POST /v2/customers (fast-check seed ${SEED}, ${RUNS} bodies)`, () => {

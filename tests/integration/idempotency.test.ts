@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { findApiClientByKey } from '@/db/queries/api-clients';
 import { auditLog, idempotencyKeys } from '@/db/schema';
-import { actorKey, type Actor } from '@/lib/api/actor';
+import { actorKey, type Actor } from '@/lib/auth/actor';
 import type { RouteResult } from '@/lib/api/handler';
 import { canonicalJson, withIdempotency } from '@/lib/api/idempotency';
 import { ApiError } from '@/lib/errors';

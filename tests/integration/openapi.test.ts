@@ -6,6 +6,7 @@ import { GET as getDocument } from '@/app/v2/openapi.json/route';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE } from '@/lib/errors';
 import { getOpenApiDocument, OPERATIONS, type OperationSpec } from '@/lib/openapi/document';
 import { REGISTRATION_REQUEST_EXAMPLES } from '@/lib/openapi/examples';
+import { checkAgainstDocument, documentProblems, type ReceivedAnswer } from './document-check';
 import { call, DEMO_TILL, uniqueMobile, type CallResult } from './helpers';
 
 type Handler = (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
@@ -307,6 +308,35 @@ describe('the documented examples, sent to the routes', () => {
     }
   });
 
+  it('take channel flags in any case, as the request schema of the document states', async () => {
+    const request = doc.paths?.['/v2/customers']?.post?.requestBody as {
+      content: Record<string, { schema: { $ref: string } }>;
+    };
+    const name = request.content['application/json']!.schema.$ref.split('/').pop()!;
+    const flags = JSON.stringify(doc.components?.schemas?.[name]).match(
+      /"primary":\{"anyOf":\[[^\]]*"pattern":"([^"]+)"/,
+    );
+    const pattern = new RegExp(flags![1]!);
+    for (const word of ['true', 'TRUE', 'False', 'fAlSe']) expect(pattern.test(word), word).toBe(true);
+    expect(pattern.test('yes')).toBe(false);
+    const mobile = uniqueMobile();
+    const res = await call<unknown>(await handlerOf(op('post', '/v2/customers')), {
+      body: {
+        profiles: [
+          {
+            source: 'INSTORE',
+            identifiers: [{ type: 'mobile', value: mobile }],
+            commChannels: [
+              { type: 'mobile', value: mobile, primary: 'TRUE', verified: 'False', meta: { office: 'FALSE' } },
+            ],
+          },
+        ],
+      },
+      headers: { authorization: DEMO_TILL },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+
   it('answer undocumented methods with a documented 405', async () => {
     for (const spec of OPERATIONS) {
       const mod = await MODULES[spec.path]!();
@@ -319,5 +349,67 @@ describe('the documented examples, sent to the routes', () => {
         expectDocumented(spec, res);
       }
     }
+  });
+});
+
+describe('the check every answer of the suite goes through (document-check.ts)', () => {
+  const json = (extra: Record<string, string> = {}) =>
+    new Headers({ 'content-type': 'application/json', 'x-request-id': 'r-1', ...extra });
+  const fields: ReceivedAnswer = {
+    method: 'GET',
+    path: '/v2/extendedFields',
+    status: 200,
+    headers: json({ 'ratelimit-limit': '600' }),
+    body: { entity: { customer: [], card: [] }, warnings: [], errors: [], success: true },
+  };
+
+  it('passes an answer the document describes, and the catch-alls answering UnknownRoute', async () => {
+    expect(await documentProblems(fields)).toEqual([]);
+    const notFound = { warnings: [], errors: [{ status: false, code: 404, message: 'Not found' }] };
+    for (const [path, body] of [
+      ['/v2/nothing/here?x=1', notFound],
+      ['/v3/nothing', { data: null, ...notFound }],
+    ] as const)
+      expect(await documentProblems({ method: 'DELETE', path, status: 404, headers: json(), body }), path).toEqual([]);
+  });
+
+  it('refuses an answer off the document: status, required header, header schema, body, content type, path', async () => {
+    const off = async (change: Partial<ReceivedAnswer>) => documentProblems({ ...fields, ...change });
+    expect(await off({ status: 418 })).toEqual([expect.stringMatching(/status 418 is not documented/)]);
+    expect(await off({ headers: new Headers({ 'content-type': 'application/json' }) })).toEqual([
+      'header X-Request-Id is required but absent',
+    ]);
+    expect(await off({ headers: json({ 'ratelimit-limit': 'many' }) })).toEqual([
+      expect.stringMatching(/^\/headers\/ratelimit-limit must be integer/),
+    ]);
+    expect(await off({ headers: json({ 'idempotent-replayed': 'true' }) })).toEqual([
+      expect.stringMatching(
+        /^\/headers must NOT have additional properties {"additionalProperty":"idempotent-replayed"}/,
+      ),
+    ]);
+    expect(await off({ body: { ...(fields.body as object), success: false } })).toEqual([
+      expect.stringMatching(/^\/success must be equal to constant/),
+    ]);
+    expect(await off({ body: { ...(fields.body as object), extra: 1 } })).toEqual([
+      expect.stringMatching(/must NOT have additional properties/),
+    ]);
+    expect(await off({ headers: json({ 'content-type': 'text/html' }) })).toEqual([
+      expect.stringMatching(/content type text\/html is not among the documented application\/json/),
+    ]);
+    expect(await off({ method: 'POST', status: 200 })).toEqual([
+      expect.stringMatching(/POST is no operation of \/v2\/extendedFields/),
+    ]);
+    expect(await off({ path: '/v3/nothing', status: 404 })).toContain('(body) must match a schema in anyOf {}');
+    expect(await off({ path: '/elsewhere' })).toEqual(['GET /elsewhere is not in the document']);
+    await expect(checkAgainstDocument({ ...fields, status: 418 })).rejects.toThrow(
+      'GET /v2/extendedFields answered 418 off the OpenAPI document',
+    );
+  });
+
+  it('fails the request helper that received an answer off the document', async () => {
+    const offDocument: Handler = async () => Response.json({ surprise: true }, { headers: { 'x-request-id': 'r' } });
+    await expect(call(offDocument, { method: 'GET', path: '/v2/extendedFields' })).rejects.toThrow(
+      /answered 200 off the OpenAPI document:\n(.|\n)*\(body\) must NOT have additional properties {"additionalProperty":"surprise"}/,
+    );
   });
 });

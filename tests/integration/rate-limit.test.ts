@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { GET as extendedFields } from '@/app/v2/extendedFields/route';
 import { getDb } from '@/db/client';
-import { loadOrgConfig } from '@/db/queries/config';
+import { loadOrgConfig } from '@/lib/config/load';
 import { saveOrgConfig, toSettingsInput } from '@/lib/config/save';
 import { basicAuth, BENCH_TILL, call, DEMO_TILL, OTHER_TILL } from './helpers';
 import { createTestOrg } from './test-org';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { POST } from '@/app/v2/customers/route';
-import { loadOrgConfig } from '@/db/queries/config';
+import { loadOrgConfig } from '@/lib/config/load';
 import { orgs } from '@/db/schema';
 import { SEED_EXAMPLES, type SeedExampleName } from '@/lib/api/examples';
 import { registerCustomer } from '@/lib/customers/register';

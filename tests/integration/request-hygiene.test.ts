@@ -6,6 +6,7 @@ import * as unknownV3 from '@/app/v3/[...path]/route';
 import * as v2Root from '@/app/v2/route';
 import * as v3Root from '@/app/v3/route';
 import * as customers from '@/app/v2/customers/route';
+import { checkAgainstDocument } from './document-check';
 import { call, DEMO_TILL, newCustomerBody, READONLY_TILL } from './helpers';
 
 type Envelope = { errors: { status: boolean; code: number; message: string }[]; warnings: unknown[] };
@@ -88,6 +89,8 @@ describe('POST /v2/customers request checks', () => {
     } as RequestInit & { duplex: 'half' });
     const res = await customers.POST(req, { params: Promise.resolve({}) });
     expect(res.status).toBe(413);
+    const answer = { status: res.status, headers: res.headers, body: await res.json() };
+    await checkAgainstDocument({ method: 'POST', path: '/v2/customers', ...answer });
     expect(pulled).toBeLessThan(2 * 1024 * 1024); // stopped just past 1 MiB, not at 64 MiB
   });
 

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as getCustomer } from '@/app/v2/customers/[id]/route';
 import { POST } from '@/app/v2/customers/route';
 import { getDb, getHandle } from '@/db/client';
-import { loadOrgConfig } from '@/db/queries/config';
+import { loadOrgConfig } from '@/lib/config/load';
 import { auditLog, orgs, staffUsers } from '@/db/schema';
 import { getStaffSession, type StaffSession } from '@/lib/auth/require-staff';
 import { CONFIG_CHANNEL, getOrgConfig } from '@/lib/config/cache';

@@ -1,4 +1,4 @@
-// Start-up (lib/startup, run by instrumentation.ts): a production server without AUTH_SECRET or with
+// Start-up (lib/startup, run by server.ts before it listens): a production server without AUTH_SECRET or with
 // a bad variable stops at once, naming it; the demo data never reaches a production database unless
 // asked for with `npm run db:seed -- --demo` (docs/api.md). Each case runs in a process of its own on
 // an embedded database of its own, as the server and the script do.
@@ -24,7 +24,7 @@ afterAll(() => {
 function production(extra: Partial<NodeJS.ProcessEnv> = {}): NodeJS.ProcessEnv {
   const dir = mkdtempSync(path.join(tmpdir(), 'member-care-start-'));
   dirs.push(dir);
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_RUNTIME: 'nodejs', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' };
   for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'NEXTAUTH_SECRET']) delete env[name];
   return { ...env, PGLITE_DIR: path.join(dir, 'pglite'), ...extra };
 }

@@ -1,9 +1,9 @@
-// Starts as a `next start` server process does (instrumentation.ts's register), then closes the
-// database and prints READY. A bad environment ends it before that, as it ends the server.
+// Starts as the server (server.ts) does before it listens (lib/startup's startServerOrExit), then
+// closes the database and prints READY. A bad environment ends it before that, as it ends the server.
 // Usage: tsx --conditions=react-server start-server-worker.ts
 import { closeDb } from '@/db/client';
-import { register } from '@/instrumentation';
+import { startServerOrExit } from '@/lib/startup';
 
-await register();
+await startServerOrExit();
 await closeDb();
 process.stdout.write('READY\n');

@@ -3,24 +3,24 @@
 import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { careInputOf } from '@/lib/api/care-input';
+import { CustomerQuerySchema, parseQuery } from '@/lib/api/query';
+import type { CustomerWire } from '@/lib/api/schemas';
 import { etagOf } from '@/lib/api/versions';
 import { parseCustomerId } from '@/lib/customers/customer-id';
-import { getCustomer, sourceParamOf, type CustomerView } from '@/lib/customers/read';
+import { getCustomer } from '@/lib/customers/read';
 import { updateCustomer } from '@/lib/customers/update';
 import { ApiError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async ({ req, params, actor }) => {
-  const query = new URL(req.url).searchParams;
-  const source = sourceParamOf(query.get('source'));
-  const accountId = query.get('accountId')?.trim() || undefined;
+  const { source, accountId } = parseQuery(CustomerQuerySchema, req.url);
   // Not a number, unknown, or another org's: the same 404, so an id never reveals that it exists.
   const id = parseCustomerId(params.id);
-  const customer: CustomerView | null =
-    id === null ? null : await getCustomer(await getDb(), actor.orgId, id, { source, accountId });
+  const customer = id === null ? null : await getCustomer(await getDb(), actor.orgId, id, { source, accountId });
   if (!customer) throw ApiError.of(8015);
-  return { status: 200, body: customer, headers: { etag: etagOf(customer.version) } };
+  const body: CustomerWire = { ...customer, warnings: [] };
+  return { status: 200, body, headers: { etag: etagOf(customer.version) } };
 });
 
 export const PUT = apiRoute<{ id: string }>({ envelope: 'v2', access: 'customers:write', body: true }, async (ctx) => {

@@ -1,33 +1,36 @@
-// The Node door (lib/api/node-door.ts): in production it answers /v2 and /v3 from node:http with the
-// routes' own `serve`. Here it runs on a real port of the test process: its route list matches the
-// route files, it answers as the Next handlers do, it sends the security headers, and it leaves to
-// Next every request it cannot place. (The access matrix goes through it too: access-matrix.test.ts.)
+// The server (server.ts): Fastify answers /v2 and /v3 with the routes' own `serve` and hands the rest
+// to Next. Here it runs on a real port of the test process, with a stand-in for Next: its route list
+// matches the route files, it answers as the Next handlers do, it sends the security headers, an
+// oversized body gets its 413 whatever the client, the caller's address is the socket's, and Next
+// gets every request the API does not place, body intact. (The access matrix goes through it too:
+// access-matrix.test.ts.)
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE_DOOR_ROUTES } from '@/app/node-door-routes';
+import { API_ROUTES } from '@/app/api-routes';
 import { GET as getCustomer } from '@/app/v2/customers/[id]/route';
 import { GET as customerHistory } from '@/app/v2/customers/[id]/history/route';
 import { GET as lookupCustomer } from '@/app/v2/customers/lookup/route';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { GET as openapi } from '@/app/v2/openapi.json/route';
+import { PEER_HEADER } from '@/lib/http/client-address';
 import {
   call,
-  callThroughDoor,
+  callThroughServer,
   callVia,
   DEMO_TILL,
-  doorBaseUrl,
   LEFT_TO_NEXT,
   newCustomerBody,
   uniqueMobile,
+  serverBaseUrl,
   type CallOptions,
   type Door,
 } from './helpers';
 
 const auth = { authorization: DEMO_TILL };
 
-/** The route files under app/v2 and app/v3, as door paths: [id] is :id, [...path] is *. */
+/** The route files under app/v2 and app/v3, as router paths: [id] is :id, [...path] is *. */
 function routeFilePaths(): string[] {
   const app = path.join(process.cwd(), 'app');
   const found: string[] = [];
@@ -42,14 +45,14 @@ function routeFilePaths(): string[] {
   return found.sort();
 }
 
-/** The raw answer of one HTTP request to the door. */
+/** The raw answer of one HTTP request to the server. */
 function rawRequest(
   method: string,
   pathAndQuery: string,
   headers: Record<string, string> = {},
   write?: (req: http.ClientRequest) => void,
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return doorBaseUrl().then(
+  return serverBaseUrl().then(
     (base) =>
       new Promise((resolve, reject) => {
         const req = http.request(`${base}${pathAndQuery}`, { method, headers }, (res) => {
@@ -65,11 +68,13 @@ function rawRequest(
   );
 }
 
-describe('the Node door', () => {
+describe('the server', () => {
   it('knows every route file under app/v2 and app/v3, and every handler there carries its serve', () => {
-    expect(NODE_DOOR_ROUTES.map((r) => r.path).sort()).toEqual(routeFilePaths());
-    for (const route of NODE_DOOR_ROUTES) {
-      const methods = Object.entries(route.handlers).filter(([, v]) => typeof v === 'function');
+    expect(API_ROUTES.map((r) => r.path).sort()).toEqual(routeFilePaths());
+    for (const route of API_ROUTES) {
+      const methods = Object.entries(route.handlers as Record<string, { serve?: unknown }>).filter(
+        ([, v]) => typeof v === 'function',
+      );
       expect(methods.length, route.path).toBeGreaterThan(0);
       for (const [method, handler] of methods) expect(typeof handler.serve, `${method} ${route.path}`).toBe('function');
     }
@@ -77,7 +82,7 @@ describe('the Node door', () => {
 
   it('answers as the Next handlers do: registration, reads, lookups, history, the OpenAPI document', async () => {
     const mobile = uniqueMobile();
-    const created = await callThroughDoor<{ createdId: number; warnings: unknown[] }>({
+    const created = await callThroughServer<{ createdId: number; warnings: unknown[] }>({
       body: newCustomerBody(mobile),
       headers: auth,
     });
@@ -85,11 +90,11 @@ describe('the Node door', () => {
     expect(created.body.createdId).toBeGreaterThan(0);
     const id = String(created.body.createdId);
 
-    // The same registration again, through each door: the same 8006 answer.
+    // The same registration again, each way: the same 8006 answer.
     const again = (door: Door) => callVia(door, registerCustomer, { body: newCustomerBody(mobile), headers: auth });
-    const [nextDup, doorDup] = [await again('next'), await again('node')];
-    expect(doorDup.status).toBe(nextDup.status);
-    expect(doorDup.body).toEqual(nextDup.body);
+    const [nextDup, serverDup] = [await again('next'), await again('server')];
+    expect(serverDup.status).toBe(nextDup.status);
+    expect(serverDup.body).toEqual(nextDup.body);
 
     const pairs: [Parameters<typeof call>[0], CallOptions][] = [
       [getCustomer, { method: 'GET', path: `/v2/customers/${id}`, params: { id } }],
@@ -101,17 +106,17 @@ describe('the Node door', () => {
     ];
     for (const [handler, opts] of pairs) {
       const viaNext = await call(handler, { ...opts, headers: auth });
-      const viaDoor = await callThroughDoor({ ...opts, headers: auth });
-      expect(viaDoor.status, opts.path).toBe(viaNext.status);
-      expect(viaDoor.body, opts.path).toEqual(viaNext.body);
+      const viaServer = await callThroughServer({ ...opts, headers: auth });
+      expect(viaServer.status, opts.path).toBe(viaNext.status);
+      expect(viaServer.body, opts.path).toEqual(viaNext.body);
       for (const h of ['etag', 'content-type', 'cache-control']) {
-        expect(viaDoor.headers.get(h), `${h} of ${opts.path}`).toBe(viaNext.headers.get(h));
+        expect(viaServer.headers.get(h), `${h} of ${opts.path}`).toBe(viaNext.headers.get(h));
       }
     }
 
     // An id sent percent-encoded names the same customer.
     const encoded = [...id].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('');
-    const viaEncoded = await callThroughDoor({ method: 'GET', path: `/v2/customers/${encoded}`, headers: auth });
+    const viaEncoded = await callThroughServer({ method: 'GET', path: `/v2/customers/${encoded}`, headers: auth });
     expect(viaEncoded.status).toBe(200);
     expect(viaEncoded.body.id).toBe(created.body.createdId);
   });
@@ -127,35 +132,34 @@ describe('the Node door', () => {
       [{ method: 'POST', path: '/v3/nothing', headers: auth }, 404, 404],
     ];
     for (const [opts, status, code] of cases) {
-      const res = await callThroughDoor<{ errors: { code: number }[]; warnings: unknown[] }>(opts);
+      const res = await callThroughServer<{ errors: { code: number }[]; warnings: unknown[] }>(opts);
       expect(res.status, JSON.stringify(opts)).toBe(status);
       expect(res.body.errors.map((e) => e.code)).toContain(code);
       expect(res.body.warnings).toEqual([]);
       expect(res.headers.get('content-type')).toBe('application/json');
     }
-    const notAllowed = await callThroughDoor({ method: 'DELETE', path: '/v2/customers', headers: auth });
+    const notAllowed = await callThroughServer({ method: 'DELETE', path: '/v2/customers', headers: auth });
     expect(notAllowed.headers.get('allow')).toBe('POST');
   });
 
   it('sends the security headers of every response, HSTS only over HTTPS, and the request id', async () => {
-    const plain = await rawRequest('GET', '/v2/extendedFields', { ...auth, 'x-request-id': 'door-check-1' });
+    const plain = await rawRequest('GET', '/v2/extendedFields', { ...auth, 'x-request-id': 'server-check-1' });
     expect(plain.status).toBe(200);
     expect(plain.headers['x-content-type-options']).toBe('nosniff');
     expect(plain.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(plain.headers['strict-transport-security']).toBeUndefined();
-    expect(plain.headers['x-request-id']).toBe('door-check-1');
+    expect(plain.headers['x-request-id']).toBe('server-check-1');
     expect(Number(plain.headers['content-length'])).toBe(Buffer.byteLength(plain.body));
     const https = await rawRequest('GET', '/v2/extendedFields', { ...auth, 'x-forwarded-proto': 'https' });
     expect(https.headers['strict-transport-security']).toMatch(/^max-age=\d{8,}/);
   });
 
-  it('refuses a body past 1 MiB sent without a length with 413, and closes that connection', async () => {
+  it('refuses a body past 1 MiB sent without a length with 413 in the envelope', async () => {
     const res = await rawRequest(
       'POST',
       '/v2/customers',
       { ...auth, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       (req) => {
-        req.on('error', () => {}); // the server may close before the client has sent it all
         const chunk = `"${'x'.repeat(64 * 1024)}",`;
         req.write('{"pad":[');
         for (let i = 0; i < 24; i++) req.write(chunk);
@@ -163,23 +167,85 @@ describe('the Node door', () => {
       },
     );
     expect(res.status).toBe(413);
-    expect(res.headers.connection).toBe('close');
     expect((JSON.parse(res.body) as { errors: { code: number }[] }).errors[0]?.code).toBe(413);
   });
 
-  it('leaves to Next what it cannot place: trailing slashes, HEAD, OPTIONS, odd encodings, other paths', async () => {
+  it("answers a 2 MiB body sent with Node's fetch: 413 in the envelope, also when the route refuses first", async () => {
+    const base = await serverBaseUrl();
+    const big = JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) });
+    /** The body as a stream: fetch sends it chunked, without a length, so the cap stops the reading. */
+    const streamed = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          const bytes = new TextEncoder().encode(big);
+          for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+          controller.close();
+        },
+      });
+    const json = { ...auth, 'content-type': 'application/json' };
+    const sent: { headers: Record<string, string>; body: () => string | ReadableStream<Uint8Array>; status: number }[] =
+      [
+        // With its length (fetch sends it for a string), refused before a byte is read.
+        { headers: json, body: () => big, status: 413 },
+        { headers: json, body: streamed, status: 413 },
+        // No credentials: the route answers before it reads the body.
+        { headers: { 'content-type': 'application/json' }, body: () => big, status: 401 },
+      ];
+    for (const { headers, body: make, status } of sent) {
+      const init = { method: 'POST', headers, body: make(), duplex: 'half' } as RequestInit;
+      const res = await fetch(`${base}/v2/customers`, init);
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      const body = (await res.json()) as { createdId: null; errors: { code: number }[]; warnings: unknown[] };
+      expect(body).toMatchObject({ createdId: null, warnings: [] });
+      expect(body.errors.map((e) => e.code)).toEqual([status]);
+    }
+    // The connection of such an answer stays usable: the next request on it is answered.
+    const after = await fetch(`${base}/v2/extendedFields`, { headers: auth });
+    expect(after.status).toBe(200);
+  });
+
+  it("stamps the caller's socket address over whatever the client sent under that name", async () => {
+    const forged = await rawRequest('GET', '/member-care/ui', { [PEER_HEADER]: '198.51.100.1' });
+    expect(forged.status).toBe(LEFT_TO_NEXT);
+    expect(forged.headers['x-seen-peer']).toBe('127.0.0.1');
+    const fromElsewhere = await callThroughServer({
+      method: 'GET',
+      path: '/login',
+      headers: { [PEER_HEADER]: '10.7.7.7' },
+    });
+    expect(fromElsewhere.headers.get('x-seen-peer')).toBe('127.7.7.7');
+  });
+
+  it('hands Next what the API does not place: trailing slashes, HEAD, OPTIONS, odd encodings, other paths', async () => {
     const left: [string, string][] = [
       ['GET', '/v2/customers/'],
       ['HEAD', '/v2/extendedFields'],
       ['OPTIONS', '/v2/customers'],
+      ['PROPFIND', '/v2/customers'],
       ['GET', '/v2/customers/%E0%A4%A'],
       ['GET', '/v2//customers'],
       ['GET', '/v2customers'],
       ['GET', '/api/health'],
+      ['POST', '/api/health'],
       ['GET', '/member-care/ui'],
+      ['GET', '/'],
+      ['GET', '/_next/static/chunks/x.js'],
     ];
     for (const [method, p] of left) {
       expect((await rawRequest(method, p, auth)).status, `${method} ${p}`).toBe(LEFT_TO_NEXT);
     }
+  });
+
+  it('hands Next the body of a request it answers untouched (server actions post to pages)', async () => {
+    const body = 'a'.repeat(3 * 1024 * 1024);
+    const res = await rawRequest(
+      'POST',
+      '/member-care/settings',
+      { 'content-type': 'text/plain;charset=UTF-8', 'next-action': 'abc', 'content-length': String(body.length) },
+      (req) => req.end(body),
+    );
+    expect(res.status).toBe(LEFT_TO_NEXT);
+    expect(res.headers['x-seen-body-bytes']).toBe(String(body.length));
   });
 });

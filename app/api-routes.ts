@@ -1,7 +1,7 @@
-// The API's routes as the Node door (lib/api/node-door.ts) finds them: one line per route.ts under
-// app/v2 and app/v3, with its path (`:id` a parameter, a final `*` a catch-all). A test checks that
-// this list and the route files agree (tests/integration/node-door.test.ts).
-import type { DoorRoute } from '@/lib/api/node-door';
+// The API's routes as the server (server.ts) registers them: one line per route.ts under app/v2 and
+// app/v3, with its path in the router's syntax (`:id` a parameter, a final `*` a catch-all). Next
+// finds the same files by their folders; a test checks that this list and the route files agree
+// (tests/integration/server.test.ts).
 import * as v2 from './v2/route';
 import * as v2NotFound from './v2/[...path]/route';
 import * as customers from './v2/customers/route';
@@ -23,7 +23,13 @@ import * as v3 from './v3/route';
 import * as v3NotFound from './v3/[...path]/route';
 import * as tokenGenerate from './v3/oauth/token/generate/route';
 
-export const NODE_DOOR_ROUTES: DoorRoute[] = [
+/** A route: its path, and its module (the exported method handlers, each carrying its `serve`). */
+export interface ApiRoute {
+  path: string;
+  handlers: object;
+}
+
+export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/v2', handlers: v2 },
   { path: '/v2/*', handlers: v2NotFound },
   { path: '/v2/customers', handlers: customers },

@@ -1,0 +1,53 @@
+with
+c as (update customers set version = version + 1,
+    status_label_id = coalesce($1, status_label_id),
+    loyalty_type = coalesce($2, loyalty_type),
+    extended_fields = coalesce($3::text::jsonb, extended_fields)
+  where org_id = $4 and id = $5 and version = $6 returning version),
+a as (update source_accounts set first_name = $7, last_name = $8, fields = $9::text::jsonb
+  where org_id = $10 and id = $11 and exists (select 1 from c)),
+dc as (delete from comm_channels where org_id = $12 and source_account_id = $13 and exists (select 1 from c)),
+ic as (insert into comm_channels (org_id, source_account_id, position, type, value, is_primary, verified, subscribed, meta)
+    select $14, $15, x."position", x."type", x."value", x."primary", x."verified", x."subscribed", x."meta"
+    from c, jsonb_to_recordset($16::text::jsonb) as x("position" integer, "type" text, "value" text, "primary" boolean, "verified" boolean, "subscribed" boolean, "meta" jsonb)),
+dw as (delete from customer_search_words where org_id = $17 and customer_id = $18 and exists (select 1 from c)
+  and $19::text::jsonb is not null and word not in (select jsonb_array_elements_text($20::text::jsonb))),
+iw as (insert into customer_search_words (org_id, customer_id, word)
+    select $21, $22, w from c, jsonb_array_elements_text($23::text::jsonb) w
+    on conflict do nothing),
+h as (insert into customer_history (org_id, customer_id, actor_type, actor_code, request_id, user_context, action, reason, changes)
+    select $24, $25, $26, $27, $28, $29::text::jsonb, x."action", x."reason", x."changes"
+    from c, jsonb_to_recordset($30::text::jsonb) as x("action" text, "reason" text, "changes" jsonb, "position" integer) order by x."position")
+select version from c
+
+-- parameters
+-- $1: statusLabelId
+-- $2: loyaltyType
+-- $3: extendedFields
+-- $4: orgId
+-- $5: customerId
+-- $6: expectedVersion
+-- $7: firstName
+-- $8: lastName
+-- $9: fields
+-- $10: orgId
+-- $11: accountId
+-- $12: orgId
+-- $13: channelAccountId
+-- $14: orgId
+-- $15: channelAccountId
+-- $16: channels
+-- $17: orgId
+-- $18: customerId
+-- $19: searchWords
+-- $20: searchWords
+-- $21: orgId
+-- $22: customerId
+-- $23: searchWords
+-- $24: orgId
+-- $25: customerId
+-- $26: actorType
+-- $27: actorCode
+-- $28: requestId
+-- $29: userContext
+-- $30: history
