@@ -59,11 +59,15 @@ function requestInit(opts: CallOptions): RequestInit {
   return { method: opts.method ?? 'POST', headers, body };
 }
 
-/** The answer's status, JSON body and headers, once the OpenAPI document has been found to say them. */
+/**
+ * The answer's status, JSON body and headers, once the OpenAPI document has been found to say them;
+ * except what the test server's stand-in for Next answers (LEFT_TO_NEXT), which is no answer of ours.
+ */
 async function readAnswer<T>(res: Response, opts: CallOptions): Promise<CallResult<T>> {
   const text = await res.text();
   const answer = { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
-  await checkAgainstDocument({ method: requestInit(opts).method!, path: opts.path ?? '/v2/customers', ...answer });
+  if (answer.status !== LEFT_TO_NEXT)
+    await checkAgainstDocument({ method: requestInit(opts).method!, path: opts.path ?? '/v2/customers', ...answer });
   return answer;
 }
 

@@ -15,6 +15,7 @@ import { GET as lookupCustomer } from '@/app/v2/customers/lookup/route';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { GET as openapi } from '@/app/v2/openapi.json/route';
 import { PEER_HEADER } from '@/lib/http/client-address';
+import { checkAgainstDocument } from './document-check';
 import {
   call,
   callThroughServer,
@@ -59,7 +60,18 @@ function rawRequest(
           let body = '';
           res.setEncoding('utf8');
           res.on('data', (c: string) => (body += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+          res.on('end', () => {
+            const answer = { status: res.statusCode ?? 0, headers: res.headers, body };
+            if (answer.status === LEFT_TO_NEXT) return resolve(answer);
+            // Every answer of ours is held to the OpenAPI document, as `call`'s are.
+            const headers = new Headers();
+            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, String(v));
+            const json = headers.get('content-type')?.startsWith('application/json') && body ? JSON.parse(body) : body;
+            checkAgainstDocument({ method, path: pathAndQuery, status: answer.status, headers, body: json }).then(
+              () => resolve(answer),
+              reject,
+            );
+          });
         });
         req.on('error', reject);
         if (write) write(req);
@@ -197,6 +209,7 @@ describe('the server', () => {
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toBe('application/json');
       const body = (await res.json()) as { createdId: null; errors: { code: number }[]; warnings: unknown[] };
+      await checkAgainstDocument({ method: 'POST', path: '/v2/customers', status, headers: res.headers, body });
       expect(body).toMatchObject({ createdId: null, warnings: [] });
       expect(body.errors.map((e) => e.code)).toEqual([status]);
     }
