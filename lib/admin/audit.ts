@@ -22,7 +22,15 @@ function pageOf(url: string): { limit: number; before: number | null } {
 
 function changesOfRow(row: AdminLogRow): { target: string; changes: HistoryChange[] } {
   const d = row.details ?? {};
-  if (row.action !== 'config.update') return { target: String(d.target ?? ''), changes: d.changes as HistoryChange[] };
+  if (row.action !== 'config.update') {
+    // A side without a value is null on the wire (entries written before changesOf said so had none).
+    const changes = ((d.changes ?? []) as HistoryChange[]).map((c) => ({
+      path: c.path,
+      before: c.before ?? null,
+      after: c.after ?? null,
+    }));
+    return { target: String(d.target ?? ''), changes };
+  }
   // A configuration save: both documents, compared setting by setting.
   const before = (d.before ?? {}) as Record<string, unknown>;
   const after = (d.after ?? {}) as Record<string, unknown>;

@@ -32,7 +32,8 @@ export function changesOf<T extends Record<string, unknown>>(current: T, next: P
   const out: HistoryChange[] = [];
   for (const [path, after] of Object.entries(next)) {
     if (after === undefined) continue;
-    const before = current[path];
+    // null, not absent, when there was none: as the history's changes (and the OpenAPI document) say.
+    const before = current[path] ?? null;
     if (JSON.stringify(before) !== JSON.stringify(after)) out.push({ path, before, after });
   }
   return out;
