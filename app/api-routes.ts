@@ -12,6 +12,13 @@ import * as lookup from './v2/customers/lookup/route';
 import * as search from './v2/customers/search/route';
 import * as extendedFields from './v2/extendedFields/route';
 import * as openapi from './v2/openapi.json/route';
+import * as staff from './v2/staff/route';
+import * as staffMember from './v2/staff/[id]/route';
+import * as staffResetPassword from './v2/staff/[id]/resetPassword/route';
+import * as apiClients from './v2/apiClients/route';
+import * as apiClient from './v2/apiClients/[id]/route';
+import * as apiClientRotate from './v2/apiClients/[id]/rotate/route';
+import * as audit from './v2/audit/route';
 import * as v3 from './v3/route';
 import * as v3NotFound from './v3/[...path]/route';
 import * as tokenGenerate from './v3/oauth/token/generate/route';
@@ -33,6 +40,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/v2/customers/search', handlers: search },
   { path: '/v2/extendedFields', handlers: extendedFields },
   { path: '/v2/openapi.json', handlers: openapi },
+  { path: '/v2/staff', handlers: staff },
+  { path: '/v2/staff/:id', handlers: staffMember },
+  { path: '/v2/staff/:id/resetPassword', handlers: staffResetPassword },
+  { path: '/v2/apiClients', handlers: apiClients },
+  { path: '/v2/apiClients/:id', handlers: apiClient },
+  { path: '/v2/apiClients/:id/rotate', handlers: apiClientRotate },
+  { path: '/v2/audit', handlers: audit },
   { path: '/v3', handlers: v3 },
   { path: '/v3/*', handlers: v3NotFound },
   { path: '/v3/oauth/token/generate', handlers: tokenGenerate },

@@ -2,7 +2,10 @@
 // the platform's extended-field catalogue. lib/startup/seed.ts writes it. The passwords are for demos
 // only; README.md says how to make real ones.
 import type { extendedFieldCatalogue } from './schema';
-import { SOURCES, type Region, type Source } from '@/lib/vocabulary';
+import { SOURCES, type ApiAccess, type Region, type Source, type StaffRole } from '@/lib/vocabulary';
+
+const WRITE: ApiAccess[] = ['customers:write'];
+const READ: ApiAccess[] = ['customers:read'];
 
 export const GLOBAL = -1,
   RETAIL = 1,
@@ -77,9 +80,9 @@ export interface OrgSeed {
   unique: string[];
   /** ISO 3166 alpha-2: the search tries its calling code before a mobile typed without one. */
   defaultCountry?: string;
-  tills: { code: string; password: string; write: boolean }[];
-  staff: { email: string; name: string; password: string; role: 'admin' | 'staff' }[];
-  oauth?: { key: string; secret: string; write: boolean }[];
+  tills: { code: string; password: string; access: ApiAccess[] }[];
+  staff: { email: string; name: string; password: string; role: StaffRole }[];
+  oauth?: { key: string; secret: string; access: ApiAccess[] }[];
 }
 
 export const ORGS: OrgSeed[] = [
@@ -99,15 +102,19 @@ export const ORGS: OrgSeed[] = [
     unique: ['mobile', 'email', 'externalId', 'cardnumber', 'cuid', 'unionId', 'line', 'wechat'],
     defaultCountry: 'IN',
     tills: [
-      { code: 'demo.till', password: 'Demo@123', write: true },
-      { code: 'readonly.till', password: 'Read@123', write: false },
-      { code: 'bukl.till', password: 'Bukl@123', write: true },
+      { code: 'demo.till', password: 'Demo@123', access: WRITE },
+      { code: 'readonly.till', password: 'Read@123', access: READ },
+      { code: 'bukl.till', password: 'Bukl@123', access: WRITE },
     ],
     staff: [
       { email: 'admin@demo.example', name: 'Demo Admin', password: 'Admin@12345', role: 'admin' },
       { email: 'staff@demo.example', name: 'Demo Staff', password: 'Staff@12345', role: 'staff' },
     ],
-    oauth: [{ key: 'demo-key', secret: 'demo-secret', write: true }],
+    oauth: [
+      { key: 'demo-key', secret: 'demo-secret', access: WRITE },
+      // An integrator's administration key (docs/demo-data.md): staff and API clients through the API.
+      { key: 'demo-admin-key', secret: 'demo-admin-secret', access: ['admin'] },
+    ],
   },
   {
     code: 'other',
@@ -116,7 +123,7 @@ export const ORGS: OrgSeed[] = [
     sources: ['INSTORE', 'WEBSITE'],
     verticals: [],
     unique: ['email'],
-    tills: [{ code: 'other.till', password: 'Other@123', write: true }],
+    tills: [{ code: 'other.till', password: 'Other@123', access: WRITE }],
     staff: [{ email: 'admin@other.example', name: 'Other Admin', password: 'Admin@12345', role: 'admin' }],
   },
   {
@@ -126,7 +133,7 @@ export const ORGS: OrgSeed[] = [
     sources: ['INSTORE', 'WEBSITE'],
     verticals: [],
     unique: ['email'],
-    tills: [{ code: 'bench.till', password: 'Bench@123', write: true }],
+    tills: [{ code: 'bench.till', password: 'Bench@123', access: WRITE }],
     staff: [],
   },
 ];

@@ -44,6 +44,7 @@ test('every page answers every caller as the access matrix says', async ({ playw
     admin: session(storedSession(ADMIN_STATE)),
     otherAdmin: session(m.otherAdmin),
     deactivated: session(m.deactivated),
+    adminClient: { 'x-cap-api-oauth-token': await token('demo-admin-key', 'demo-admin-secret') },
   };
   const id = await registerViaApi(request, 'demo', { firstName: 'Mattie', lastName: 'Trix', mobile: uniqueMobile() });
 

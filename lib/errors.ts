@@ -20,8 +20,8 @@ export const ERROR_CATALOGUE = {
   },
   403: {
     http: 403,
-    message: 'This client may not write customers',
-    when: 'The client lacks write access to the customer resource',
+    message: 'The caller may not do this',
+    when: 'The caller lacks the access the route needs (access values, staff roles: docs/api.md, "Access")',
   },
   404: { http: 404, message: 'Not found', when: 'Unknown route' },
   405: { http: 405, message: 'Method not allowed', when: 'The route exists but not with this method' },
@@ -169,6 +169,21 @@ export const ERROR_CATALOGUE = {
     when: "Wrong data type, outside the field's enum, or a date that does not parse",
   },
   91016: { http: 400, message: 'Extended field {name} is mandatory', when: 'A mandatory extended field is missing' },
+  9701: {
+    http: 409,
+    message: 'Email {email} is already taken',
+    when: 'POST /v2/staff with an email a staff member of any org already has',
+  },
+  9702: {
+    http: 409,
+    message: 'The last active admin of the org cannot be deactivated or demoted',
+    when: 'PATCH /v2/staff/{id} that would leave the org without an active admin',
+  },
+  9703: {
+    http: 409,
+    message: 'Key {key} is already taken',
+    when: 'POST /v2/apiClients with a key (till code or OAuth key) that any org already uses',
+  },
 } as const satisfies Record<number, Entry>;
 
 export const WARNING_CATALOGUE = {

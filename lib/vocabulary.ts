@@ -160,8 +160,22 @@ export const REGION_NAMES: Record<Region, string> = { ASIA1: 'Asia-1', ASIA2: 'A
 export const API_CLIENT_KINDS = ['TILL', 'OAUTH_CLIENT'] as const;
 export type ApiClientKind = (typeof API_CLIENT_KINDS)[number];
 
-export const STAFF_ROLES = ['admin', 'staff'] as const;
+/** Staff roles: staff search, register and care; supervisors also approve requests; admins do everything. */
+export const STAFF_ROLES = ['staff', 'supervisor', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/**
+ * What an API client may do (the seed's access groups). `customers:write` implies `customers:read`;
+ * `admin` implies every other value (lib/auth/access.ts).
+ */
+export const API_ACCESS = [
+  'customers:read',
+  'customers:write',
+  'requests:approve',
+  'webhooks:manage',
+  'admin',
+] as const;
+export type ApiAccess = (typeof API_ACCESS)[number];
 
 /** Who did something: an API client or a staff member in the browser. */
 export const ACTOR_TYPES = [...API_CLIENT_KINDS, 'STAFF'] as const;

@@ -15,6 +15,7 @@ export const CALLERS = {
   admin: 'admin',
   otherAdmin: "other org's admin",
   deactivated: 'deactivated staff',
+  adminClient: 'admin API client',
 } as const;
 export type Caller = keyof typeof CALLERS;
 export const CALLER_KEYS = Object.keys(CALLERS) as Caller[];
@@ -23,7 +24,7 @@ export const CALLER_KEYS = Object.keys(CALLERS) as Caller[];
 export type Surface = 'api' | 'page' | 'action';
 
 export interface MatrixRow {
-  /** Method and path as people write them; `{id}` is a customer of the demo org. */
+  /** Method and path as people write them; `{id}` is a customer (staff member, API client) of the demo org. */
   route: string;
   surface: Surface;
   expected: Record<Caller, number>;
@@ -37,6 +38,10 @@ const signedInOnly = { none: 401, wrong: 401, deactivated: 401 } as const;
 /** A page: anyone not signed in as active staff goes to /login (307); API credentials do not sign in. */
 const page = (signedIn: number, except: Partial<Record<Caller, number>> = {}) =>
   all(307, { staff: signedIn, admin: signedIn, otherAdmin: signedIn, ...except });
+
+/** Administration (api-contract §16): admins and admin clients, each in its own org; another org's id is 404. */
+const adminOnly = (except: Partial<Record<Caller, number>> = {}) =>
+  all(403, { ...signedInOnly, admin: 200, otherAdmin: 200, adminClient: 200, ...except });
 
 export const ACCESS_MATRIX: MatrixRow[] = [
   // Writes register in the caller's own org: another org's caller creates its own customer.
@@ -69,6 +74,15 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     expected: all(200, { ...signedInOnly, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
   },
   { route: 'GET /v2/extendedFields', surface: 'api', expected: all(200, signedInOnly) },
+  { route: 'GET /v2/staff', surface: 'api', expected: adminOnly() },
+  { route: 'POST /v2/staff', surface: 'api', expected: adminOnly() },
+  { route: 'PATCH /v2/staff/{id}', surface: 'api', expected: adminOnly({ otherAdmin: 404 }) },
+  { route: 'POST /v2/staff/{id}/resetPassword', surface: 'api', expected: adminOnly({ otherAdmin: 404 }) },
+  { route: 'GET /v2/apiClients', surface: 'api', expected: adminOnly() },
+  { route: 'POST /v2/apiClients', surface: 'api', expected: adminOnly() },
+  { route: 'PATCH /v2/apiClients/{id}', surface: 'api', expected: adminOnly({ otherAdmin: 404 }) },
+  { route: 'POST /v2/apiClients/{id}/rotate', surface: 'api', expected: adminOnly({ otherAdmin: 404 }) },
+  { route: 'GET /v2/audit', surface: 'api', expected: adminOnly() },
   { route: 'POST /v3/oauth/token/generate (demo key and secret)', surface: 'api', expected: all(200) },
   { route: 'GET /v2/openapi.json', surface: 'api', expected: all(200) },
   { route: 'GET /api/health', surface: 'api', expected: all(200) },
@@ -76,6 +90,10 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /member-care/ui/register', surface: 'page', expected: page(200) },
   { route: 'GET /member-care/ui/customer/{id}', surface: 'page', expected: page(200, { otherAdmin: 404 }) },
   { route: 'GET /member-care/ui/settings/registration', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/settings/staff', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/settings/api-clients', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/settings/audit', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/account', surface: 'page', expected: page(200) },
   { route: 'GET /docs/api', surface: 'page', expected: all(200) },
   // Signed-in staff are sent on from the sign-in page to the app.
   { route: 'GET /login', surface: 'page', expected: all(200, { staff: 307, admin: 307, otherAdmin: 307 }) },

@@ -8,11 +8,13 @@ import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { signInErrorMessage } from './sign-in-messages';
+import { SECOND_FACTOR, signInErrorMessage } from './sign-in-messages';
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
   const [pending, setPending] = useState(false);
+  const [needsCode, setNeedsCode] = useState(false);
+  const code = useRef<HTMLInputElement>(null);
   const hydrated = useHydrated();
   const email = useRef<HTMLInputElement>(null);
   // Focus starts in the email field once it can take input (autoFocus would run while still disabled),
@@ -30,12 +32,17 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       const result = await signIn('credentials', {
         email: String(data.get('email') ?? ''),
         password: String(data.get('password') ?? ''),
+        ...(needsCode ? { code: String(data.get('code') ?? '') } : {}),
         redirect: false,
       });
       if (result?.ok && !result.error) {
         // A full navigation, so every server component renders again with the new cookie.
         window.location.assign(callbackUrl);
         return;
+      }
+      if (result?.error === SECOND_FACTOR) {
+        setNeedsCode(true);
+        setTimeout(() => code.current?.focus(), 0);
       }
       setError(signInErrorMessage(result?.error ?? 'unknown'));
     } catch {
@@ -59,6 +66,11 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         <FormField id="password" label="Password">
           <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </FormField>
+        {needsCode && (
+          <FormField id="code" label="Authentication code">
+            <Input ref={code} id="code" name="code" autoComplete="one-time-code" inputMode="text" required />
+          </FormField>
+        )}
         <SubmitButton busy={pending} icon={LogIn} busyLabel="Signing in…" className="mt-2 w-full">
           Sign in
         </SubmitButton>

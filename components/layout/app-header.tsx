@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { StaffRole } from '@/lib/vocabulary';
 import { Badge } from '@/components/ui/badge';
 import { focusRing } from '@/components/ui/focus';
 import { MainNav } from './main-nav';
@@ -7,15 +8,17 @@ import { SignOutButton } from './sign-out-button';
 interface AppHeaderProps {
   name: string;
   email: string;
-  role: 'admin' | 'staff';
+  role: StaffRole;
+  /** The layout asks lib/auth/access.ts; the header only shows the answer. */
+  isAdmin: boolean;
   orgName: string;
 }
 
-export function AppHeader({ name, email, role, orgName }: AppHeaderProps) {
+export function AppHeader({ name, email, role, isAdmin, orgName }: AppHeaderProps) {
   const items = [
     { href: '/member-care/ui', label: 'Search', exact: true },
     { href: '/member-care/ui/register', label: 'Register' },
-    ...(role === 'admin' ? [{ href: '/member-care/ui/settings/registration', label: 'Settings' }] : []),
+    ...(isAdmin ? [{ href: '/member-care/ui/settings/registration', label: 'Settings' }] : []),
   ];
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -29,11 +32,16 @@ export function AppHeader({ name, email, role, orgName }: AppHeaderProps) {
         <span className="hidden text-sm text-slate-500 md:inline">{orgName}</span>
         <MainNav items={items} />
         <div className="ml-auto flex items-center gap-3">
-          <div className="hidden text-right leading-tight sm:block">
-            <p className="text-sm font-medium text-slate-900">{name}</p>
-            <p className="text-xs text-slate-500">{email}</p>
-          </div>
-          <Badge variant={role === 'admin' ? 'default' : 'neutral'}>{role}</Badge>
+          <Link
+            href="/member-care/ui/account"
+            className={`hidden rounded-md text-right leading-tight sm:block ${focusRing}`}
+          >
+            {/* The visible text is the name; the link's name starts with what it is for. */}
+            <span className="sr-only">Your account: </span>
+            <span className="block text-sm font-medium text-slate-900">{name}</span>
+            <span className="block text-xs text-slate-500">{email}</span>
+          </Link>
+          <Badge variant={isAdmin ? 'default' : 'neutral'}>{role}</Badge>
           <SignOutButton />
         </div>
       </div>

@@ -42,6 +42,10 @@ export const auditLog = pgTable(
     index('audit_log_config_idx')
       .on(t.orgId, t.id)
       .where(sql`${t.action} = 'config.update'`),
+    // The admin log (GET /v2/audit): staff, client and configuration decisions, which name no customer.
+    index('audit_log_admin_idx')
+      .on(t.orgId, t.id)
+      .where(sql`${t.customerId} is null`),
   ],
 );
 

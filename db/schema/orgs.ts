@@ -12,7 +12,9 @@ import {
   primaryKey,
 } from 'drizzle-orm/pg-core';
 import {
+  API_ACCESS,
   API_CLIENT_KINDS,
+  type ApiAccess,
   REGIONS,
   STAFF_ROLES,
   type ApiClientKind,
@@ -73,13 +75,28 @@ export const apiClients = pgTable(
     tillId: integer('till_id'),
     secretSalt: text('secret_salt').notNull(),
     secretHash: text('secret_hash').notNull(),
-    canWriteCustomers: boolean('can_write_customers').notNull().default(false),
+    /** Access values (lib/vocabulary.ts API_ACCESS); `customers:write` was the old can_write_customers. */
+    access: text('access')
+      .array()
+      .$type<ApiAccess[]>()
+      .notNull()
+      .default(sql`'{customers:read}'::text[]`),
+    /** The secret before the last rotation, accepted until `previousSecretExpiresAt` (the overlap). */
+    previousSecretSalt: text('previous_secret_salt'),
+    previousSecretHash: text('previous_secret_hash'),
+    previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Written at most once a minute per client and process (lib/auth/last-used.ts), never per request. */
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('api_clients_key_key').on(t.key),
+    check(
+      'api_clients_access_check',
+      sql`${t.access} <@ ${sql.raw(`array[${API_ACCESS.map((a) => `'${a}'`).join(', ')}]::text[]`)}`,
+    ),
     foreignKey({ columns: [t.orgId, t.tillId], foreignColumns: [tills.orgId, tills.id] }),
     check('api_clients_kind_check', isOneOf(t.kind, API_CLIENT_KINDS)),
   ],
@@ -98,7 +115,19 @@ export const staffUsers = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role').$type<StaffRole>().notNull(),
     active: boolean('active').notNull().default(true),
+    /** Set with a one-time password (new user, reset): the next sign-in must choose a new one. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** TOTP second factor (admins): the secret encrypted with a key derived from AUTH_SECRET (lib/admin/totp.ts). */
+    totpSecret: text('totp_secret'),
+    /** Set once a code from the authenticator app was accepted; until then the secret is only pending. */
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** SHA-256 of each unused recovery code (high-entropy, so a fast hash suffices). */
+    totpRecoveryHashes: text('totp_recovery_hashes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

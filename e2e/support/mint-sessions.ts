@@ -43,7 +43,7 @@ await db.insert(apiClients).values({
   key: otherClient.key,
   secretSalt: salt,
   secretHash: await hashClientSecret(md5hex(otherClient.secret), salt),
-  canWriteCustomers: true,
+  access: ['customers:write'],
 });
 await closeDb();
 process.stdout.write(`SESSIONS ${JSON.stringify({ otherAdmin, deactivated, otherClient })}\n`);

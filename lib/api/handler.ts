@@ -3,6 +3,8 @@
 // Each route is one `serve` over an ApiRequest. The server (server.ts) calls it straight from
 // node:http, without Next's per-request work; the same `serve` is also the route's Next.js handler
 // (web Request in, Response out), which the tests call (docs/architecture.md, "One server").
+// Authorising is `may` (lib/auth/access.ts) against the access the route names.
+import { may } from '@/lib/auth/access';
 import { authenticateBasic } from '@/lib/auth/basic';
 import { CredentialThrottledError } from '@/lib/auth/credential-throttle';
 import { authenticateOAuthToken } from '@/lib/auth/oauth';
@@ -13,6 +15,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import type { HeaderSource } from '@/lib/http/header-source';
 import { log, loggableError } from '@/lib/log';
 import type { Actor } from '@/lib/auth/actor';
+import type { ApiAccess } from '@/lib/vocabulary';
 import { consumeRateLimit } from './rate-limit';
 import { hostileJsonProblems, hostileQueryProblems, readBodyAtMost } from './read-body';
 import { requestIdOf, userContextOf } from './request-context';
@@ -58,7 +61,8 @@ export type Handler = NextHandler & { serve: Serve };
 
 interface Options {
   envelope: Envelope;
-  write?: boolean;
+  /** What the caller must be allowed (lib/auth/access.ts); default `customers:read`. */
+  access?: ApiAccess;
   body?: boolean;
 }
 
@@ -157,7 +161,7 @@ export function apiRoute<P = Record<string, never>>(
     let limitHeaders: Record<string, string> = {};
     try {
       const actor = await authenticate(req);
-      if (opts.write && !actor.canWriteCustomers) throw ApiError.of(403);
+      if (!may(actor, opts.access ?? 'customers:read')) throw ApiError.of(403);
       limitHeaders = await consumeRateLimit(actor);
       const body = opts.body ? await readJsonBody(req) : undefined;
       const hostileQuery = hostileQueryProblems(new URL(req.url).searchParams);

@@ -4,6 +4,7 @@
 // (credential-throttle.ts): a pair past its failures is refused even with the right password.
 import type { Actor } from './actor';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './credential-throttle';
+import { noteApiClientUsed } from './last-used';
 import { currentApiClient } from './recheck';
 import { spendVerificationTime } from './secrets';
 import { verifyClientCredential } from './verified-credentials';
@@ -31,12 +32,13 @@ export async function authenticateBasic(header: string, address: string): Promis
     return null;
   }
   await attemptSucceeded(attempt);
+  noteApiClientUsed(client);
   return {
     type: 'TILL',
     orgId: client.orgId,
     clientId: client.id,
     code: client.key,
     tillId: client.tillId,
-    canWriteCustomers: client.canWriteCustomers,
+    access: client.access,
   };
 }

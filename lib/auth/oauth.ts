@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Actor } from './actor';
 import { authSecret } from '@/lib/env';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './credential-throttle';
+import { noteApiClientUsed } from './last-used';
 import { currentApiClient } from './recheck';
 import { md5hex, spendVerificationTime } from './secrets';
 import { verifyClientCredential } from './verified-credentials';
@@ -40,12 +41,13 @@ const Claims = z.object({ sub: z.string().min(1), org: z.number().int().positive
 async function currentClient(claims: z.infer<typeof Claims>): Promise<OAuthActor | null> {
   const row = await currentApiClient('OAUTH_CLIENT', claims.sub);
   if (!row || row.id !== claims.cid || row.orgId !== claims.org) return null;
+  noteApiClientUsed(row);
   return {
     type: 'OAUTH_CLIENT',
     orgId: row.orgId,
     clientId: row.id,
     code: row.key,
-    canWriteCustomers: row.canWriteCustomers,
+    access: row.access,
   };
 }
 
@@ -89,6 +91,7 @@ export async function issueOAuthToken(
     return null;
   }
   await attemptSucceeded(attempt);
+  noteApiClientUsed(client);
   const accessToken = await new SignJWT({ org: client.orgId, cid: client.id })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(client.key)

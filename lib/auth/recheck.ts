@@ -33,6 +33,10 @@ class RowCache<V> {
   clear(): void {
     this.rows.clear();
   }
+
+  forget(key: string): void {
+    this.rows.delete(key);
+  }
 }
 
 export type ApiClientRow = NonNullable<Awaited<ReturnType<typeof findApiClientByKey>>>;
@@ -53,6 +57,18 @@ export function currentApiClient(kind: ApiClientKind, key: string): Promise<ApiC
 /** The active staff user of this org and id as it is now (or was at most AUTH_RECHECK_MS ago). */
 export function currentStaffUser(orgId: number, userId: number): Promise<StaffUserRow | null> {
   return caches.staff.get(`${orgId}:${userId}`, async () => findActiveStaffUser(await getDb(), orgId, userId));
+}
+
+/**
+ * Forget one client's or staff member's row after an admin changed it: this process sees the change
+ * at once; other processes within AUTH_RECHECK_MS.
+ */
+export function forgetApiClient(kind: ApiClientKind, key: string): void {
+  caches.clients.forget(`${kind}:${key}`);
+}
+
+export function forgetStaffUser(orgId: number, userId: number): void {
+  caches.staff.forget(`${orgId}:${userId}`);
 }
 
 /** Forget every cached row (tests; and a script that changed access and wants it seen at once). */

@@ -13,7 +13,9 @@ import { parseCookieHeader, sessionTokenOf, staffClaimsOf, type StaffClaims } fr
  * The staff member a session token names, as they are now: null for a missing, forged or expired
  * token, and for a user since deactivated or moved to another org; a demoted admin comes back as staff.
  */
-export async function staffFromToken(token: string | null): Promise<StaffClaims | null> {
+export async function staffFromToken(
+  token: string | null,
+): Promise<(StaffClaims & { mustChangePassword: boolean }) | null> {
   if (!token) return null;
   let claims: StaffClaims | null;
   try {
@@ -24,7 +26,14 @@ export async function staffFromToken(token: string | null): Promise<StaffClaims 
   if (!claims) return null;
   const user = await currentStaffUser(claims.orgId, claims.userId);
   if (!user) return null;
-  return { userId: user.id, orgId: user.orgId, role: user.role, name: user.name, email: user.email };
+  return {
+    userId: user.id,
+    orgId: user.orgId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 export async function authenticateStaffSession(req: { method: string; headers: HeaderSource }): Promise<Actor | null> {
@@ -38,6 +47,6 @@ export async function authenticateStaffSession(req: { method: string; headers: H
     userId: staff.userId,
     code: staff.email,
     role: staff.role,
-    canWriteCustomers: true,
+    mustChangePassword: staff.mustChangePassword,
   };
 }

@@ -7,9 +7,12 @@ import { ERROR_CATALOGUE, WARNING_CATALOGUE, type ErrorCode } from '@/lib/errors
 import { errorCodeRows, warningCodeRows } from './code-tables';
 import { API_DESCRIPTION } from './description';
 import { DUPLICATE_EXAMPLE } from './examples';
-import { Headers, OPERATIONS, rateLimitHeaders, type OperationSpec } from './operations';
+import { ADMIN_OPERATIONS } from './admin-operations';
+import { Headers, OPERATIONS as CUSTOMER_OPERATIONS, rateLimitHeaders, type OperationSpec } from './operations';
 
-export { OPERATIONS, type OperationSpec };
+export type { OperationSpec };
+/** Every documented operation: the customer API's and the administration's. */
+export const OPERATIONS: OperationSpec[] = [...CUSTOMER_OPERATIONS, ...ADMIN_OPERATIONS];
 
 /** An HTTP status as a key of the responses object (its type allows only status-like strings). */
 const statusKey = (status: number) => String(status) as `${1 | 2 | 3 | 4 | 5}${string}`;
@@ -140,7 +143,13 @@ export function buildOpenApiDocument(): ReturnType<typeof createDocument> {
         version: '2.0.0',
         description: API_DESCRIPTION,
       },
-      tags: [{ name: 'Customers' }, { name: 'Configuration' }, { name: 'Authentication' }, { name: 'Meta' }],
+      tags: [
+        { name: 'Customers' },
+        { name: 'Configuration' },
+        { name: 'Administration' },
+        { name: 'Authentication' },
+        { name: 'Meta' },
+      ],
       paths: pathsOf(OPERATIONS),
       components: {
         schemas: { Warning: WarningSchema, Error: ErrorItemSchema },

@@ -23,7 +23,7 @@ import { RegistrationRequestSchema } from '@/lib/customers/request-schema';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE, type ErrorCode, type WarningCode } from '@/lib/errors';
 import { REGISTRATION_REQUEST_EXAMPLES, REGISTRATION_RESPONSE_EXAMPLES } from './examples';
 
-type Method = 'get' | 'post' | 'put';
+type Method = 'get' | 'post' | 'put' | 'patch';
 type Schema = z.ZodType;
 
 /** One documented operation: what it answers on success, and which catalogue codes on failure. */

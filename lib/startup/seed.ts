@@ -99,7 +99,7 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
         tillId: row?.id,
         secretSalt: salt,
         secretHash: await hashClientSecret(md5hex(till.password), salt),
-        canWriteCustomers: till.write,
+        access: till.access,
       })
       .onConflictDoNothing();
   }
@@ -113,7 +113,7 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
         key: client.key,
         secretSalt: salt,
         secretHash: await hashClientSecret(md5hex(client.secret), salt),
-        canWriteCustomers: client.write,
+        access: client.access,
       })
       .onConflictDoNothing();
   }

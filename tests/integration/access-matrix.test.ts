@@ -17,6 +17,13 @@ import { GET as searchCustomers } from '@/app/v2/customers/search/route';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { GET as extendedFields } from '@/app/v2/extendedFields/route';
 import { GET as openapi } from '@/app/v2/openapi.json/route';
+import { GET as listApiClients, POST as createApiClient } from '@/app/v2/apiClients/route';
+import { PATCH as updateApiClient } from '@/app/v2/apiClients/[id]/route';
+import { POST as rotateApiClient } from '@/app/v2/apiClients/[id]/rotate/route';
+import { GET as auditLog } from '@/app/v2/audit/route';
+import { GET as listStaff, POST as createStaff } from '@/app/v2/staff/route';
+import { PATCH as updateStaff } from '@/app/v2/staff/[id]/route';
+import { POST as resetPassword } from '@/app/v2/staff/[id]/resetPassword/route';
 import { POST as generateToken } from '@/app/v3/oauth/token/generate/route';
 import { getDb } from '@/db/client';
 import { loadOrgConfig } from '@/lib/config/load';
@@ -52,6 +59,9 @@ type Headers_ = Record<string, string>;
 const callers = {} as Record<Caller, { headers: Headers_; session: string | null; orgId: number | null }>;
 let demoId = 0;
 let demoMobile = '';
+/** A staff member and an API client of the demo org that the admin rows may change. */
+let targetStaffId = 0;
+let targetClientId = 0;
 
 async function sessionFor(email: string): Promise<{ token: string; orgId: number }> {
   const db = await getDb();
@@ -77,7 +87,7 @@ beforeAll(async () => {
     key: otherKey,
     secretSalt: salt,
     secretHash: await hashClientSecret(md5hex('Other-secret'), salt),
-    canWriteCustomers: true,
+    access: ['customers:write'],
   });
   const otherToken = await call<{ data: { accessToken: string } }>(generateToken, {
     path: '/v3/oauth/token/generate',
@@ -113,7 +123,33 @@ beforeAll(async () => {
     admin: web(admin),
     otherAdmin: web(otherAdmin),
     deactivated: web(former),
+    adminClient: api({ 'x-cap-api-oauth-token': await demoOAuthToken('demo-admin-key', 'demo-admin-secret') }, demoOrg),
   } satisfies Record<Caller, unknown>);
+
+  targetStaffId = (
+    await db
+      .insert(staffUsers)
+      .values({
+        orgId: demoOrg,
+        email: `target-${randomUUID()}@demo.example`,
+        name: 'Target',
+        role: 'staff',
+        passwordHash: 'x',
+      })
+      .returning({ id: staffUsers.id })
+  )[0]!.id;
+  targetClientId = (
+    await db
+      .insert(apiClients)
+      .values({
+        orgId: demoOrg,
+        kind: 'OAUTH_CLIENT',
+        key: `target-${randomUUID()}`,
+        secretSalt: salt,
+        secretHash: 'x',
+      })
+      .returning({ id: apiClients.id })
+  )[0]!.id;
 
   demoMobile = uniqueMobile();
   const created = await call<{ createdId: number }>(registerCustomer, {
@@ -127,9 +163,10 @@ beforeAll(async () => {
 async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<number> {
   const call = (handler: Parameters<typeof callVia>[1], opts: CallOptions) => callVia(door, handler, opts);
   const { headers: h, orgId } = callers[caller];
-  // Each caller (and door) from an address of its own (through the server, the request leaves from it):
+  // Each caller, row and door from an address of its own (through the server, the request leaves from it):
   // the wrong password's failures stay below the throttle.
-  const headers = { ...h, [PEER_HEADER]: `10.99.${door === 'next' ? 0 : 1}.${CALLER_KEYS.indexOf(caller)}` };
+  const address = `10.${door === 'next' ? 98 : 99}.${ACCESS_MATRIX.indexOf(row)}.${CALLER_KEYS.indexOf(caller)}`;
+  const headers = { ...h, [PEER_HEADER]: address };
   switch (row.route) {
     case 'POST /v2/customers':
       return (
@@ -188,6 +225,65 @@ async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<num
       ).status;
     case 'GET /v2/extendedFields':
       return (await call(extendedFields, { method: 'GET', path: '/v2/extendedFields', headers })).status;
+    case 'GET /v2/staff':
+      return (await call(listStaff, { method: 'GET', path: '/v2/staff', headers })).status;
+    case 'POST /v2/staff':
+      return (
+        await call(createStaff, {
+          path: '/v2/staff',
+          body: { email: `new-${randomUUID()}@demo.example`, name: 'New', role: 'staff' },
+          headers,
+        })
+      ).status;
+    case 'PATCH /v2/staff/{id}':
+      return (
+        await call(updateStaff, {
+          method: 'PATCH',
+          path: `/v2/staff/${targetStaffId}`,
+          params: { id: String(targetStaffId) },
+          body: { name: 'Target' },
+          headers,
+        })
+      ).status;
+    case 'POST /v2/staff/{id}/resetPassword':
+      return (
+        await call(resetPassword, {
+          path: `/v2/staff/${targetStaffId}/resetPassword`,
+          params: { id: String(targetStaffId) },
+          headers,
+        })
+      ).status;
+    case 'GET /v2/apiClients':
+      return (await call(listApiClients, { method: 'GET', path: '/v2/apiClients', headers })).status;
+    case 'POST /v2/apiClients':
+      return (
+        await call(createApiClient, {
+          path: '/v2/apiClients',
+          body: { kind: 'OAUTH_CLIENT', key: `new-${randomUUID()}`, access: ['customers:read'] },
+          headers,
+        })
+      ).status;
+    case 'PATCH /v2/apiClients/{id}':
+      return (
+        await call(updateApiClient, {
+          method: 'PATCH',
+          path: `/v2/apiClients/${targetClientId}`,
+          params: { id: String(targetClientId) },
+          body: { access: ['customers:read'] },
+          headers,
+        })
+      ).status;
+    case 'POST /v2/apiClients/{id}/rotate':
+      return (
+        await call(rotateApiClient, {
+          path: `/v2/apiClients/${targetClientId}/rotate`,
+          params: { id: String(targetClientId) },
+          body: { overlapSeconds: 0 },
+          headers,
+        })
+      ).status;
+    case 'GET /v2/audit':
+      return (await call(auditLog, { method: 'GET', path: '/v2/audit', headers })).status;
     case 'POST /v3/oauth/token/generate (demo key and secret)':
       return (
         await call(generateToken, {

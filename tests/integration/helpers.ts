@@ -159,12 +159,12 @@ export function uniqueEmail(): string {
   return `t${randomInt(1e9, 1e10 - 1)}@example.com`;
 }
 
-/** A fresh OAuth token of the demo org's client (demo-key / demo-secret), from the real route. */
-export async function demoOAuthToken(): Promise<string> {
+/** A fresh OAuth token of a demo org's client (demo-key / demo-secret unless named), from the real route. */
+export async function demoOAuthToken(key = 'demo-key', secret = 'demo-secret'): Promise<string> {
   const { POST } = await import('@/app/v3/oauth/token/generate/route');
   const res = await call<{ data: { accessToken: string } }>(POST, {
     path: '/v3/oauth/token/generate',
-    body: { key: 'demo-key', secret: 'demo-secret' },
+    body: { key, secret },
   });
   if (res.status !== 200) throw new Error(`token generation answered ${res.status}`);
   return res.body.data.accessToken;

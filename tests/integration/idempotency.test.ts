@@ -23,7 +23,7 @@ async function tillActor(code: string): Promise<Actor> {
     clientId: row.id,
     code: row.key,
     tillId: row.tillId,
-    canWriteCustomers: row.canWriteCustomers,
+    access: row.access,
   };
 }
 

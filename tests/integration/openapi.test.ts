@@ -24,6 +24,13 @@ const MODULES: Record<string, () => Promise<RouteModule>> = {
   '/v3/oauth/token/generate': () => import('@/app/v3/oauth/token/generate/route'),
   '/v2/openapi.json': () => import('@/app/v2/openapi.json/route'),
   '/api/health': () => import('@/app/api/health/route'),
+  '/v2/staff': () => import('@/app/v2/staff/route'),
+  '/v2/staff/{id}': () => import('@/app/v2/staff/[id]/route'),
+  '/v2/staff/{id}/resetPassword': () => import('@/app/v2/staff/[id]/resetPassword/route'),
+  '/v2/apiClients': () => import('@/app/v2/apiClients/route'),
+  '/v2/apiClients/{id}': () => import('@/app/v2/apiClients/[id]/route'),
+  '/v2/apiClients/{id}/rotate': () => import('@/app/v2/apiClients/[id]/rotate/route'),
+  '/v2/audit': () => import('@/app/v2/audit/route'),
 };
 
 const { doc } = getOpenApiDocument();

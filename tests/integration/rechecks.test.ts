@@ -12,9 +12,11 @@ import { GET as getCustomer } from '@/app/v2/customers/[id]/route';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { getDb } from '@/db/client';
 import { apiClients, staffUsers } from '@/db/schema';
+import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
 import { staffFromToken } from '@/lib/auth/staff-session';
 import { authSecret, env } from '@/lib/env';
-import { call, demoOAuthToken, newCustomerBody } from './helpers';
+import type { ApiAccess } from '@/lib/vocabulary';
+import { basicAuth, call, demoOAuthToken, newCustomerBody } from './helpers';
 import { createTestOrg } from './test-org';
 
 const pastRecheck = () => new Promise((r) => setTimeout(r, env().AUTH_RECHECK_MS + 50));
@@ -22,7 +24,7 @@ const pastRecheck = () => new Promise((r) => setTimeout(r, env().AUTH_RECHECK_MS
 async function tillOf(code: string) {
   const db = await getDb();
   return {
-    set: (values: { active?: boolean; canWriteCustomers?: boolean }) =>
+    set: (values: { active?: boolean; access?: ApiAccess[] }) =>
       db
         .update(apiClients)
         .set(values)
@@ -56,7 +58,7 @@ describe('API clients', () => {
       headers: { authorization: auth },
     });
     expect(created.status).toBe(200);
-    await till.set({ canWriteCustomers: false });
+    await till.set({ access: ['customers:read'] });
     await pastRecheck();
     expect((await call(registerCustomer, { body: newCustomerBody(), headers: { authorization: auth } })).status).toBe(
       403,
@@ -77,17 +79,45 @@ describe('API clients', () => {
     const post = () => call(registerCustomer, { body: newCustomerBody(), headers: { 'x-cap-api-oauth-token': token } });
     expect((await post()).status).toBe(200);
     try {
-      await db.update(apiClients).set({ canWriteCustomers: false }).where(demoClient);
+      await db
+        .update(apiClients)
+        .set({ access: ['customers:read'] })
+        .where(demoClient);
       await pastRecheck();
       expect((await post()).status).toBe(403);
       await db.update(apiClients).set({ active: false }).where(demoClient);
       await pastRecheck();
       expect((await post()).status).toBe(401);
     } finally {
-      await db.update(apiClients).set({ active: true, canWriteCustomers: true }).where(demoClient);
+      await db
+        .update(apiClients)
+        .set({ active: true, access: ['customers:write'] })
+        .where(demoClient);
     }
     await pastRecheck();
     expect((await post()).status).toBe(200);
+  });
+
+  it('a secret rotated by another process (no overlap) fails here once the row is rechecked, remembered or not', async () => {
+    const { code, auth } = await createTestOrg();
+    expect((await call(registerCustomer, { body: newCustomerBody(), headers: { authorization: auth } })).status).toBe(
+      200,
+    );
+    // What POST /v2/apiClients/{id}/rotate with overlapSeconds 0 writes, done behind this process's back.
+    const salt = newSalt();
+    const db = await getDb();
+    await db
+      .update(apiClients)
+      .set({ secretSalt: salt, secretHash: await hashClientSecret(md5hex('Rotated@123'), salt) })
+      .where(eq(apiClients.key, `${code}.till`));
+    await pastRecheck();
+    expect((await call(registerCustomer, { body: newCustomerBody(), headers: { authorization: auth } })).status).toBe(
+      401,
+    );
+    const rotated = basicAuth(`${code}.till`, 'Rotated@123');
+    expect(
+      (await call(registerCustomer, { body: newCustomerBody(), headers: { authorization: rotated } })).status,
+    ).toBe(200);
   });
 });
 

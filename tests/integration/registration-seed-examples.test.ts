@@ -111,7 +111,14 @@ describe('each seed example on a fresh database', () => {
         body: SEED_EXAMPLES[name],
         requestId: `fresh-${name}`,
         userContext: null,
-        actor: { type: 'TILL', orgId: org!.id, clientId: 1, code: till.code, tillId: till.id, canWriteCustomers: true },
+        actor: {
+          type: 'TILL',
+          orgId: org!.id,
+          clientId: 1,
+          code: till.code,
+          tillId: till.id,
+          access: ['customers:write'],
+        },
       });
       expect(result.createdId).toBeGreaterThan(0);
       // Only the example that names a status label escapes the seed's 8107.

@@ -338,7 +338,7 @@ describe('the server action', () => {
       .insert(staffUsers)
       .values({ orgId: org.orgId, email, name: role, role, passwordHash: 'not-a-login' })
       .returning({ id: staffUsers.id });
-    return { userId: row!.id, orgId: org.orgId, role: sessionRole, name: role, email };
+    return { userId: row!.id, orgId: org.orgId, role: sessionRole, name: role, email, mustChangePassword: false };
   }
   const act = async (session: StaffSession | null, input: unknown) => {
     vi.mocked(getStaffSession).mockResolvedValue(session);

@@ -58,7 +58,7 @@ export async function createTestOrg(opts: TestOrgOptions = {}): Promise<{ orgId:
     tillId: till!.id,
     secretSalt: salt,
     secretHash: await hashClientSecret(md5hex('Test@123'), salt),
-    canWriteCustomers: true,
+    access: ['customers:write'],
   });
   if (opts.customFields?.length) {
     await db.insert(customFields).values(

@@ -1,3 +1,4 @@
+import { may } from '@/lib/auth/access';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';
 import { Providers } from '@/components/providers';
@@ -15,7 +16,13 @@ export default async function MemberCareLayout({ children }: { children: ReactNo
       >
         Skip to content
       </a>
-      <AppHeader name={staff.name} email={staff.email} role={staff.role} orgName={config?.orgName ?? ''} />
+      <AppHeader
+        name={staff.name}
+        email={staff.email}
+        role={staff.role}
+        isAdmin={may(staff, 'admin')}
+        orgName={config?.orgName ?? ''}
+      />
       <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>

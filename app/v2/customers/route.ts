@@ -7,7 +7,7 @@ import { registerWithCurrentConfig } from '@/lib/customers/register';
 export const dynamic = 'force-dynamic';
 
 export const POST = apiRoute(
-  { envelope: 'create', write: true, body: true },
+  { envelope: 'create', access: 'customers:write', body: true },
   async ({ req, actor, body, requestId, userContext }) =>
     withIdempotency({ req, actor, body }, async () => ({
       status: 200,

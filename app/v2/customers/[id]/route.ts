@@ -23,7 +23,7 @@ export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async ({ req, pa
   return { status: 200, body, headers: { etag: etagOf(customer.version) } };
 });
 
-export const PUT = apiRoute<{ id: string }>({ envelope: 'v2', write: true, body: true }, async (ctx) => {
+export const PUT = apiRoute<{ id: string }>({ envelope: 'v2', access: 'customers:write', body: true }, async (ctx) => {
   const result = await updateCustomer(await getDb(), careInputOf(ctx));
   return { status: 200, body: result, headers: { etag: etagOf(result.version) } };
 });

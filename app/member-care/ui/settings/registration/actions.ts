@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { findActiveStaffUserByEmail } from '@/db/queries/staff-users';
+import { may } from '@/lib/auth/access';
 import { getStaffSession } from '@/lib/auth/require-staff';
 import { saveOrgConfig, type SaveOrgConfigResult } from '@/lib/config/save';
 import { log, loggableError } from '@/lib/log';
@@ -16,7 +17,7 @@ export async function saveRegistrationSettings(input: unknown): Promise<SaveOrgC
   if (!staff) return refused('Your session has ended. Sign in again; nothing was saved.');
   const db = await getDb();
   const user = await findActiveStaffUserByEmail(db, staff.email);
-  if (!user || user.orgId !== staff.orgId || user.role !== 'admin') {
+  if (!user || user.orgId !== staff.orgId || !may(user, 'admin')) {
     return refused('Only admins can change the Registration Configuration. Nothing was saved.');
   }
   const requestId = randomUUID();

@@ -1,6 +1,7 @@
 // /member-care/ui/settings/registration — the Registration Configuration editor (admins only; staff get 403)
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { PageHeader } from '@/components/layout/page-header';
 import { ConfigHistory, HISTORY_ID } from '@/components/settings/config-history';
 import type { ExtendedFieldInfo } from '@/components/settings/extended-fields-section';
@@ -58,6 +59,7 @@ export default async function RegistrationSettingsPage({ searchParams }: Props) 
   const fieldNames = new Map(catalogue.map((f) => [f.id, f.label]));
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
+      <AdminNav current={URL} />
       <PageHeader
         title="Registration Configuration"
         description={`${config.orgName}: what registration asks for and accepts, in this app and in the API. A saved change applies to the next registration.`}

@@ -7,7 +7,7 @@ import { changeIdentifiers } from '@/lib/customers/change-identifier';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute<{ id: string }>({ envelope: 'v2', write: true, body: true }, async (ctx) => {
+export const POST = apiRoute<{ id: string }>({ envelope: 'v2', access: 'customers:write', body: true }, async (ctx) => {
   const result = await changeIdentifiers(await getDb(), careInputOf(ctx));
   return { status: 200, body: result, headers: { etag: etagOf(result.version) } };
 });
