@@ -106,6 +106,8 @@ export async function redeliver(
       ),
     )
     .returning();
+  // Wakes the worker (the outbox's trigger wakes it on inserts only).
+  if (row) await db.execute(sql`select pg_notify('webhook_deliveries', '')`);
   return row ?? null;
 }
 

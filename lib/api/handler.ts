@@ -60,6 +60,8 @@ interface Options {
   envelope: Envelope;
   write?: boolean;
   body?: boolean;
+  /** Throws an ApiError (403) when the caller may not use the route: checked before the rate limit counts it. */
+  allow?: (actor: Actor) => void;
 }
 
 export function failureBody(envelope: Envelope, errors: ApiErrorItem[]): Record<string, unknown> {
@@ -158,6 +160,7 @@ export function apiRoute<P = Record<string, never>>(
     try {
       const actor = await authenticate(req);
       if (opts.write && !actor.canWriteCustomers) throw ApiError.of(403);
+      opts.allow?.(actor);
       limitHeaders = await consumeRateLimit(actor);
       const body = opts.body ? await readJsonBody(req) : undefined;
       const hostileQuery = hostileQueryProblems(new URL(req.url).searchParams);

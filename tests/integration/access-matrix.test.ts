@@ -18,6 +18,10 @@ import { POST as registerCustomer } from '@/app/v2/customers/route';
 import { GET as extendedFields } from '@/app/v2/extendedFields/route';
 import { GET as openapi } from '@/app/v2/openapi.json/route';
 import { POST as generateToken } from '@/app/v3/oauth/token/generate/route';
+import { GET as listWebhooks, POST as createWebhook } from '@/app/v3/webHooks/route';
+import { GET as webhookEvents } from '@/app/v3/webHooks/eventMetaData/route';
+import { GET as webhookDeliveries } from '@/app/v3/webHooks/[id]/deliveries/route';
+import { addWebhook } from './webhook-helpers';
 import { getDb } from '@/db/client';
 import { loadOrgConfig } from '@/lib/config/load';
 import { apiClients, orgs, staffUsers } from '@/db/schema';
@@ -51,6 +55,7 @@ vi.mock('next/headers', () => ({
 type Headers_ = Record<string, string>;
 const callers = {} as Record<Caller, { headers: Headers_; session: string | null; orgId: number | null }>;
 let demoId = 0;
+let demoWebhookId = 0;
 let demoMobile = '';
 
 async function sessionFor(email: string): Promise<{ token: string; orgId: number }> {
@@ -121,6 +126,7 @@ beforeAll(async () => {
     headers: { authorization: DEMO_TILL },
   });
   demoId = created.body.createdId;
+  demoWebhookId = await addWebhook(demoOrg, { events: ['customerDeleted'] });
 });
 
 /** Calls one row's route as one caller, through one door; its status. */
@@ -128,8 +134,11 @@ async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<num
   const call = (handler: Parameters<typeof callVia>[1], opts: CallOptions) => callVia(door, handler, opts);
   const { headers: h, orgId } = callers[caller];
   // Each caller (and door) from an address of its own (through the server, the request leaves from it):
-  // the wrong password's failures stay below the throttle.
-  const headers = { ...h, [PEER_HEADER]: `10.99.${door === 'next' ? 0 : 1}.${CALLER_KEYS.indexOf(caller)}` };
+  // the wrong password's failures stay below the throttle. Each row from addresses of its own too.
+  const headers = {
+    ...h,
+    [PEER_HEADER]: `10.${100 + ACCESS_MATRIX.indexOf(row)}.${door === 'next' ? 0 : 1}.${CALLER_KEYS.indexOf(caller)}`,
+  };
   switch (row.route) {
     case 'POST /v2/customers':
       return (
@@ -193,6 +202,27 @@ async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<num
         await call(generateToken, {
           path: '/v3/oauth/token/generate',
           body: { key: 'demo-key', secret: 'demo-secret' },
+          headers,
+        })
+      ).status;
+    case 'GET /v3/webHooks':
+      return (await call(listWebhooks, { method: 'GET', path: '/v3/webHooks', headers })).status;
+    case 'POST /v3/webHooks':
+      return (
+        await call(createWebhook, {
+          path: '/v3/webHooks',
+          body: { name: 'matrix', eventNames: ['customerDeleted'], webHookUrl: 'https://hooks.example.com/x' },
+          headers,
+        })
+      ).status;
+    case 'GET /v3/webHooks/eventMetaData':
+      return (await call(webhookEvents, { method: 'GET', path: '/v3/webHooks/eventMetaData', headers })).status;
+    case 'GET /v3/webHooks/{id}/deliveries':
+      return (
+        await call(webhookDeliveries, {
+          method: 'GET',
+          path: `/v3/webHooks/${demoWebhookId}/deliveries`,
+          params: { id: String(demoWebhookId) },
           headers,
         })
       ).status;

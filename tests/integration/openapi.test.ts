@@ -24,6 +24,12 @@ const MODULES: Record<string, () => Promise<RouteModule>> = {
   '/v3/oauth/token/generate': () => import('@/app/v3/oauth/token/generate/route'),
   '/v2/openapi.json': () => import('@/app/v2/openapi.json/route'),
   '/api/health': () => import('@/app/api/health/route'),
+  '/v3/webHooks': () => import('@/app/v3/webHooks/route'),
+  '/v3/webHooks/eventMetaData': () => import('@/app/v3/webHooks/eventMetaData/route'),
+  '/v3/webHooks/{id}': () => import('@/app/v3/webHooks/[id]/route'),
+  '/v3/webHooks/{id}/deliveries': () => import('@/app/v3/webHooks/[id]/deliveries/route'),
+  '/v3/webHooks/{id}/deliveries/{deliveryId}/redeliver': () =>
+    import('@/app/v3/webHooks/[id]/deliveries/[deliveryId]/redeliver/route'),
 };
 
 const { doc } = getOpenApiDocument();
