@@ -23,6 +23,8 @@ const EnvSchema = DatabaseEnvSchema.extend({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** off: this process runs no background worker (one runs as `npm run worker`). */
   WORKER: z.enum(['on', 'off']).default('on'),
+  /** How long a worker's claim of a delivery holds: after a crash, the delivery is sent again after this. */
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /**
    * Hosts (names or addresses, comma-separated) webhooks may reach although they are private,
    * loopback or link-local (refused in production otherwise).

@@ -6,7 +6,7 @@ import { claimDeliveries, recordAttempt } from '@/db/queries/webhooks';
 import { env } from '@/lib/env';
 import { log, loggableError } from '@/lib/log';
 import type { BackgroundTask } from '@/lib/worker/task';
-import { attemptDelivery, DELIVERY_TIMEOUT_MS } from './deliver';
+import { attemptDelivery } from './deliver';
 import { decryptSecret } from './secret';
 
 export interface WebhookTaskOptions {
@@ -18,7 +18,7 @@ export interface WebhookTaskOptions {
 
 export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
   const batch = opts.batch ?? 50;
-  const leaseMs = opts.leaseMs ?? 6 * DELIVERY_TIMEOUT_MS;
+  const leaseMs = opts.leaseMs ?? env().WEBHOOK_LEASE_MS;
   const secrets = new Map<string, string>();
   const secretOf = (stored: string) => {
     let s = secrets.get(stored);
