@@ -203,6 +203,9 @@ async function main(): Promise<void> {
   handle = nextApp.getRequestHandler() as RequestHandler;
   await app.listen({ port, host });
   console.log(`member-care ${dev ? 'development' : 'production'} server on http://${host}:${port}`);
+  // Background work (webhook deliveries) in this process, unless it runs as its own (npm run worker).
+  const [{ env }, { startWorker }] = await Promise.all([import('@/lib/env'), import('@/lib/worker')]);
+  if (env().WORKER === 'on') await startWorker();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       // In development at once (the watcher restarts it; the page's live-reload socket would hold a

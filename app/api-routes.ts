@@ -22,6 +22,11 @@ import * as audit from './v2/audit/route';
 import * as v3 from './v3/route';
 import * as v3NotFound from './v3/[...path]/route';
 import * as tokenGenerate from './v3/oauth/token/generate/route';
+import * as webHooks from './v3/webHooks/route';
+import * as webHook from './v3/webHooks/[id]/route';
+import * as webHookDeliveries from './v3/webHooks/[id]/deliveries/route';
+import * as webHookRedeliver from './v3/webHooks/[id]/deliveries/[deliveryId]/redeliver/route';
+import * as webHookEvents from './v3/webHooks/eventMetaData/route';
 
 /** A route: its path, and its module (the exported method handlers, each carrying its `serve`). */
 export interface ApiRoute {
@@ -50,4 +55,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/v3', handlers: v3 },
   { path: '/v3/*', handlers: v3NotFound },
   { path: '/v3/oauth/token/generate', handlers: tokenGenerate },
+  { path: '/v3/webHooks', handlers: webHooks },
+  { path: '/v3/webHooks/:id', handlers: webHook },
+  { path: '/v3/webHooks/:id/deliveries', handlers: webHookDeliveries },
+  { path: '/v3/webHooks/:id/deliveries/:deliveryId/redeliver', handlers: webHookRedeliver },
+  { path: '/v3/webHooks/eventMetaData', handlers: webHookEvents },
 ];

@@ -21,6 +21,23 @@ const EnvSchema = DatabaseEnvSchema.extend({
   AUTH_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
   /** 1: the first X-Forwarded-For hop is the caller's address (a proxy we trust sets it). */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** off: this process runs no background worker (one runs as `npm run worker`). */
+  WORKER: z.enum(['on', 'off']).default('on'),
+  /** How long a worker's claim of a delivery holds: after a crash, the delivery is sent again after this. */
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /**
+   * Hosts (names or addresses, comma-separated) webhooks may reach although they are private,
+   * loopback or link-local (refused in production otherwise).
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

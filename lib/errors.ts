@@ -121,6 +121,13 @@ export const ERROR_CATALOGUE = {
     message: 'Invalid loyalty program or tier: {programId}/{tierNumber}',
     when: 'An enrolment in a program or tier the org does not have',
   },
+  8140: {
+    http: 403,
+    message: 'This caller may not manage webhooks',
+    when: 'Webhooks need webhooks:manage (today: a signed-in staff admin)',
+  },
+  8141: { http: 404, message: 'Webhook not found', when: "An id the caller's org has no webhook with" },
+  8142: { http: 404, message: 'Delivery not found', when: 'An id the webhook has no delivery with' },
   8114: { http: 400, message: 'Invalid card series: {seriesId}', when: 'A card identifier naming an unknown series' },
   8115: { http: 400, message: 'Invalid date: {field}', when: 'An expiry or registration date that does not parse' },
   8121: {

@@ -191,3 +191,31 @@ export const HISTORY_ACTIONS = [
   'identifier.removed',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+/** The events a webhook may subscribe to (docs/api.md, "Webhooks"). */
+export const WEBHOOK_EVENTS = [
+  'customerAdded',
+  'sourceAccountAdded',
+  'customerUpdated',
+  'customerStatusChanged',
+  'identifierChanged',
+  'customerMerged',
+  'customerUnmerged',
+  'customerDeleted',
+  'requestDecided',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** The event each history entry reports; the entries of one change reporting the same event make one event. */
+export const EVENT_OF_HISTORY_ACTION: Record<HistoryAction, WebhookEvent> = {
+  'customer.registered': 'customerAdded',
+  'source.added': 'sourceAccountAdded',
+  'customer.updated': 'customerUpdated',
+  'status.changed': 'customerStatusChanged',
+  'identifier.added': 'identifierChanged',
+  'identifier.removed': 'identifierChanged',
+};
+
+/** Where a webhook delivery stands: waiting (or being sent), delivered, or given up. */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

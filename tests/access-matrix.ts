@@ -85,6 +85,12 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /v2/audit', surface: 'api', expected: adminOnly() },
   { route: 'POST /v3/oauth/token/generate (demo key and secret)', surface: 'api', expected: all(200) },
   { route: 'GET /v2/openapi.json', surface: 'api', expected: all(200) },
+  // Webhooks need webhooks:manage (staff admins, clients with that access or admin; 8140 for everyone
+  // else signed in); each manages its own org's, `{id}` being a webhook of the demo org.
+  { route: 'GET /v3/webHooks', surface: 'api', expected: adminOnly() },
+  { route: 'POST /v3/webHooks', surface: 'api', expected: adminOnly() },
+  { route: 'GET /v3/webHooks/eventMetaData', surface: 'api', expected: adminOnly() },
+  { route: 'GET /v3/webHooks/{id}/deliveries', surface: 'api', expected: adminOnly({ otherAdmin: 404 }) },
   { route: 'GET /api/health', surface: 'api', expected: all(200) },
   { route: 'GET /member-care/ui', surface: 'page', expected: page(200) },
   { route: 'GET /member-care/ui/register', surface: 'page', expected: page(200) },

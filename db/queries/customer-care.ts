@@ -7,6 +7,7 @@ import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import { execStatement, jsonParam, param, statementOf, type DbOrTx } from '@/db/client';
 import { customerHistory, customers, identifiers, identityKeys } from '@/db/schema';
 import {
+  eventParts,
   insertChannels,
   insertHistory,
   insertSearchWords,
@@ -157,13 +158,14 @@ ic as (${insertChannels({ account: param('channelAccountId'), from: sql`c` })}),
 dw as (delete from customer_search_words where org_id = ${orgId} and customer_id = ${customerId} and ${ifWritten}
   and ${jsonParam('searchWords')} is not null and word not in (select jsonb_array_elements_text(${jsonParam('searchWords')}))),
 iw as (${insertSearchWords({ customerId, from: sql`c` })}),
-h as (${insertHistory({ customerId, from: sql`c` })})
+h as (${insertHistory({ customerId, from: sql`c` })}),
+${sql.join(eventParts(), sql`,\n`)}
 select version from c`);
 
 /**
  * Writes a change of the customer in one statement: its row with the version one up, the account's names
- * and fields, its channels, the search words (words the names no longer have go, new ones come) and the
- * history entries. Returns the new version, or null when the row no longer had `expectedVersion`
+ * and fields, its channels, the search words (words the names no longer have go, new ones come), the
+ * history entries and their events (the outbox). Returns the new version, or null when the row no longer had `expectedVersion`
  * (another change came first: nothing was written). Under the caller's row lock the version cannot have moved.
  */
 export async function writeCustomerChange(db: DbOrTx, key: CustomerKey, w: CustomerChange): Promise<number | null> {

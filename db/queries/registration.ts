@@ -9,6 +9,7 @@ import { execRows, execStatement, jsonParam as json, param as v, statementOf, ty
 import { identifiers, identityKeys, loyaltyEnrollments, sideEffects, sourceAccounts } from '@/db/schema';
 import {
   insertChannels,
+  eventParts,
   insertHistory,
   insertSearchWords,
   orgId,
@@ -161,7 +162,8 @@ const ofAccount = {
 
 /**
  * What both statements write for the customer `c` (one row, or none: then nothing is written): its
- * source accounts, identifiers, identity keys, channels, audit entry, history and search words. Every
+ * source accounts, identifiers, identity keys, channels, audit entry, history, search words and the
+ * events of the history (customerAdded or sourceAccountAdded, for the webhooks that want them). Every
  * part binds the org parameter. A part whose JSON rows are `[]` writes nothing.
  */
 function accountParts(): SQL[] {
@@ -195,6 +197,7 @@ function accountParts(): SQL[] {
              ${json('userContext')}, ${json('details')} from c)`,
     sql`h as (${insertHistory({ customerId: sql`c.id`, from: sql`c` })})`,
     sql`sw as (${insertSearchWords({ customerId: sql`c.id`, from: sql`c` })})`,
+    ...eventParts(),
   ];
 }
 

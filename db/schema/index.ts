@@ -3,3 +3,4 @@ export * from './config';
 export * from './loyalty';
 export * from './customers';
 export * from './audit';
+export * from './webhooks';

@@ -64,6 +64,8 @@ interface Options {
   /** What the caller must be allowed (lib/auth/access.ts); default `customers:read`. */
   access?: ApiAccess;
   body?: boolean;
+  /** Throws an ApiError (403) when the caller may not use the route: checked before the rate limit counts it. */
+  allow?: (actor: Actor) => void;
 }
 
 export function failureBody(envelope: Envelope, errors: ApiErrorItem[]): Record<string, unknown> {
@@ -162,6 +164,7 @@ export function apiRoute<P = Record<string, never>>(
     try {
       const actor = await authenticate(req);
       if (!may(actor, opts.access ?? 'customers:read')) throw ApiError.of(403);
+      opts.allow?.(actor);
       limitHeaders = await consumeRateLimit(actor);
       const body = opts.body ? await readJsonBody(req) : undefined;
       const hostileQuery = hostileQueryProblems(new URL(req.url).searchParams);

@@ -20,10 +20,20 @@ import { CustomerUpdateRequestSchema, IdentifierChangeRequestSchema } from '@/li
 import { HISTORY_PAGE } from '@/lib/customers/history-read';
 import { SEARCH_LIMIT } from '@/lib/customers/search';
 import { RegistrationRequestSchema } from '@/lib/customers/request-schema';
+import {
+  DeliveryListResponseSchema,
+  DeliveryResponseSchema,
+  EventMetaDataResponseSchema,
+  WebhookCreatedResponseSchema,
+  WebhookDeletedResponseSchema,
+  WebhookListResponseSchema,
+  WebhookRequestSchema,
+  WebhookResponseSchema,
+} from '@/lib/webhooks/schemas';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE, type ErrorCode, type WarningCode } from '@/lib/errors';
 import { REGISTRATION_REQUEST_EXAMPLES, REGISTRATION_RESPONSE_EXAMPLES } from './examples';
 
-type Method = 'get' | 'post' | 'put' | 'patch';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
 
 /** One documented operation: what it answers on success, and which catalogue codes on failure. */
@@ -116,6 +126,130 @@ export const rateLimitHeaders = {
   'RateLimit-Remaining': Headers.remaining,
   'RateLimit-Reset': Headers.reset,
 };
+
+const WebhookIdPath = z.object({ id: z.string().meta({ description: 'The webhook id (webHookId)', example: '1' }) });
+const WEBHOOK_ACCESS = ' Needs webhooks:manage (today a signed-in staff admin; API clients answer 8140).';
+const WEBHOOK_REQUEST_EXAMPLE = {
+  name: 'Data warehouse',
+  eventNames: ['customerAdded', 'customerUpdated'],
+  webHookUrl: 'https://hooks.example.com/member-care',
+  webHookHeaders: { 'X-Shop': 'north' },
+  active: true,
+};
+
+/** The webhook routes (§18): /v3 envelopes, the caller's org only. */
+function webhookOperation(
+  op: Pick<OperationSpec, 'path' | 'method' | 'summary' | 'description' | 'requestBody'> & {
+    schema: Schema;
+    errorCodes: ErrorCode[];
+    path?: string;
+    params?: OperationSpec['requestParams'];
+  },
+): OperationSpec {
+  return {
+    path: op.path,
+    method: op.method,
+    tag: 'Webhooks',
+    authenticated: true,
+    summary: op.summary,
+    description: op.description + WEBHOOK_ACCESS,
+    requestParams: { ...op.params, header: z.object({ 'X-Request-Id': RequestIdHeader }) },
+    ...(op.requestBody && { requestBody: op.requestBody }),
+    success: { status: 200, schema: op.schema, description: 'Done' },
+    failure: V3ErrorResponseSchema,
+    errorCodes: [8140, ...op.errorCodes, ...COMMON],
+  };
+}
+
+const WEBHOOK_OPERATIONS: OperationSpec[] = [
+  webhookOperation({
+    path: '/v3/webHooks',
+    method: 'get',
+    summary: 'List webhooks',
+    description: "The org's webhooks.",
+    schema: WebhookListResponseSchema,
+    errorCodes: [],
+  }),
+  webhookOperation({
+    path: '/v3/webHooks',
+    method: 'post',
+    summary: 'Create a webhook',
+    description:
+      'A webhook receiving the events named, signed with a new secret, which this answer shows once (data.secret).',
+    requestBody: {
+      schema: WebhookRequestSchema,
+      examples: { warehouse: { summary: 'A webhook', value: WEBHOOK_REQUEST_EXAMPLE } },
+    },
+    schema: WebhookCreatedResponseSchema,
+    errorCodes: [413, 415],
+  }),
+  webhookOperation({
+    path: '/v3/webHooks/eventMetaData',
+    method: 'get',
+    summary: 'Events and their schemas',
+    description: 'Every event a webhook can subscribe to, what it means, and the JSON Schema of its body.',
+    schema: EventMetaDataResponseSchema,
+    errorCodes: [],
+  }),
+  webhookOperation({
+    path: '/v3/webHooks/{id}',
+    method: 'get',
+    summary: 'A webhook',
+    description: 'One webhook (never its secret).',
+    params: { path: WebhookIdPath },
+    schema: WebhookResponseSchema,
+    errorCodes: [8141],
+  }),
+  webhookOperation({
+    path: '/v3/webHooks/{id}',
+    method: 'put',
+    summary: 'Replace a webhook',
+    description: 'Replaces the name, URL, headers, active flag and the whole event list; the secret stays.',
+    params: { path: WebhookIdPath },
+    requestBody: {
+      schema: WebhookRequestSchema,
+      examples: { warehouse: { summary: 'A webhook', value: WEBHOOK_REQUEST_EXAMPLE } },
+    },
+    schema: WebhookResponseSchema,
+    errorCodes: [8141, 413, 415],
+  }),
+  webhookOperation({
+    path: '/v3/webHooks/{id}',
+    method: 'delete',
+    summary: 'Delete a webhook',
+    description: 'The webhook and its delivery log; deliveries not yet made are dropped.',
+    params: { path: WebhookIdPath },
+    schema: WebhookDeletedResponseSchema,
+    errorCodes: [8141],
+  }),
+  webhookOperation({
+    path: '/v3/webHooks/{id}/deliveries',
+    method: 'get',
+    summary: 'Delivery log',
+    description:
+      "The webhook's deliveries, newest first: event, attempts, the receiver's last status or error, the next attempt, when delivered.",
+    params: {
+      path: WebhookIdPath,
+      query: z.object({
+        status: z.enum(['pending', 'delivered', 'failed']).optional(),
+        limit: z.int().min(1).max(200).default(50).meta({ description: 'At most this many, 1 to 200' }),
+      }),
+    },
+    schema: DeliveryListResponseSchema,
+    errorCodes: [8141],
+  }),
+  webhookOperation({
+    path: '/v3/webHooks/{id}/deliveries/{deliveryId}/redeliver',
+    method: 'post',
+    summary: 'Send again',
+    description: 'The delivery is due at once, with three more days of retries; the event keeps its eventId.',
+    params: {
+      path: WebhookIdPath.extend({ deliveryId: z.string().meta({ description: 'The delivery id', example: '1' }) }),
+    },
+    schema: DeliveryResponseSchema,
+    errorCodes: [8141, 8142],
+  }),
+];
 
 export const OPERATIONS: OperationSpec[] = [
   {
@@ -381,4 +515,5 @@ export const OPERATIONS: OperationSpec[] = [
     errorCodes: [405],
     extra: { 503: { schema: HealthResponseSchema, description: 'The database does not answer' } },
   },
+  ...WEBHOOK_OPERATIONS,
 ];

@@ -25,6 +25,10 @@ import { GET as listStaff, POST as createStaff } from '@/app/v2/staff/route';
 import { PATCH as updateStaff } from '@/app/v2/staff/[id]/route';
 import { POST as resetPassword } from '@/app/v2/staff/[id]/resetPassword/route';
 import { POST as generateToken } from '@/app/v3/oauth/token/generate/route';
+import { GET as listWebhooks, POST as createWebhook } from '@/app/v3/webHooks/route';
+import { GET as webhookEvents } from '@/app/v3/webHooks/eventMetaData/route';
+import { GET as webhookDeliveries } from '@/app/v3/webHooks/[id]/deliveries/route';
+import { addWebhook } from './webhook-helpers';
 import { getDb } from '@/db/client';
 import { loadOrgConfig } from '@/lib/config/load';
 import { apiClients, orgs, staffUsers } from '@/db/schema';
@@ -58,6 +62,7 @@ vi.mock('next/headers', () => ({
 type Headers_ = Record<string, string>;
 const callers = {} as Record<Caller, { headers: Headers_; session: string | null; orgId: number | null }>;
 let demoId = 0;
+let demoWebhookId = 0;
 let demoMobile = '';
 /** A staff member and an API client of the demo org that the admin rows may change. */
 let targetStaffId = 0;
@@ -157,6 +162,7 @@ beforeAll(async () => {
     headers: { authorization: DEMO_TILL },
   });
   demoId = created.body.createdId;
+  demoWebhookId = await addWebhook(demoOrg, { events: ['customerDeleted'] });
 });
 
 /** Calls one row's route as one caller, through one door; its status. */
@@ -289,6 +295,27 @@ async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<num
         await call(generateToken, {
           path: '/v3/oauth/token/generate',
           body: { key: 'demo-key', secret: 'demo-secret' },
+          headers,
+        })
+      ).status;
+    case 'GET /v3/webHooks':
+      return (await call(listWebhooks, { method: 'GET', path: '/v3/webHooks', headers })).status;
+    case 'POST /v3/webHooks':
+      return (
+        await call(createWebhook, {
+          path: '/v3/webHooks',
+          body: { name: 'matrix', eventNames: ['customerDeleted'], webHookUrl: 'https://hooks.example.com/x' },
+          headers,
+        })
+      ).status;
+    case 'GET /v3/webHooks/eventMetaData':
+      return (await call(webhookEvents, { method: 'GET', path: '/v3/webHooks/eventMetaData', headers })).status;
+    case 'GET /v3/webHooks/{id}/deliveries':
+      return (
+        await call(webhookDeliveries, {
+          method: 'GET',
+          path: `/v3/webHooks/${demoWebhookId}/deliveries`,
+          params: { id: String(demoWebhookId) },
           headers,
         })
       ).status;

@@ -31,6 +31,12 @@ const MODULES: Record<string, () => Promise<RouteModule>> = {
   '/v2/apiClients/{id}': () => import('@/app/v2/apiClients/[id]/route'),
   '/v2/apiClients/{id}/rotate': () => import('@/app/v2/apiClients/[id]/rotate/route'),
   '/v2/audit': () => import('@/app/v2/audit/route'),
+  '/v3/webHooks': () => import('@/app/v3/webHooks/route'),
+  '/v3/webHooks/eventMetaData': () => import('@/app/v3/webHooks/eventMetaData/route'),
+  '/v3/webHooks/{id}': () => import('@/app/v3/webHooks/[id]/route'),
+  '/v3/webHooks/{id}/deliveries': () => import('@/app/v3/webHooks/[id]/deliveries/route'),
+  '/v3/webHooks/{id}/deliveries/{deliveryId}/redeliver': () =>
+    import('@/app/v3/webHooks/[id]/deliveries/[deliveryId]/redeliver/route'),
 };
 
 const { doc } = getOpenApiDocument();

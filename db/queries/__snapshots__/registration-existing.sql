@@ -17,10 +17,18 @@ au as (insert into audit_log (org_id, action, outcome, customer_id, request_id, 
              $18::text::jsonb, $19::text::jsonb from c),
 h as (insert into customer_history (org_id, customer_id, actor_type, actor_code, request_id, user_context, action, reason, changes)
     select $20, c.id, $21, $22, $23, $24::text::jsonb, x."action", x."reason", x."changes"
-    from c, jsonb_to_recordset($25::text::jsonb) as x("action" text, "reason" text, "changes" jsonb, "position" integer) order by x."position"),
+    from c, jsonb_to_recordset($25::text::jsonb) as x("action" text, "reason" text, "changes" jsonb, "position" integer) order by x."position" returning id, customer_id, action, reason, changes, request_id),
 sw as (insert into customer_search_words (org_id, customer_id, word)
     select $26, c.id, w from c, jsonb_array_elements_text($27::text::jsonb) w
-    on conflict do nothing)
+    on conflict do nothing),
+e as (select case h.action when 'customer.registered' then 'customerAdded' when 'source.added' then 'sourceAccountAdded' when 'customer.updated' then 'customerUpdated' when 'status.changed' then 'customerStatusChanged' when 'identifier.added' then 'identifierChanged' when 'identifier.removed' then 'identifierChanged' end as event_name, gen_random_uuid() as event_id, min(h.id) as first_id,
+        min(h.customer_id) as customer_id, min(h.request_id) as request_id,
+        jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
+      from h group by 1),
+ev as (insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data)
+      select $28, w.id, e.customer_id, e.event_id, e.event_name, e.request_id, e.data
+      from e join webhooks w on w.org_id = $29 and w.active and e.event_name = any(w.event_names)
+      order by e.first_id, w.id)
     select (select id from c) as customer_id, '[]'::jsonb as effects, null::jsonb as known
 
 -- parameters
@@ -51,3 +59,5 @@ sw as (insert into customer_search_words (org_id, customer_id, word)
 -- $25: history
 -- $26: orgId
 -- $27: searchWords
+-- $28: orgId
+-- $29: orgId

@@ -31,16 +31,24 @@ au as (insert into audit_log (org_id, action, outcome, customer_id, request_id, 
              $27::text::jsonb, $28::text::jsonb from c),
 h as (insert into customer_history (org_id, customer_id, actor_type, actor_code, request_id, user_context, action, reason, changes)
     select $29, c.id, $30, $31, $32, $33::text::jsonb, x."action", x."reason", x."changes"
-    from c, jsonb_to_recordset($34::text::jsonb) as x("action" text, "reason" text, "changes" jsonb, "position" integer) order by x."position"),
+    from c, jsonb_to_recordset($34::text::jsonb) as x("action" text, "reason" text, "changes" jsonb, "position" integer) order by x."position" returning id, customer_id, action, reason, changes, request_id),
 sw as (insert into customer_search_words (org_id, customer_id, word)
     select $35, c.id, w from c, jsonb_array_elements_text($36::text::jsonb) w
     on conflict do nothing),
+e as (select case h.action when 'customer.registered' then 'customerAdded' when 'source.added' then 'sourceAccountAdded' when 'customer.updated' then 'customerUpdated' when 'status.changed' then 'customerStatusChanged' when 'identifier.added' then 'identifierChanged' when 'identifier.removed' then 'identifierChanged' end as event_name, gen_random_uuid() as event_id, min(h.id) as first_id,
+        min(h.customer_id) as customer_id, min(h.request_id) as request_id,
+        jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
+      from h group by 1),
+ev as (insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data)
+      select $37, w.id, e.customer_id, e.event_id, e.event_name, e.request_id, e.data
+      from e join webhooks w on w.org_id = $38 and w.active and e.event_name = any(w.event_names)
+      order by e.first_id, w.id),
 en as (insert into loyalty_enrollments (org_id, customer_id, program_id, tier_number, points, tier_expiry_date, points_expiry_date)
-    select $37, c.id, x."programId", x."tierNumber", x."points", x."tierExpiryDate", x."pointsExpiryDate"
-    from c, jsonb_to_recordset($38::text::jsonb) as x("programId" integer, "tierNumber" integer, "points" numeric(18, 3), "tierExpiryDate" timestamp with time zone, "pointsExpiryDate" timestamp with time zone)),
+    select $39, c.id, x."programId", x."tierNumber", x."points", x."tierExpiryDate", x."pointsExpiryDate"
+    from c, jsonb_to_recordset($40::text::jsonb) as x("programId" integer, "tierNumber" integer, "points" numeric(18, 3), "tierExpiryDate" timestamp with time zone, "pointsExpiryDate" timestamp with time zone)),
 se as (insert into side_effects (org_id, customer_id, beneficiary_customer_id, position, type, program_id, is_referrer, raw_value, currency_identifier, currency_name, coupon_code, coupon_type, valid_till, description, discount_code)
-    select $39, c.id, coalesce(x."beneficiaryCustomerId", c.id), x."position", x."type", x."programId", x."isReferrer", x."rawValue", x."currencyIdentifier", x."currencyName", x."couponCode", x."couponType", x."validTill", x."description", x."discountCode"
-    from c, jsonb_to_recordset($40::text::jsonb) as x("position" integer, "type" text, "programId" integer, "isReferrer" boolean, "rawValue" numeric(18, 3), "currencyIdentifier" text, "currencyName" text, "couponCode" text, "couponType" text, "validTill" timestamp with time zone, "description" text, "discountCode" text, "beneficiaryCustomerId" bigint) returning id, position)
+    select $41, c.id, coalesce(x."beneficiaryCustomerId", c.id), x."position", x."type", x."programId", x."isReferrer", x."rawValue", x."currencyIdentifier", x."currencyName", x."couponCode", x."couponType", x."validTill", x."description", x."discountCode"
+    from c, jsonb_to_recordset($42::text::jsonb) as x("position" integer, "type" text, "programId" integer, "isReferrer" boolean, "rawValue" numeric(18, 3), "currencyIdentifier" text, "currencyName" text, "couponCode" text, "couponType" text, "validTill" timestamp with time zone, "description" text, "discountCode" text, "beneficiaryCustomerId" bigint) returning id, position)
     select (select id from c) as customer_id,
       (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se) as effects,
       (select jsonb_agg(known) from known) as known
@@ -83,6 +91,8 @@ se as (insert into side_effects (org_id, customer_id, beneficiary_customer_id, p
 -- $35: orgId
 -- $36: searchWords
 -- $37: orgId
--- $38: enrollments
+-- $38: orgId
 -- $39: orgId
--- $40: sideEffects
+-- $40: enrollments
+-- $41: orgId
+-- $42: sideEffects

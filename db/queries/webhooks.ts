@@ -1,0 +1,225 @@
+// The webhooks of an org and their outbox (webhook_deliveries): management, the delivery log, and the
+// worker's claim and record of each attempt. The events themselves are written by the statements of
+// the changes they report (customer-writes.ts, eventParts).
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { execRows, type DbOrTx } from '@/db/client';
+import { webhookDeliveries, webhooks } from '@/db/schema';
+import type { DeliveryStatus, WebhookEvent } from '@/lib/vocabulary';
+
+export type WebhookRow = typeof webhooks.$inferSelect;
+export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+export interface WebhookValues {
+  name: string;
+  url: string;
+  eventNames: WebhookEvent[];
+  headers: Record<string, string>;
+  active: boolean;
+}
+
+export async function insertWebhook(
+  db: DbOrTx,
+  orgId: number,
+  values: WebhookValues & { secretCiphertext: string },
+): Promise<WebhookRow> {
+  const [row] = await db
+    .insert(webhooks)
+    .values({ orgId, ...values })
+    .returning();
+  return row!;
+}
+
+export function listWebhooks(db: DbOrTx, orgId: number): Promise<WebhookRow[]> {
+  return db.select().from(webhooks).where(eq(webhooks.orgId, orgId)).orderBy(webhooks.id);
+}
+
+export async function findWebhook(db: DbOrTx, orgId: number, id: number): Promise<WebhookRow | null> {
+  const [row] = await db
+    .select()
+    .from(webhooks)
+    .where(and(eq(webhooks.orgId, orgId), eq(webhooks.id, id)));
+  return row ?? null;
+}
+
+/** Replaces the webhook's settings (its secret stays); null when the org has no such webhook. */
+export async function updateWebhook(
+  db: DbOrTx,
+  orgId: number,
+  id: number,
+  values: WebhookValues,
+): Promise<WebhookRow | null> {
+  const [row] = await db
+    .update(webhooks)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(webhooks.orgId, orgId), eq(webhooks.id, id)))
+    .returning();
+  return row ?? null;
+}
+
+/** Deletes the webhook and its deliveries; false when the org has no such webhook. */
+export async function deleteWebhook(db: DbOrTx, orgId: number, id: number): Promise<boolean> {
+  const rows = await db
+    .delete(webhooks)
+    .where(and(eq(webhooks.orgId, orgId), eq(webhooks.id, id)))
+    .returning({ id: webhooks.id });
+  return rows.length > 0;
+}
+
+/** The webhook's deliveries, newest first. */
+export function listDeliveries(
+  db: DbOrTx,
+  q: { orgId: number; webhookId: number; status?: DeliveryStatus; limit: number },
+): Promise<DeliveryRow[]> {
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.orgId, q.orgId),
+        eq(webhookDeliveries.webhookId, q.webhookId),
+        q.status ? eq(webhookDeliveries.status, q.status) : undefined,
+      ),
+    )
+    .orderBy(desc(webhookDeliveries.id))
+    .limit(q.limit);
+}
+
+/** "Send again": the delivery is due now, with 3 more days of retries; null when there is no such delivery. */
+export async function redeliver(
+  db: DbOrTx,
+  k: { orgId: number; webhookId: number; deliveryId: number },
+): Promise<DeliveryRow | null> {
+  const [row] = await db
+    .update(webhookDeliveries)
+    .set({
+      status: 'pending',
+      nextAttemptAt: sql`now()`,
+      retryingSince: sql`now()`,
+      leaseUntil: null,
+      deliveredAt: null,
+    })
+    .where(
+      and(
+        eq(webhookDeliveries.orgId, k.orgId),
+        eq(webhookDeliveries.webhookId, k.webhookId),
+        eq(webhookDeliveries.id, k.deliveryId),
+      ),
+    )
+    .returning();
+  // Wakes the worker (the outbox's trigger wakes it on inserts only).
+  if (row) await db.execute(sql`select pg_notify('webhook_deliveries', '')`);
+  return row ?? null;
+}
+
+/** A delivery a worker claimed: the event, its attempt number and where it goes. */
+export interface ClaimedDelivery {
+  orgId: number;
+  id: number;
+  webhookId: number;
+  customerId: number;
+  eventId: string;
+  eventName: WebhookEvent;
+  requestId: string;
+  data: Record<string, unknown>;
+  /** When the event was written, in ms since the epoch. */
+  createdAtMs: number;
+  /** When retries began (written or sent again), in ms since the epoch. */
+  retryingSinceMs: number;
+  /** This attempt's number, from 1. */
+  attempt: number;
+  url: string;
+  headers: Record<string, string>;
+  secretCiphertext: string;
+}
+
+interface ClaimRow {
+  org_id: number;
+  id: string | number;
+  webhook_id: number;
+  customer_id: string | number;
+  event_id: string;
+  event_name: WebhookEvent;
+  request_id: string;
+  data: Record<string, unknown> | string;
+  created_ms: string | number;
+  retrying_ms: string | number;
+  attempts: number;
+  url: string;
+  headers: Record<string, string> | string;
+  secret_ciphertext: string;
+}
+
+const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/**
+ * Claims up to `limit` due deliveries for `leaseMs`: each is the oldest pending one of its customer
+ * for its webhook (a customer's next event waits for the one before it), its webhook active. Rows
+ * another worker is claiming are skipped (FOR UPDATE SKIP LOCKED), and a claimed row is leased, so
+ * no two workers send the same attempt; a worker that dies leaves its lease to run out, and the
+ * delivery is due again (at least once).
+ */
+export async function claimDeliveries(db: DbOrTx, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+  const rows = await execRows<ClaimRow>(
+    db,
+    sql`
+    with due as (
+      select d.org_id, d.id from webhook_deliveries d
+      join webhooks w on w.org_id = d.org_id and w.id = d.webhook_id and w.active
+      where d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until <= now())
+        and not exists (select 1 from webhook_deliveries p
+                        where p.org_id = d.org_id and p.webhook_id = d.webhook_id and p.customer_id = d.customer_id
+                          and p.status = 'pending' and p.id < d.id)
+      order by d.next_attempt_at, d.id
+      limit ${limit}
+      for update of d skip locked)
+    update webhook_deliveries d
+    set lease_until = now() + make_interval(secs => ${leaseMs / 1000}), attempts = d.attempts + 1
+    from due, webhooks w
+    where d.org_id = due.org_id and d.id = due.id and w.org_id = d.org_id and w.id = d.webhook_id
+    returning d.org_id, d.id, d.webhook_id, d.customer_id, d.event_id, d.event_name, d.request_id, d.data,
+      extract(epoch from d.created_at) * 1000 as created_ms, extract(epoch from d.retrying_since) * 1000 as retrying_ms,
+      d.attempts, w.url, w.headers, w.secret_ciphertext`,
+  );
+  return rows.map((r) => ({
+    orgId: Number(r.org_id),
+    id: Number(r.id),
+    webhookId: Number(r.webhook_id),
+    customerId: Number(r.customer_id),
+    eventId: r.event_id,
+    eventName: r.event_name,
+    requestId: r.request_id,
+    data: parsed(r.data),
+    createdAtMs: Math.round(Number(r.created_ms)),
+    retryingSinceMs: Math.round(Number(r.retrying_ms)),
+    attempt: Number(r.attempts),
+    url: r.url,
+    headers: parsed(r.headers),
+    secretCiphertext: r.secret_ciphertext,
+  }));
+}
+
+/** What one attempt came to: delivered, to be tried again at a time, or given up. */
+export type AttemptOutcome = { lastStatus: number | null; lastError: string | null } & (
+  { kind: 'delivered' } | { kind: 'retry'; inMs: number } | { kind: 'failed' }
+);
+
+/**
+ * Records an attempt's outcome and ends its lease, if the row is still at that attempt (a worker
+ * whose lease ran out while it sent must not overwrite the next attempt's record).
+ */
+export async function recordAttempt(
+  db: DbOrTx,
+  d: { orgId: number; id: number; attempt: number },
+  o: AttemptOutcome,
+): Promise<void> {
+  const status: DeliveryStatus = o.kind === 'retry' ? 'pending' : o.kind;
+  await execRows(
+    db,
+    sql`
+    update webhook_deliveries set status = ${status}, lease_until = null,
+      last_status = ${o.lastStatus}, last_error = ${o.lastError},
+      next_attempt_at = now() + make_interval(secs => ${o.kind === 'retry' ? o.inMs / 1000 : 0}),
+      delivered_at = ${o.kind === 'delivered' ? sql`now()` : null}
+    where org_id = ${d.orgId} and id = ${d.id} and attempts = ${d.attempt}`,
+  );
+}

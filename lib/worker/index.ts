@@ -1,0 +1,58 @@
+// The worker: the one place background work runs. In the app process by default (server.ts starts it
+// after listening; WORKER=off turns it off) or as its own process (npm run worker, scripts/worker.ts).
+// Each task claims its own work from the database (FOR UPDATE SKIP LOCKED), so any number of workers
+// may run side by side. A task runs again at once while it finds work, else when its channel is
+// notified (LISTEN), or after `pollMs` at the latest (a notification lost with a connection).
+// Webhook deliveries are its first task; imports and erasure will be others.
+import 'server-only';
+import { getHandle } from '@/db/client';
+import { log, loggableError } from '@/lib/log';
+import { webhookTask, type WebhookTaskOptions } from '@/lib/webhooks/task';
+
+export interface WorkerOptions {
+  pollMs?: number;
+  webhooks?: WebhookTaskOptions;
+}
+
+export interface RunningWorker {
+  /** Resolves once every task's round under way has finished. */
+  stop(): Promise<void>;
+}
+
+export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWorker> {
+  const pollMs = opts.pollMs ?? 1_000;
+  const handle = await getHandle();
+  const tasks = [webhookTask(opts.webhooks)];
+  let stopped = false;
+  const stopWaits = new Set<() => void>();
+  const loops = tasks.map(async (task) => {
+    let wake: (() => void) | null = null;
+    await handle.listen(task.channel, () => wake?.());
+    while (!stopped) {
+      let more = false;
+      try {
+        more = await task.runOnce(handle.db);
+      } catch (err) {
+        log.error({ task: task.name, err: loggableError(err) }, 'background task failed');
+      }
+      if (more || stopped) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        stopWaits.add(wake);
+      });
+      if (wake) stopWaits.delete(wake);
+      wake = null;
+    }
+  });
+  return {
+    async stop() {
+      stopped = true;
+      for (const w of stopWaits) w();
+      await Promise.all(loops);
+    },
+  };
+}

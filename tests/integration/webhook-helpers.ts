@@ -1,0 +1,79 @@
+// Webhooks for the tests: one written straight to the database (the outbox tests need no API), a
+// receiver on a port of this process that records what it is sent, and the org behind a till.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { and, asc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { insertWebhook } from '@/db/queries/webhooks';
+import { apiClients, webhookDeliveries } from '@/db/schema';
+import { encryptSecret } from '@/lib/webhooks/secret';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/vocabulary';
+
+export async function orgOfTill(key = 'demo.till'): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ orgId: apiClients.orgId }).from(apiClients).where(eq(apiClients.key, key));
+  return row!.orgId;
+}
+
+export async function addWebhook(
+  orgId: number,
+  opts: { url?: string; events?: WebhookEvent[]; secret?: string; headers?: Record<string, string> } = {},
+): Promise<number> {
+  const row = await insertWebhook(await getDb(), orgId, {
+    name: 'test',
+    url: opts.url ?? 'http://127.0.0.1:9/none',
+    eventNames: opts.events ?? [...WEBHOOK_EVENTS],
+    headers: opts.headers ?? {},
+    active: true,
+    secretCiphertext: encryptSecret(opts.secret ?? 'whsec_test'),
+  });
+  return row.id;
+}
+
+export async function deliveriesOf(orgId: number, customerId: number) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.customerId, customerId)))
+    .orderBy(asc(webhookDeliveries.id));
+}
+
+export interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  at: number;
+}
+
+/**
+ * A receiver: answers each request with what `answer` says (200 by default) and records it.
+ * `answer` may delay (a slow receiver).
+ */
+export async function startReceiver(
+  answer: (r: Received, n: number) => number | Promise<number> = () => 200,
+): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const r = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      received.push(r);
+      void Promise.resolve(answer(r, received.length)).then((status) => {
+        res.statusCode = status;
+        res.end();
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
