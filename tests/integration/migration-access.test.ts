@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pgliteOptions } from '@/db/client';
 
 const DIR = path.join(process.cwd(), 'db', 'migrations');
 const files = readdirSync(DIR)
@@ -19,7 +20,8 @@ async function apply(pg: { exec(sql: string): Promise<unknown> }, file: string) 
 describe('the access migration', () => {
   it('turns can_write_customers into customers:write, and its absence into customers:read', async () => {
     const { PGlite } = await import('@electric-sql/pglite');
-    const pg = await PGlite.create();
+    // With the extensions later migrations need (pg_trgm), as the app's embedded database has them.
+    const pg = await PGlite.create(await pgliteOptions());
     try {
       const before = files.filter((f) => f < '0004');
       for (const f of before) await apply(pg, f);
