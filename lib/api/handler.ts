@@ -10,7 +10,7 @@ import { CredentialThrottledError } from '@/lib/auth/credential-throttle';
 import { authenticateOAuthToken } from '@/lib/auth/oauth';
 import { authenticateStaffSession } from '@/lib/auth/staff-session';
 import { isDatabaseUnavailable } from '@/db/errors';
-import { ApiError, errorItem, type ApiErrorItem } from '@/lib/errors';
+import { ApiError, errorItem, type ApiErrorItem, type ErrorCode } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import type { HeaderSource } from '@/lib/http/header-source';
 import { log, loggableError } from '@/lib/log';
@@ -63,9 +63,9 @@ interface Options {
   envelope: Envelope;
   /** What the caller must be allowed (lib/auth/access.ts); default `customers:read`. */
   access?: ApiAccess;
+  /** The code a caller without `access` is answered (default 403): checked before the rate limit counts it. */
+  refusal?: ErrorCode;
   body?: boolean;
-  /** Throws an ApiError (403) when the caller may not use the route: checked before the rate limit counts it. */
-  allow?: (actor: Actor) => void;
 }
 
 export function failureBody(envelope: Envelope, errors: ApiErrorItem[]): Record<string, unknown> {
@@ -163,8 +163,7 @@ export function apiRoute<P = Record<string, never>>(
     let limitHeaders: Record<string, string> = {};
     try {
       const actor = await authenticate(req);
-      if (!may(actor, opts.access ?? 'customers:read')) throw ApiError.of(403);
-      opts.allow?.(actor);
+      if (!may(actor, opts.access ?? 'customers:read')) throw ApiError.of(opts.refusal ?? 403);
       limitHeaders = await consumeRateLimit(actor);
       const body = opts.body ? await readJsonBody(req) : undefined;
       const hostileQuery = hostileQueryProblems(new URL(req.url).searchParams);

@@ -1,12 +1,6 @@
-// Who may manage webhooks: `webhooks:manage` (API contract §18): staff admins, and API clients holding
-// it (or `admin`); everyone else signed in is answered 8140.
-import { may } from '@/lib/auth/access';
-import type { Actor } from '@/lib/auth/actor';
+// Path ids of the webhook routes. Who may call them is the route's `access: 'webhooks:manage'`
+// (API contract §18), refused with 8140.
 import { ApiError } from '@/lib/errors';
-
-export function requireWebhookManager(actor: Actor): void {
-  if (!may(actor, 'webhooks:manage')) throw ApiError.of(8140);
-}
 
 /** A path id: a whole number of the int range, else `code` (unknown, like any other id). */
 export function pathId(raw: string | undefined, code: 8141 | 8142): number {

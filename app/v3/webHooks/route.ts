@@ -3,21 +3,23 @@ import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { issuesToErrors } from '@/lib/customers/issues';
 import { ApiError } from '@/lib/errors';
-import { requireWebhookManager } from '@/lib/webhooks/access';
 import { createWebhook, getWebhooks } from '@/lib/webhooks/manage';
 import { WebhookRequestSchema } from '@/lib/webhooks/schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ envelope: 'v3', allow: requireWebhookManager }, async ({ actor }) => {
+export const GET = apiRoute({ envelope: 'v3', access: 'webhooks:manage', refusal: 8140 }, async ({ actor }) => {
   return { status: 200, body: { data: await getWebhooks(await getDb(), actor.orgId), errors: null, warnings: [] } };
 });
 
-export const POST = apiRoute({ envelope: 'v3', body: true, allow: requireWebhookManager }, async ({ actor, body }) => {
-  const parsed = WebhookRequestSchema.safeParse(body);
-  if (!parsed.success) throw new ApiError(issuesToErrors(parsed.error.issues));
-  const data = await createWebhook(await getDb(), actor.orgId, parsed.data);
-  return { status: 200, body: { data, errors: null, warnings: [] } };
-});
+export const POST = apiRoute(
+  { envelope: 'v3', body: true, access: 'webhooks:manage', refusal: 8140 },
+  async ({ actor, body }) => {
+    const parsed = WebhookRequestSchema.safeParse(body);
+    if (!parsed.success) throw new ApiError(issuesToErrors(parsed.error.issues));
+    const data = await createWebhook(await getDb(), actor.orgId, parsed.data);
+    return { status: 200, body: { data, errors: null, warnings: [] } };
+  },
+);
 
 export const { PUT, PATCH, DELETE } = methodNotAllowed('v3', ['GET', 'POST']);

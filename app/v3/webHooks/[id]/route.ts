@@ -3,14 +3,14 @@ import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { issuesToErrors } from '@/lib/customers/issues';
 import { ApiError } from '@/lib/errors';
-import { pathId, requireWebhookManager } from '@/lib/webhooks/access';
+import { pathId } from '@/lib/webhooks/access';
 import { getWebhook, removeWebhook, replaceWebhook } from '@/lib/webhooks/manage';
 import { WebhookRequestSchema } from '@/lib/webhooks/schemas';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute<{ id: string }>(
-  { envelope: 'v3', allow: requireWebhookManager },
+  { envelope: 'v3', access: 'webhooks:manage', refusal: 8140 },
   async ({ actor, params }) => {
     const data = await getWebhook(await getDb(), actor.orgId, pathId(params.id, 8141));
     return { status: 200, body: { data, errors: null, warnings: [] } };
@@ -18,7 +18,7 @@ export const GET = apiRoute<{ id: string }>(
 );
 
 export const PUT = apiRoute<{ id: string }>(
-  { envelope: 'v3', body: true, allow: requireWebhookManager },
+  { envelope: 'v3', body: true, access: 'webhooks:manage', refusal: 8140 },
   async ({ actor, params, body }) => {
     const id = pathId(params.id, 8141);
     const parsed = WebhookRequestSchema.safeParse(body);
@@ -29,7 +29,7 @@ export const PUT = apiRoute<{ id: string }>(
 );
 
 export const DELETE = apiRoute<{ id: string }>(
-  { envelope: 'v3', allow: requireWebhookManager },
+  { envelope: 'v3', access: 'webhooks:manage', refusal: 8140 },
   async ({ actor, params }) => {
     const id = pathId(params.id, 8141);
     await removeWebhook(await getDb(), actor.orgId, id);

@@ -2,14 +2,14 @@
 import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/query';
-import { pathId, requireWebhookManager } from '@/lib/webhooks/access';
+import { pathId } from '@/lib/webhooks/access';
 import { getDeliveries } from '@/lib/webhooks/manage';
 import { DeliveryQuerySchema } from '@/lib/webhooks/schemas';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute<{ id: string }>(
-  { envelope: 'v3', allow: requireWebhookManager },
+  { envelope: 'v3', access: 'webhooks:manage', refusal: 8140 },
   async ({ req, actor, params }) => {
     const id = pathId(params.id, 8141);
     const query = parseQuery(DeliveryQuerySchema, req.url);

@@ -1,13 +1,13 @@
 // POST /v3/webHooks/{id}/deliveries/{deliveryId}/redeliver — send the event again ("Send again", §18)
 import { getDb } from '@/db/client';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
-import { pathId, requireWebhookManager } from '@/lib/webhooks/access';
+import { pathId } from '@/lib/webhooks/access';
 import { sendAgain } from '@/lib/webhooks/manage';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = apiRoute<{ id: string; deliveryId: string }>(
-  { envelope: 'v3', allow: requireWebhookManager },
+  { envelope: 'v3', access: 'webhooks:manage', refusal: 8140 },
   async ({ actor, params }) => {
     const id = pathId(params.id, 8141);
     const deliveryId = pathId(params.deliveryId, 8142);
