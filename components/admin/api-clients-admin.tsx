@@ -3,7 +3,7 @@
 // secret with an overlap, revoke or restore. Every change goes through /v2/apiClients with the session.
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { callApi, requestLevelMessage, type ApiResult } from '@/components/form/api-request';
+import { callApi } from '@/components/form/api-request';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -13,6 +13,8 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { API_ACCESS, API_CLIENT_KINDS } from '@/lib/vocabulary';
+import { messageOf, useAdminActions } from './admin-actions';
+import { AdminError, AdminTable } from './admin-table';
 import { ShownOnce } from './shown-once';
 
 const Client = z.object({
@@ -31,34 +33,16 @@ const Created = z.object({ id: z.number(), key: z.string(), secret: z.string() }
 const Secret = z.object({ secret: z.string() });
 
 const KIND_NAMES = { TILL: 'Till (Basic)', OAUTH_CLIENT: 'OAuth client' } as const;
-const messageOf = (r: Extract<ApiResult<unknown>, { ok: false }>) =>
-  requestLevelMessage(r.status, r.errors) ?? r.errors.map((e) => e.message).join(' ');
 
 export function ApiClientsAdmin({ initial }: { initial: ApiClientRow[] }) {
   const [clients, setClients] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<{ label: string; value: string } | null>(null);
 
   async function reload() {
     const res = await callApi({ method: 'GET', url: '/v2/apiClients' }, List);
     if (res.ok) setClients(res.data.clients);
   }
-  async function act<T>(request: Promise<ApiResult<T>>, onOk?: (data: T) => void): Promise<boolean> {
-    setError(null);
-    try {
-      const res = await request;
-      if (!res.ok) {
-        setError(messageOf(res));
-        return false;
-      }
-      onOk?.(res.data);
-      await reload();
-      return true;
-    } catch {
-      setError('The server could not be reached. Nothing was changed.');
-      return false;
-    }
-  }
+  const { error, act } = useAdminActions(reload);
 
   return (
     <div className="flex flex-col gap-4">
@@ -70,11 +54,7 @@ export function ApiClientsAdmin({ initial }: { initial: ApiClientRow[] }) {
           }}
         />
       </div>
-      {error && (
-        <Alert variant="destructive" role="alert">
-          {error}
-        </Alert>
-      )}
+      <AdminError message={error} />
       {shown && (
         <ShownOnce
           label={shown.label}
@@ -82,76 +62,49 @@ export function ApiClientsAdmin({ initial }: { initial: ApiClientRow[] }) {
           note="Shown only now and stored only as a hash. A till sends it as its password (Basic, MD5); an OAuth client as its secret."
         />
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">API clients</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Key
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Kind
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Access
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Active
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Last used
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {clients.map((c) => (
-              <tr key={c.id} className="border-t border-slate-200">
-                <th scope="row" className="px-3 py-2 font-mono font-medium text-slate-900">
-                  {c.key}
-                </th>
-                <td className="px-3 py-2">{KIND_NAMES[c.kind]}</td>
-                <td className="px-3 py-2">{c.access.join(', ') || 'none'}</td>
-                <td className="px-3 py-2">{c.active ? 'Yes' : 'No'}</td>
-                <td className="px-3 py-2">{c.lastUsedAt ? new Date(c.lastUsedAt).toLocaleString() : 'never'}</td>
-                <td className="px-3 py-2">
-                  <div className="flex flex-wrap gap-2">
-                    <RotateDialog
-                      client={c}
-                      rotate={(overlapSeconds) =>
-                        act(
-                          callApi(
-                            { method: 'POST', url: `/v2/apiClients/${c.id}/rotate`, body: { overlapSeconds } },
-                            Secret,
-                          ),
-                          (d) => setShown({ label: `New secret of ${c.key}`, value: d.secret }),
-                        )
-                      }
-                    />
-                    <Button
-                      size="sm"
-                      variant={c.active ? 'destructive' : 'outline'}
-                      onClick={() =>
-                        void act(
-                          callApi(
-                            { method: 'PATCH', url: `/v2/apiClients/${c.id}`, body: { active: !c.active } },
-                            Client,
-                          ),
-                        )
-                      }
-                    >
-                      {c.active ? 'Revoke' : 'Restore'}
-                    </Button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption="API clients"
+        columns={['Key', 'Kind', 'Access', 'Active', 'Last used', { label: 'Actions', hidden: true }]}
+      >
+        {clients.map((c) => (
+          <tr key={c.id} className="border-t border-slate-200">
+            <th scope="row" className="px-3 py-2 font-mono font-medium text-slate-900">
+              {c.key}
+            </th>
+            <td className="px-3 py-2">{KIND_NAMES[c.kind]}</td>
+            <td className="px-3 py-2">{c.access.join(', ') || 'none'}</td>
+            <td className="px-3 py-2">{c.active ? 'Yes' : 'No'}</td>
+            <td className="px-3 py-2">{c.lastUsedAt ? new Date(c.lastUsedAt).toLocaleString() : 'never'}</td>
+            <td className="px-3 py-2">
+              <div className="flex flex-wrap gap-2">
+                <RotateDialog
+                  client={c}
+                  rotate={(overlapSeconds) =>
+                    act(
+                      callApi(
+                        { method: 'POST', url: `/v2/apiClients/${c.id}/rotate`, body: { overlapSeconds } },
+                        Secret,
+                      ),
+                      (d) => setShown({ label: `New secret of ${c.key}`, value: d.secret }),
+                    )
+                  }
+                />
+                <Button
+                  size="sm"
+                  variant={c.active ? 'destructive' : 'outline'}
+                  onClick={() =>
+                    void act(
+                      callApi({ method: 'PATCH', url: `/v2/apiClients/${c.id}`, body: { active: !c.active } }, Client),
+                    )
+                  }
+                >
+                  {c.active ? 'Revoke' : 'Restore'}
+                </Button>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

@@ -4,7 +4,7 @@
 // (/v2/staff) with the session, so the page and integrators obey the same rules (9701, 9702).
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { callApi, requestLevelMessage, type ApiResult } from '@/components/form/api-request';
+import { callApi } from '@/components/form/api-request';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
@@ -12,6 +12,8 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { STAFF_ROLES } from '@/lib/vocabulary';
+import { messageOf, useAdminActions } from './admin-actions';
+import { AdminError, AdminTable } from './admin-table';
 import { ShownOnce } from './shown-once';
 
 const Member = z.object({
@@ -29,12 +31,9 @@ const Created = z.object({ id: z.number(), oneTimePassword: z.string() });
 const OneTime = z.object({ oneTimePassword: z.string() });
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
-const messageOf = (r: Extract<ApiResult<unknown>, { ok: false }>) =>
-  requestLevelMessage(r.status, r.errors) ?? r.errors.map((e) => e.message).join(' ');
 
 export function StaffAdmin({ initial }: { initial: StaffMember[] }) {
   const [staff, setStaff] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<{ label: string; value: string } | null>(null);
 
   async function reload() {
@@ -42,17 +41,7 @@ export function StaffAdmin({ initial }: { initial: StaffMember[] }) {
     if (res.ok) setStaff(res.data.staff);
   }
 
-  async function act<T>(request: Promise<ApiResult<T>>, onOk?: (data: T) => void) {
-    setError(null);
-    try {
-      const res = await request;
-      if (!res.ok) return setError(messageOf(res));
-      onOk?.(res.data);
-      await reload();
-    } catch {
-      setError('The server could not be reached. Nothing was changed.');
-    }
-  }
+  const { error, act } = useAdminActions(reload);
 
   const patch = (m: StaffMember, body: Record<string, unknown>) =>
     act(callApi({ method: 'PATCH', url: `/v2/staff/${m.id}`, body }, Member));
@@ -67,11 +56,7 @@ export function StaffAdmin({ initial }: { initial: StaffMember[] }) {
           }}
         />
       </div>
-      {error && (
-        <Alert variant="destructive" role="alert">
-          {error}
-        </Alert>
-      )}
+      <AdminError message={error} />
       {shown && (
         <ShownOnce
           label={shown.label}
@@ -79,77 +64,53 @@ export function StaffAdmin({ initial }: { initial: StaffMember[] }) {
           note="Shown only now. Give it to the person: at their first sign-in they must choose their own password."
         />
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Staff members</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Email
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Role
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Active
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Last sign-in
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((m) => (
-              <tr key={m.id} className="border-t border-slate-200">
-                <th scope="row" className="px-3 py-2 font-medium text-slate-900">
-                  {m.name}
-                </th>
-                <td className="px-3 py-2">{m.email}</td>
-                <td className="px-3 py-2">
-                  <Select
-                    aria-label={`Role of ${m.name}`}
-                    value={m.role}
-                    onChange={(e) => void patch(m, { role: e.target.value })}
-                    className="h-8 w-36"
-                  >
-                    {STAFF_ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
-                  </Select>
-                </td>
-                <td className="px-3 py-2">{m.active ? 'Yes' : 'No'}</td>
-                <td className="px-3 py-2">{when(m.lastSignInAt)}</td>
-                <td className="px-3 py-2">
-                  <div className="flex flex-wrap gap-2">
-                    <Button size="sm" variant="outline" onClick={() => void patch(m, { active: !m.active })}>
-                      {m.active ? 'Deactivate' : 'Reactivate'}
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="outline"
-                      onClick={() =>
-                        void act(callApi({ method: 'POST', url: `/v2/staff/${m.id}/resetPassword` }, OneTime), (d) =>
-                          setShown({ label: `One-time password for ${m.name}`, value: d.oneTimePassword }),
-                        )
-                      }
-                    >
-                      Reset password
-                    </Button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption="Staff members"
+        columns={['Name', 'Email', 'Role', 'Active', 'Last sign-in', { label: 'Actions', hidden: true }]}
+      >
+        {staff.map((m) => (
+          <tr key={m.id} className="border-t border-slate-200">
+            <th scope="row" className="px-3 py-2 font-medium text-slate-900">
+              {m.name}
+            </th>
+            <td className="px-3 py-2">{m.email}</td>
+            <td className="px-3 py-2">
+              <Select
+                aria-label={`Role of ${m.name}`}
+                value={m.role}
+                onChange={(e) => void patch(m, { role: e.target.value })}
+                className="h-8 w-36"
+              >
+                {STAFF_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </Select>
+            </td>
+            <td className="px-3 py-2">{m.active ? 'Yes' : 'No'}</td>
+            <td className="px-3 py-2">{when(m.lastSignInAt)}</td>
+            <td className="px-3 py-2">
+              <div className="flex flex-wrap gap-2">
+                <Button size="sm" variant="outline" onClick={() => void patch(m, { active: !m.active })}>
+                  {m.active ? 'Deactivate' : 'Reactivate'}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  onClick={() =>
+                    void act(callApi({ method: 'POST', url: `/v2/staff/${m.id}/resetPassword` }, OneTime), (d) =>
+                      setShown({ label: `One-time password for ${m.name}`, value: d.oneTimePassword }),
+                    )
+                  }
+                >
+                  Reset password
+                </Button>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminNav } from '@/components/admin/admin-nav';
+import { AdminTable } from '@/components/admin/admin-table';
 import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db/client';
 import { readAdminLog } from '@/lib/admin/audit';
@@ -27,49 +28,28 @@ export default async function AuditPage({ searchParams }: Props) {
         title="Audit log"
         description="Every staff, API client and configuration decision: who, when, what, before → after."
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Admin log, newest first</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                When
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Who
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                What
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Before → after
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} className="border-t border-slate-200 align-top">
-                <td className="whitespace-nowrap px-3 py-2">
-                  <time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)} UTC</time>
-                </td>
-                <td className="px-3 py-2">{e.actor.code}</td>
-                <td className="px-3 py-2">
-                  {e.action} <span className="text-slate-500">{e.target}</span>
-                </td>
-                <td className="px-3 py-2">
-                  <ul className="flex flex-col gap-0.5">
-                    {e.changes.map((c) => (
-                      <li key={c.path} className="break-all">
-                        <span className="font-medium">{c.path}</span>: {show(c.before)} → {show(c.after)}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable caption="Admin log, newest first" columns={['When', 'Who', 'What', 'Before → after']}>
+        {entries.map((e) => (
+          <tr key={e.id} className="border-t border-slate-200 align-top">
+            <td className="whitespace-nowrap px-3 py-2">
+              <time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)} UTC</time>
+            </td>
+            <td className="px-3 py-2">{e.actor.code}</td>
+            <td className="px-3 py-2">
+              {e.action} <span className="text-slate-500">{e.target}</span>
+            </td>
+            <td className="px-3 py-2">
+              <ul className="flex flex-col gap-0.5">
+                {e.changes.map((c) => (
+                  <li key={c.path} className="break-all">
+                    <span className="font-medium">{c.path}</span>: {show(c.before)} → {show(c.after)}
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {last && entries.length === PER_PAGE && (
         <Link href={`${URL}?before=${last.id}`} className="text-sm text-indigo-700 underline">
           Older entries
