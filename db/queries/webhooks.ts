@@ -33,11 +33,37 @@ export function listWebhooks(db: DbOrTx, orgId: number): Promise<WebhookRow[]> {
   return db.select().from(webhooks).where(eq(webhooks.orgId, orgId)).orderBy(webhooks.id);
 }
 
-export async function findWebhook(db: DbOrTx, orgId: number, id: number): Promise<WebhookRow | null> {
-  const [row] = await db
+/** The org's webhook; `lock` holds its row until the transaction ends (a decision's before → after). */
+export async function findWebhook(
+  db: DbOrTx,
+  orgId: number,
+  id: number,
+  opts: { lock?: boolean } = {},
+): Promise<WebhookRow | null> {
+  const q = db
     .select()
     .from(webhooks)
     .where(and(eq(webhooks.orgId, orgId), eq(webhooks.id, id)));
+  const [row] = opts.lock ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+/** One delivery of the org's webhook, locked until the transaction ends; null when there is none. */
+export async function findDelivery(
+  db: DbOrTx,
+  k: { orgId: number; webhookId: number; deliveryId: number },
+): Promise<DeliveryRow | null> {
+  const [row] = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.orgId, k.orgId),
+        eq(webhookDeliveries.webhookId, k.webhookId),
+        eq(webhookDeliveries.id, k.deliveryId),
+      ),
+    )
+    .for('update');
   return row ?? null;
 }
 

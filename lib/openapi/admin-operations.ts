@@ -143,7 +143,7 @@ export const ADMIN_OPERATIONS: OperationSpec[] = [
     method: 'get',
     summary: 'Admin log',
     description:
-      "The org's staff, API client and configuration decisions, newest first, each with who, when and every " +
+      "The org's staff, API client, configuration and webhook decisions, newest first, each with who, when and every " +
       'value before → after. Never a secret or password, not even hashed.',
     requestParams: {
       query: z.object({

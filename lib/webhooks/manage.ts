@@ -1,9 +1,13 @@
 // Managing an org's webhooks (the /v3/webHooks routes and the Webhooks page): every call is scoped to
-// the caller's org; another org's webhook answers 8141 like an unknown one.
+// the caller's org; another org's webhook answers 8141 like an unknown one. Each decision (create,
+// replace, delete, send again) and its admin log entry are one transaction; the log has before → after
+// of the settings, never the signing secret and never a header's value (headers carry credentials).
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
+import { insertAdminLogEntry } from '@/db/queries/admin-log';
 import {
   deleteWebhook,
+  findDelivery,
   findWebhook,
   insertWebhook,
   listDeliveries,
@@ -13,7 +17,10 @@ import {
   type DeliveryRow,
   type WebhookRow,
 } from '@/db/queries/webhooks';
+import { changesOf, type AdminActor } from '@/lib/admin/common';
+import { logActor } from '@/lib/admin/staff';
 import { ApiError } from '@/lib/errors';
+import type { HistoryChange } from '@/db/schema';
 import type { DeliveryStatus } from '@/lib/vocabulary';
 import type { DeliveryView, WebhookRequest, WebhookView } from './schemas';
 import { encryptSecret, newWebhookSecret } from './secret';
@@ -57,14 +64,33 @@ const valuesOf = (r: WebhookRequest) => ({
   active: r.active,
 });
 
+/** What the admin log keeps of a webhook's settings: header names only, never their values. */
+function loggedOf(w: WebhookRow) {
+  return {
+    name: w.name,
+    url: w.url,
+    eventNames: w.eventNames,
+    headerNames: Object.keys(w.headers).sort(),
+    active: w.active,
+  };
+}
+
+async function log(tx: DbOrTx, actor: AdminActor, action: string, target: string, changes: HistoryChange[]) {
+  await insertAdminLogEntry(tx, actor.orgId, { ...logActor(actor), action, target, changes });
+}
+
 /** A new webhook, with its signing secret: the only time the secret is shown. */
 export async function createWebhook(
   db: Db,
-  orgId: number,
+  actor: AdminActor,
   r: WebhookRequest,
 ): Promise<WebhookView & { secret: string }> {
   const secret = newWebhookSecret();
-  const row = await insertWebhook(db, orgId, { ...valuesOf(r), secretCiphertext: encryptSecret(secret) });
+  const row = await db.transaction(async (tx) => {
+    const row = await insertWebhook(tx, actor.orgId, { ...valuesOf(r), secretCiphertext: encryptSecret(secret) });
+    await log(tx, actor, 'webhook.create', `webhook:${row.id}`, changesOf({}, loggedOf(row)));
+    return row;
+  });
   return { ...viewOf(row), secret };
 }
 
@@ -72,7 +98,7 @@ export async function getWebhooks(db: Db, orgId: number): Promise<WebhookView[]>
   return (await listWebhooks(db, orgId)).map(viewOf);
 }
 
-async function existing(db: Db, orgId: number, id: number): Promise<WebhookRow> {
+async function existing(db: DbOrTx, orgId: number, id: number): Promise<WebhookRow> {
   const row = await findWebhook(db, orgId, id);
   if (!row) throw ApiError.of(8141);
   return row;
@@ -83,14 +109,25 @@ export async function getWebhook(db: Db, orgId: number, id: number): Promise<Web
 }
 
 /** Replaces the settings, the event list included (as Capillary does); the secret stays. */
-export async function replaceWebhook(db: Db, orgId: number, id: number, r: WebhookRequest): Promise<WebhookView> {
-  const row = await updateWebhook(db, orgId, id, valuesOf(r));
-  if (!row) throw ApiError.of(8141);
-  return viewOf(row);
+export async function replaceWebhook(db: Db, actor: AdminActor, id: number, r: WebhookRequest): Promise<WebhookView> {
+  return db.transaction(async (tx) => {
+    const current = await findWebhook(tx, actor.orgId, id, { lock: true });
+    if (!current) throw ApiError.of(8141);
+    const row = (await updateWebhook(tx, actor.orgId, id, valuesOf(r)))!;
+    const changes = changesOf(loggedOf(current), loggedOf(row));
+    if (changes.length > 0) await log(tx, actor, 'webhook.update', `webhook:${id}`, changes);
+    return viewOf(row);
+  });
 }
 
-export async function removeWebhook(db: Db, orgId: number, id: number): Promise<void> {
-  if (!(await deleteWebhook(db, orgId, id))) throw ApiError.of(8141);
+export async function removeWebhook(db: Db, actor: AdminActor, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await findWebhook(tx, actor.orgId, id, { lock: true });
+    if (!current || !(await deleteWebhook(tx, actor.orgId, id))) throw ApiError.of(8141);
+    const before = loggedOf(current);
+    const changes = Object.entries(before).map(([path, value]) => ({ path, before: value, after: null }));
+    await log(tx, actor, 'webhook.delete', `webhook:${id}`, changes);
+  });
 }
 
 export async function getDeliveries(
@@ -103,9 +140,20 @@ export async function getDeliveries(
   return (await listDeliveries(db, { orgId, webhookId, ...q })).map(deliveryViewOf);
 }
 
-export async function sendAgain(db: Db, orgId: number, webhookId: number, deliveryId: number): Promise<DeliveryView> {
-  await existing(db, orgId, webhookId);
-  const row = await redeliver(db, { orgId, webhookId, deliveryId });
-  if (!row) throw ApiError.of(8142);
-  return deliveryViewOf(row);
+export async function sendAgain(
+  db: Db,
+  actor: AdminActor,
+  webhookId: number,
+  deliveryId: number,
+): Promise<DeliveryView> {
+  return db.transaction(async (tx) => {
+    await existing(tx, actor.orgId, webhookId);
+    const before = await findDelivery(tx, { orgId: actor.orgId, webhookId, deliveryId });
+    const row = before && (await redeliver(tx, { orgId: actor.orgId, webhookId, deliveryId }));
+    if (!before || !row) throw ApiError.of(8142);
+    await log(tx, actor, 'webhook.redeliver', `webhook:${webhookId}`, [
+      { path: `deliveries.${deliveryId}.status`, before: before.status, after: row.status },
+    ]);
+    return deliveryViewOf(row);
+  });
 }

@@ -1,5 +1,6 @@
 // GET /v3/webHooks — the org's webhooks; POST — a new one, its signing secret shown once (§18)
 import { getDb } from '@/db/client';
+import { adminActorOf } from '@/lib/admin/common';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { issuesToErrors } from '@/lib/customers/issues';
 import { ApiError } from '@/lib/errors';
@@ -14,10 +15,10 @@ export const GET = apiRoute({ envelope: 'v3', access: 'webhooks:manage', refusal
 
 export const POST = apiRoute(
   { envelope: 'v3', body: true, access: 'webhooks:manage', refusal: 8140 },
-  async ({ actor, body }) => {
+  async ({ actor, requestId, body }) => {
     const parsed = WebhookRequestSchema.safeParse(body);
     if (!parsed.success) throw new ApiError(issuesToErrors(parsed.error.issues));
-    const data = await createWebhook(await getDb(), actor.orgId, parsed.data);
+    const data = await createWebhook(await getDb(), adminActorOf({ actor, requestId }), parsed.data);
     return { status: 200, body: { data, errors: null, warnings: [] } };
   },
 );

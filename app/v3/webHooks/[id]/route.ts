@@ -1,5 +1,6 @@
 // GET / PUT / DELETE /v3/webHooks/{id} — one webhook; PUT replaces its settings and event list (§18)
 import { getDb } from '@/db/client';
+import { adminActorOf } from '@/lib/admin/common';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { issuesToErrors } from '@/lib/customers/issues';
 import { ApiError } from '@/lib/errors';
@@ -19,20 +20,20 @@ export const GET = apiRoute<{ id: string }>(
 
 export const PUT = apiRoute<{ id: string }>(
   { envelope: 'v3', body: true, access: 'webhooks:manage', refusal: 8140 },
-  async ({ actor, params, body }) => {
+  async ({ actor, requestId, params, body }) => {
     const id = pathId(params.id, 8141);
     const parsed = WebhookRequestSchema.safeParse(body);
     if (!parsed.success) throw new ApiError(issuesToErrors(parsed.error.issues));
-    const data = await replaceWebhook(await getDb(), actor.orgId, id, parsed.data);
+    const data = await replaceWebhook(await getDb(), adminActorOf({ actor, requestId }), id, parsed.data);
     return { status: 200, body: { data, errors: null, warnings: [] } };
   },
 );
 
 export const DELETE = apiRoute<{ id: string }>(
   { envelope: 'v3', access: 'webhooks:manage', refusal: 8140 },
-  async ({ actor, params }) => {
+  async ({ actor, requestId, params }) => {
     const id = pathId(params.id, 8141);
-    await removeWebhook(await getDb(), actor.orgId, id);
+    await removeWebhook(await getDb(), adminActorOf({ actor, requestId }), id);
     return { status: 200, body: { data: { webHookId: id }, errors: null, warnings: [] } };
   },
 );

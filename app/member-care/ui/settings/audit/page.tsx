@@ -1,4 +1,4 @@
-// /member-care/ui/settings/audit — the admin log: staff, client and configuration decisions, newest first (admins only)
+// /member-care/ui/settings/audit — the admin log: staff, client, configuration and webhook decisions, newest first (admins only)
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminNav } from '@/components/admin/admin-nav';
@@ -26,7 +26,7 @@ export default async function AuditPage({ searchParams }: Props) {
       <AdminNav current={URL} />
       <PageHeader
         title="Audit log"
-        description="Every staff, API client and configuration decision: who, when, what, before → after."
+        description="Every staff, API client, configuration and webhook decision: who, when, what, before → after."
       />
       <AdminTable caption="Admin log, newest first" columns={['When', 'Who', 'What', 'Before → after']}>
         {entries.map((e) => (
