@@ -11,6 +11,7 @@ const ADMIN_PAGES = [
   '/member-care/ui/settings/staff',
   '/member-care/ui/settings/api-clients',
   '/member-care/ui/settings/audit',
+  '/member-care/ui/settings/webhooks',
 ];
 
 test.describe('as the demo admin', () => {
@@ -82,7 +83,7 @@ test.describe('as store staff', () => {
       expect(res?.status(), path).toBe(403);
       await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
     }
-    for (const path of ['/v2/staff', '/v2/apiClients', '/v2/audit']) {
+    for (const path of ['/v2/staff', '/v2/apiClients', '/v2/audit', '/v3/webHooks']) {
       expect((await page.request.get(path)).status(), path).toBe(403);
     }
   });

@@ -193,6 +193,8 @@ async function main() {
       NEXTAUTH_URL: baseUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       REDIS_KEY_PREFIX: redisPrefix,
+      // e2e/webhooks.spec.ts's receivers listen on loopback, which production refuses unless allowed.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     };
     const server = spawn(...SERVER, {
       stdio: 'inherit',

@@ -11,7 +11,7 @@ export type ApiResult<T> =
   { ok: true; status: number; data: T; etag: string | null } | { ok: false; status: number; errors: ApiErrorItem[] };
 
 export interface ApiRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   body?: unknown;
   headers?: Record<string, string>;

@@ -33,6 +33,19 @@ export function listWebhooks(db: DbOrTx, orgId: number): Promise<WebhookRow[]> {
   return db.select().from(webhooks).where(eq(webhooks.orgId, orgId)).orderBy(webhooks.id);
 }
 
+/** The status of each webhook's newest delivery (the Webhooks page's "Last delivery"). */
+export async function lastDeliveryStatuses(db: DbOrTx, orgId: number): Promise<Map<number, DeliveryStatus>> {
+  const rows = await db
+    .selectDistinctOn([webhookDeliveries.webhookId], {
+      webhookId: webhookDeliveries.webhookId,
+      status: webhookDeliveries.status,
+    })
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.orgId, orgId))
+    .orderBy(webhookDeliveries.webhookId, desc(webhookDeliveries.id));
+  return new Map(rows.map((r) => [r.webhookId, r.status]));
+}
+
 /** The org's webhook; `lock` holds its row until the transaction ends (a decision's before → after). */
 export async function findWebhook(
   db: DbOrTx,

@@ -5,6 +5,7 @@
 import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
+import type { ApiAccess } from '@/lib/vocabulary';
 import { may } from './access';
 import { loginUrlFor, PATH_HEADER } from './callback-url';
 import { sessionTokenOf, type StaffClaims } from './session-token';
@@ -21,11 +22,15 @@ export const getStaffSession = cache(async (): Promise<StaffSession | null> => {
 /** Where a person signed in with a one-time password must go first (and may go at all). */
 export const ACCOUNT_PATH = '/member-care/ui/account';
 
-export async function requireStaff(opts: { admin?: boolean; from?: string } = {}): Promise<StaffSession> {
+/** `admin`: admins only; `access`: whoever `may` do that (the Webhooks page: webhooks:manage). */
+export async function requireStaff(
+  opts: { admin?: boolean; access?: ApiAccess; from?: string } = {},
+): Promise<StaffSession> {
   const staff = await getStaffSession();
   const from = opts.from ?? (await headers()).get(PATH_HEADER);
   if (!staff) redirect(loginUrlFor(from));
   if (staff.mustChangePassword && !(from ?? '').startsWith(ACCOUNT_PATH)) redirect(`${ACCOUNT_PATH}?first=1`);
   if (opts.admin && !may(staff, 'admin')) forbidden();
+  if (opts.access && !may(staff, opts.access)) forbidden();
   return staff;
 }

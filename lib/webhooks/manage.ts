@@ -10,6 +10,7 @@ import {
   findDelivery,
   findWebhook,
   insertWebhook,
+  lastDeliveryStatuses,
   listDeliveries,
   listWebhooks,
   redeliver,
@@ -96,6 +97,15 @@ export async function createWebhook(
 
 export async function getWebhooks(db: Db, orgId: number): Promise<WebhookView[]> {
   return (await listWebhooks(db, orgId)).map(viewOf);
+}
+
+/** The Webhooks page's table: each webhook with the status of its newest delivery (null: none yet). */
+export async function getWebhooksWithLastDelivery(
+  db: Db,
+  orgId: number,
+): Promise<(WebhookView & { lastDeliveryStatus: DeliveryStatus | null })[]> {
+  const [hooks, last] = await Promise.all([listWebhooks(db, orgId), lastDeliveryStatuses(db, orgId)]);
+  return hooks.map((w) => ({ ...viewOf(w), lastDeliveryStatus: last.get(w.id) ?? null }));
 }
 
 async function existing(db: DbOrTx, orgId: number, id: number): Promise<WebhookRow> {
