@@ -4,7 +4,9 @@
 // .next-e2e; the production server (server.ts, as `npm start` runs it) on a free port with a random
 // AUTH_SECRET; Playwright against it. On PostgreSQL a second server of the same build serves the same
 // database on another port
-// (BASE_URL_2), for e2e/two-servers.spec.ts: a save through one process is obeyed by the other.
+// (BASE_URL_2), for e2e/two-servers.spec.ts: a save through one process is obeyed by the other. One
+// more server serves a database made by `npm run org:create` alone (E2E_FRESH_URL), for
+// e2e/org-create.spec.ts: the new org's admin signs in with the printed one-time password.
 // Everything it made is removed at the end, failures included; the exit code is Playwright's.
 // Extra arguments go to Playwright (npm run test:e2e -- e2e/search.spec.ts). E2E_REUSE_BUILD=1 skips
 // the build when .next-e2e exists (for local reruns only).
@@ -65,7 +67,7 @@ async function freshDatabase(env) {
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
     return { ...env, PGLITE_DIR: path.join(dir, 'pglite') };
   }
-  const name = `e2e_${process.pid}_${Date.now()}`;
+  const name = `e2e_${process.pid}_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);
   cleanups.push(async () => {
@@ -148,6 +150,50 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** The production server on a free port of `env`'s database; resolves with its URL once healthy. */
+async function startServer(env, authSecret, redisPrefix) {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Same secret (a session signed in on one server is valid on the other) and same Redis prefix:
+  // two instances of one deployment.
+  const serverEnv = {
+    ...env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    AUTH_SECRET: authSecret,
+    NEXTAUTH_URL: baseUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    REDIS_KEY_PREFIX: redisPrefix,
+    // e2e/webhooks.spec.ts's receivers listen on loopback, which production refuses unless allowed.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+  };
+  const server = spawn(...SERVER, { stdio: 'inherit', env: serverEnv, detached: true });
+  servers.push(server);
+  await waitForHealth(baseUrl, () => server.exitCode !== null);
+  return baseUrl;
+}
+
+/**
+ * Putting an org into service as the README says: a database of its own with nothing in it, `npm run
+ * org:create` (which migrates it; no demo data), then a server on it. e2e/org-create.spec.ts signs in
+ * there as the new org's admin with the printed one-time password (E2E_FRESH_*).
+ */
+async function freshOrgServer(base, authSecret, redisPrefix) {
+  const env = await freshDatabase(base);
+  const email = 'first.admin@fresh.example';
+  const printed = await output(
+    'npm',
+    ['run', '--silent', 'org:create', '--', '--name', 'Fresh Retail', '--region', 'EMEA', '--admin-email', email],
+    env,
+  );
+  const password = /one-time password[^:]*: (\S+)/.exec(printed)?.[1];
+  if (!password) throw new Error(`npm run org:create printed no one-time password:\n${printed}`);
+  const url = await startServer(env, authSecret, redisPrefix);
+  console.log(`e2e: org:create on an empty database; its server at ${url}`);
+  return { url, email, password };
+}
+
 async function main() {
   const base = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST_DIR };
   const env = await freshDatabase(base);
@@ -180,35 +226,21 @@ async function main() {
   const count = env.DATABASE_URL ? 2 : 1;
   const urls = [];
   for (let i = 0; i < count; i++) {
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    // Same secret (a session signed in on one server is valid on the other) and same Redis prefix:
-    // two instances of one deployment.
-    const serverEnv = {
-      ...env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      AUTH_SECRET: authSecret,
-      NEXTAUTH_URL: baseUrl,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      REDIS_KEY_PREFIX: redisPrefix,
-      // e2e/webhooks.spec.ts's receivers listen on loopback, which production refuses unless allowed.
-      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
-    };
-    const server = spawn(...SERVER, {
-      stdio: 'inherit',
-      env: serverEnv,
-      detached: true,
-    });
-    servers.push(server);
-    await waitForHealth(baseUrl, () => server.exitCode !== null);
-    console.log(`e2e: server ${i + 1} ready at ${baseUrl}`);
-    urls.push(baseUrl);
+    urls.push(await startServer(env, authSecret, redisPrefix));
+    console.log(`e2e: server ${i + 1} ready at ${urls[i]}`);
   }
   if (count === 1)
     console.log('e2e: one server (PGlite); e2e/two-servers.spec.ts runs on PostgreSQL (DATABASE_URL) only');
-  const playwrightEnv = { ...env, BASE_URL: urls[0], ...(urls[1] && { BASE_URL_2: urls[1] }), E2E_SESSIONS: sessions };
+  const fresh = await freshOrgServer(base, authSecret, redisPrefix);
+  const playwrightEnv = {
+    ...env,
+    BASE_URL: urls[0],
+    ...(urls[1] && { BASE_URL_2: urls[1] }),
+    E2E_SESSIONS: sessions,
+    E2E_FRESH_URL: fresh.url,
+    E2E_FRESH_EMAIL: fresh.email,
+    E2E_FRESH_PASSWORD: fresh.password,
+  };
   return run('npx', ['playwright', 'test', ...process.argv.slice(2)], playwrightEnv);
 }
 

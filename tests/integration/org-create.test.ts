@@ -1,6 +1,6 @@
 // npm run org:create (api-contract §16, "An org without SQL"): the script itself, run against this
-// run's database (PostgreSQL), or against a new embedded database folder of its own (PGlite: one
-// process per folder). The new admin signs in with the printed one-time password, must choose a new
+// run's database (PostgreSQL), against a new embedded database folder of its own (PGlite: one process
+// per folder; on either suite) and against a new empty PostgreSQL database (on PostgreSQL). The new admin signs in with the printed one-time password, must choose a new
 // one, then administers the org; the default configuration registers a customer.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import bcrypt from 'bcryptjs';
+import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { POST as createClient } from '@/app/v2/apiClients/route';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
@@ -119,7 +120,9 @@ describe.runIf(onPostgres)('npm run org:create on PostgreSQL', () => {
   });
 });
 
-describe.runIf(!onPostgres)('npm run org:create on the embedded database', () => {
+// Both run whichever database the suite is on: each makes an empty database of its own (the embedded
+// one a new folder; PostgreSQL a new database on the suite's server, when there is one).
+describe('npm run org:create on an empty embedded database', () => {
   it('creates the org in a new data folder, then lets go of it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'member-care-org-'));
     try {
@@ -152,6 +155,40 @@ describe.runIf(!onPostgres)('npm run org:create on the embedded database', () =>
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+    // Two runs of the script, each migrating an embedded database from nothing: slow on a busy machine.
+  }, 240_000);
+});
+
+describe.runIf(onPostgres)('npm run org:create on an empty PostgreSQL database', () => {
+  it('migrates it, writes the platform data and the one org with its admin, and no demo data', async () => {
+    const name = `orgcreate_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    const server = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    await server.unsafe(`CREATE DATABASE ${name}`);
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${name}`;
+    const fresh = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    try {
+      const out = await orgCreate(['--name', 'Acme Retail', '--region', 'EMEA', '--admin-email', 'a@acme.example'], {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+      });
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout).toMatch(/on postgres/);
+      const staff = await fresh<
+        { email: string; password_hash: string; must_change_password: boolean; code: string }[]
+      >`
+        select s.email, s.password_hash, s.must_change_password, o.code
+        from staff_users s join orgs o on o.id = s.org_id`;
+      expect(staff).toHaveLength(1);
+      expect(staff[0]).toMatchObject({ email: 'a@acme.example', must_change_password: true, code: 'acme-retail' });
+      expect(await bcrypt.compare(passwordOf(out.stdout)!, staff[0]!.password_hash)).toBe(true);
+      expect(await fresh`select code from orgs`).toEqual([{ code: 'acme-retail' }]);
+      expect(await fresh`select key from api_clients`).toEqual([]);
+    } finally {
+      await fresh.end();
+      await server.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await server.end();
     }
   });
 });
