@@ -4,7 +4,8 @@
 // to it (a customer's next event is not due while the one before it is pending, leased or not).
 import 'server-only';
 import type { Db } from '@/db/client';
-import { claimDeliveries, recordAttempt, type ClaimedDelivery } from '@/db/queries/webhooks';
+import { addCustomerToEvent, claimDeliveries, recordAttempt, type ClaimedDelivery } from '@/db/queries/webhooks';
+import { getCustomer } from '@/lib/customers/read';
 import { env } from '@/lib/env';
 import { log, loggableError } from '@/lib/log';
 import type { BackgroundTask } from '@/lib/worker/task';
@@ -17,6 +18,20 @@ export interface WebhookTaskOptions {
   concurrency?: number;
   /** How long a claim holds before another worker may take the delivery again (a crashed worker). */
   leaseMs?: number;
+}
+
+/**
+ * customerAdded carries the customer as GET /v2/customers/{id} returns it, rendered when the event is
+ * first sent rather than by the registration's statement (which would pay for it on every
+ * registration of an org with such a webhook), and kept in the outbox so every retry and every
+ * webhook's copy sends the same. The customer is still as registered (version 1) unless a change
+ * committed before the event was first sent (the worker stopped or far behind): then it is as of
+ * that first sending, its version telling which, and the changes after it follow in their own events.
+ * A customer gone by then (erased) is null.
+ */
+async function withCustomer(db: Db, d: ClaimedDelivery): Promise<Record<string, unknown>> {
+  const customer = await getCustomer(db, d.orgId, d.customerId);
+  return addCustomerToEvent(db, d, customer);
 }
 
 export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
@@ -32,6 +47,7 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
 
   async function send(db: Db, d: ClaimedDelivery, policy: TargetPolicy): Promise<void> {
     try {
+      if (d.eventName === 'customerAdded' && !('customer' in d.data)) d.data = await withCustomer(db, d);
       const outcome = await attemptDelivery(d, secretOf(d.secretCiphertext), policy);
       await recordAttempt(db, d, outcome);
     } catch (err) {
