@@ -8,6 +8,10 @@
 //                             10% the same identifiers again in the same source (8006), 5% GET by id
 //                     update  PUT /v2/customers/{id}: new names for an existing customer
 //                     search  GET /v2/customers/search: name word prefixes, mobile prefixes, exact emails
+//                     webhooks the outbox and the in-app worker, to a receiver on loopback (a node:http server
+//                             in a thread of this process): (a) new customers without a webhook, then with
+//                             one subscribed to every event, as a ratio; (c) commit → delivery latency at
+//                             --rate registrations/s; (b) deliveries/s draining a backlog of --backlog rows
 //   --processes N     N server processes on ports port..port+N-1 sharing Redis (REDIS_URL,
 //                     default redis://127.0.0.1:6379, with a fresh REDIS_KEY_PREFIX); connections split
 //   --preload N       insert N customers first (the "million customers already there" case)
@@ -16,6 +20,7 @@
 //   --profile DIR     write a CPU profile of each server per workload to DIR (scripts/cpu-profile.mjs);
 //                     summarise one with `node scripts/profile-summary.mjs DIR/new-<pid>.cpuprofile`
 //   --connections 32 --seconds 15 --warm 5 --port 3300 --skip-build (reuse .next-bench)
+//   --backlog 20000 --rate 100   the webhooks workload's backlog (b) and registration rate (c)
 //   --keep-db         leave the bench database in place (its URL is printed), e.g. for scripts/search-plan.ts
 // Each line also gives the CPU time per request of the app processes and of the database's backends
 // (from /proc: same machine only), which a busy machine inflates less than it does rates.
@@ -37,13 +42,15 @@ const { values: opt } = parseArgs({
     port: { type: 'string', default: '3300' },
     processes: { type: 'string', default: '1' },
     workload: { type: 'string', default: 'new' },
+    backlog: { type: 'string', default: '20000' },
+    rate: { type: 'string', default: '100' },
     probes: { type: 'boolean', default: false },
     profile: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     'keep-db': { type: 'boolean', default: false },
   },
 });
-const WORKLOADS = ['new', 'mixed', 'update', 'search'];
+const WORKLOADS = ['new', 'mixed', 'update', 'search', 'webhooks'];
 const workloads = opt.workload.split(',').map((w) => w.trim());
 for (const w of workloads)
   if (!WORKLOADS.includes(w)) throw new Error(`unknown workload ${w}: ${WORKLOADS.join(', ')}`);
@@ -65,6 +72,8 @@ const env = {
   AUTH_SECRET: randomBytes(32).toString('hex'),
   LOG_LEVEL: 'warn',
   NEXT_TELEMETRY_DISABLED: '1',
+  // The webhooks workload's receiver is on loopback, which production refuses unless allowed.
+  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
   // Several processes share the rate limits and sign-in throttle through Redis, in keys of their own.
   ...(processes > 1
     ? {
@@ -280,7 +289,7 @@ function percentile(sorted, p) {
 }
 
 /** Load on every server at once, connections split between them; outcomes counted by kind. */
-async function load(origins, auth, duration, workload) {
+async function load(origins, auth, duration, workload, { rate } = {}) {
   const latencies = [];
   const byKind = {};
   const outcomes = {};
@@ -296,6 +305,8 @@ async function load(origins, auth, duration, workload) {
       url: origin,
       connections: share,
       duration,
+      // A fixed rate (requests/s over all servers) instead of as fast as the connections go.
+      ...(rate ? { overallRate: rate / origins.length } : {}),
       headers: baseHeaders,
       requests: [
         {
@@ -435,6 +446,176 @@ function runProbes() {
   }
 }
 
+// The webhooks workload's receiver: a node:http server in a thread of its own, so the load generator
+// of this process does not delay its receipts. It answers 200 at once and keeps, per request, the
+// time from the event's commit (its timeStamp, the statement's now()) to its receipt.
+const RECEIVER = `
+const http = require('node:http');
+const { parentPort } = require('node:worker_threads');
+let latencies = [];
+let received = 0;
+let duplicates = 0;
+const seen = new Set();
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const at = Date.now();
+    received += 1;
+    try {
+      const b = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      latencies.push(at - b.timeStamp);
+      if (seen.has(b.eventId)) duplicates += 1;
+      else seen.add(b.eventId);
+    } catch {}
+    res.statusCode = 200;
+    res.end();
+  });
+});
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+parentPort.on('message', (m) => {
+  if (m === 'reset') {
+    latencies = [];
+    received = 0;
+    duplicates = 0;
+    parentPort.postMessage({});
+  } else if (m === 'stats') parentPort.postMessage({ received, duplicates, latencies });
+  else if (m === 'close') server.close(() => parentPort.close());
+});
+`;
+
+async function startReceiverThread() {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(RECEIVER, { eval: true });
+  const ask = (m) =>
+    new Promise((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage(m);
+    });
+  const { port } = await new Promise((resolve) => worker.once('message', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/bench-hook`,
+    reset: () => ask('reset'),
+    stats: () => ask('stats'),
+    close: () => {
+      worker.postMessage('close');
+      return new Promise((resolve) => worker.once('exit', resolve));
+    },
+  };
+}
+
+/** Waits until the org has no pending delivery (at most `maxMs`): how long it took, and what is left. */
+async function drained(sql, orgId, maxMs = 600_000) {
+  const start = performance.now();
+  for (;;) {
+    const [{ n }] =
+      await sql`select count(*)::int as n from webhook_deliveries where org_id = ${orgId} and status = 'pending'`;
+    const ms = Math.round(performance.now() - start);
+    if (n === 0 || ms > maxMs) return { ms, pending: n };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Counts of the org's deliveries by status. */
+async function deliveryCounts(sql, orgId) {
+  const rows = await sql`select status, count(*)::int as n from webhook_deliveries where org_id = ${orgId} group by 1`;
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/**
+ * --workload webhooks, on the server(s) started (each runs the worker in its process): (a) new
+ * customers without a webhook, then with one subscribed to every event (the outbox's cost on the
+ * registration, the worker delivering meanwhile in the same process); (c) commit → delivery at a
+ * fixed registration rate; (b) a backlog of outbox rows drained (deliveries/s). One line each.
+ */
+async function webhooksWorkload(origins, auth) {
+  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  const receiver = await startReceiverThread();
+  const line = (probe, fields) =>
+    console.log(JSON.stringify({ probe: `app webhooks: ${probe}`, processes, connections, seconds, ...fields }));
+  try {
+    const [{ id: orgId }] = await sql`select id from orgs where code = 'bench'`;
+    console.error(`# webhooks (a): new customers without a webhook, ${connections} connections, ${seconds}s`);
+    const without = await load(origins, auth, seconds, workloadOf('new', []));
+    const added = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=react-server', 'scripts/bench-webhook.ts', receiver.url],
+      { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    if (added.status !== 0) throw new Error('scripts/bench-webhook.ts failed');
+    const { webhookId } = JSON.parse(added.stdout.trim().split('\n').at(-1));
+    console.error(`# webhooks (a): new customers with webhook ${webhookId} subscribed to every event`);
+    await receiver.reset();
+    const meter = await cpuMeter();
+    const withHook = await load(origins, auth, seconds, workloadOf('new', []));
+    const cpu = meter(withHook.total);
+    const countsAtEnd = await deliveryCounts(sql, orgId);
+    const drain = await drained(sql, orgId);
+    const a = await receiver.stats();
+    line('registrations with a webhook vs without', {
+      without: { rps: without.rps, p99_ms: without.p99_ms, errors: without.errors },
+      with: { rps: withHook.rps, p99_ms: withHook.p99_ms, errors: withHook.errors, ...cpu },
+      rate_with_vs_without: round2(withHook.rps / without.rps),
+      delivered_by_end_of_load: countsAtEnd.delivered ?? 0,
+      pending_at_end_of_load: countsAtEnd.pending ?? 0,
+      drained_after_ms: drain.ms,
+      received: a.received,
+      duplicates: a.duplicates,
+    });
+
+    const rate = Number(opt.rate);
+    console.error(`# webhooks (c): commit → delivery at ${rate} registrations/s, ${seconds}s`);
+    await receiver.reset();
+    const paced = await load(origins, auth, seconds, workloadOf('new', []), { rate });
+    const drainC = await drained(sql, orgId);
+    const c = await receiver.stats();
+    const lat = c.latencies.sort((x, y) => x - y);
+    line('commit to delivery', {
+      target_rps: rate,
+      rps: paced.rps,
+      registrations: paced.total,
+      registration_p99_ms: paced.p99_ms,
+      errors: paced.errors,
+      received: c.received,
+      duplicates: c.duplicates,
+      delivery_p50_ms: percentile(lat, 50),
+      delivery_p90_ms: percentile(lat, 90),
+      delivery_p99_ms: percentile(lat, 99),
+      delivery_max_ms: lat.at(-1) ?? 0,
+      pending_left: drainC.pending,
+    });
+
+    const backlog = Number(opt.backlog);
+    console.error(`# webhooks (b): a backlog of ${backlog} deliveries, one customer each, drained`);
+    await receiver.reset();
+    const meterB = await cpuMeter();
+    // customerUpdated events of customers that need not exist: delivery only (customerAdded would add
+    // the rendering of each customer at its first sending).
+    await sql`
+      insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data)
+      select ${orgId}, ${webhookId}, 900000000000 + g, gen_random_uuid(), 'customerUpdated', 'bench-backlog',
+        ${sql.json({ entries: [{ action: 'customer.updated', reason: null, changes: [{ path: 'profiles.INSTORE.firstName', before: 'Tom', after: 'Huck' }] }] })}
+      from generate_series(1, ${backlog}) g`;
+    const drainB = await drained(sql, orgId);
+    const b = await receiver.stats();
+    const cpuB = meterB(backlog);
+    line('deliveries draining a backlog', {
+      backlog,
+      drained_ms: drainB.ms,
+      pending_left: drainB.pending,
+      deliveries_per_s: Math.round((backlog - drainB.pending) / (drainB.ms / 1000)),
+      received: b.received,
+      duplicates: b.duplicates,
+      app_cpu_ms_per_delivery: cpuB.app_cpu_ms_per_req,
+      db_cpu_ms_per_delivery: cpuB.db_cpu_ms_per_req,
+    });
+    await sql`delete from webhooks where org_id = ${orgId} and id = ${webhookId}`;
+  } finally {
+    await receiver.close();
+    await sql.end();
+  }
+}
+
 try {
   if (opt.profile) mkdirSync(opt.profile, { recursive: true });
   const floors = opt.probes ? runProbes() : {};
@@ -449,12 +630,16 @@ try {
   const auth = `Basic ${Buffer.from(`bench.till:${md5}`).toString('base64')}`;
   console.error(`# warm-up ${opt.warm}s`);
   await load(origins, auth, Number(opt.warm), workloadOf('new', []));
-  const pool = workloads.some((w) => w !== 'new') ? await samplePool(20_000) : [];
+  const pool = workloads.some((w) => w !== 'new' && w !== 'webhooks') ? await samplePool(20_000) : [];
   const rates = {};
   for (const name of workloads) {
     console.error(
       `# ${name}: ${connections} connections, ${seconds}s, ${processes} process(es), preloaded ${opt.preload}`,
     );
+    if (name === 'webhooks') {
+      await webhooksWorkload(origins, auth);
+      continue;
+    }
     const workload = workloadOf(name, pool);
     if (opt.profile) {
       writeFileSync(path.join(opt.profile, 'label'), name);

@@ -262,3 +262,28 @@ export async function recordAttempt(
     where org_id = ${d.orgId} and id = ${d.id} and attempts = ${d.attempt}`,
   );
 }
+
+/**
+ * Gives an event's pending copies (every webhook's) the customer, unless one already has it, and
+ * answers the data of the delivery `id` as it then stands. The copies are found by the pending
+ * rows' index (org, webhook, customer); copies already sent carry it.
+ */
+export async function addCustomerToEvent(
+  db: DbOrTx,
+  e: { orgId: number; id: number; customerId: number; eventId: string },
+  customer: unknown,
+): Promise<Record<string, unknown>> {
+  await execRows(
+    db,
+    sql`
+    update webhook_deliveries d set data = d.data || jsonb_build_object('customer', ${JSON.stringify(customer)}::jsonb)
+    where d.org_id = ${e.orgId} and d.webhook_id in (select w.id from webhooks w where w.org_id = ${e.orgId})
+      and d.customer_id = ${e.customerId} and d.status = 'pending' and d.event_id = ${e.eventId}
+      and d.data -> 'customer' is null`,
+  );
+  const [row] = await execRows<{ data: Record<string, unknown> | string }>(
+    db,
+    sql`select data from webhook_deliveries where org_id = ${e.orgId} and id = ${e.id}`,
+  );
+  return row ? parsed(row.data) : {};
+}

@@ -1,5 +1,6 @@
 // What each event means and the JSON Schema of its body (GET /v3/webHooks/eventMetaData).
 import { z } from 'zod';
+import { CustomerViewSchema } from '@/lib/api/schemas';
 import { HISTORY_ACTIONS, WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/vocabulary';
 
 export const EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
@@ -14,29 +15,41 @@ export const EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
   requestDecided: 'A change request was approved or rejected (not sent yet).',
 };
 
-function envelopeSchema(eventName: WebhookEvent) {
-  return z.object({
+const Entries = z
+  .array(
+    z.object({
+      action: z.enum(HISTORY_ACTIONS),
+      reason: z.string().nullable(),
+      changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+    }),
+  )
+  .meta({ description: 'The history entries the change wrote (as GET /v2/customers/{id}/history shows them)' });
+
+/** customerAdded's customer: GET /v2/customers/{id}'s body without its warnings. */
+const AddedCustomer = CustomerViewSchema.omit({ warnings: true })
+  .nullable()
+  .meta({
+    description:
+      'The customer as GET /v2/customers/{id} returned it after the registration (version 1); if it ' +
+      'changed before the event was first sent, as of that sending (its version says which; the later ' +
+      "changes follow in their own events); null if the customer's data was erased by then",
+  });
+
+function dataSchema(eventName: WebhookEvent) {
+  const data = z.strictObject({ customerId: z.number().int(), entries: Entries });
+  return eventName === 'customerAdded' ? data.extend({ customer: AddedCustomer }) : data;
+}
+
+/** The body of a delivery of `eventName` (docs/api.md, "Webhooks"). */
+export function envelopeSchema(eventName: WebhookEvent) {
+  return z.strictObject({
     eventId: z.uuid().meta({ description: 'The same for every delivery of this event: deduplicate by it' }),
     eventName: z.literal(eventName),
     eventType: z.string().meta({ description: '<orgId>_<eventName>' }),
     refId: z.string().meta({ description: '<orgId>_<customerId>' }),
     apiRequestId: z.string().meta({ description: 'The request that made the change (X-Request-Id)' }),
     timeStamp: z.number().int().meta({ description: 'When the change was written, ms since the epoch' }),
-    attributes: z.object({
-      createdAt: z.iso.datetime(),
-      data: z.object({
-        customerId: z.number().int(),
-        entries: z
-          .array(
-            z.object({
-              action: z.enum(HISTORY_ACTIONS),
-              reason: z.string().nullable(),
-              changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
-            }),
-          )
-          .meta({ description: 'The history entries the change wrote (as GET /v2/customers/{id}/history shows them)' }),
-      }),
-    }),
+    attributes: z.strictObject({ createdAt: z.iso.datetime(), data: dataSchema(eventName) }),
   });
 }
 

@@ -1,23 +1,41 @@
-// The worker's webhook task: claim due deliveries, send them in parallel (one per customer and
-// webhook at a time: the claim sees to it), record each attempt.
+// The worker's webhook task: keeps up to `concurrency` deliveries in flight and claims more as each
+// one ends, so a slow receiver (up to its 10 s timeout) holds only the slots of its own deliveries,
+// never a round of everyone else's. One delivery per customer and webhook at a time: the claim sees
+// to it (a customer's next event is not due while the one before it is pending, leased or not).
 import 'server-only';
 import type { Db } from '@/db/client';
-import { claimDeliveries, recordAttempt } from '@/db/queries/webhooks';
+import { addCustomerToEvent, claimDeliveries, recordAttempt, type ClaimedDelivery } from '@/db/queries/webhooks';
+import { getCustomer } from '@/lib/customers/read';
 import { env } from '@/lib/env';
 import { log, loggableError } from '@/lib/log';
 import type { BackgroundTask } from '@/lib/worker/task';
 import { attemptDelivery } from './deliver';
 import { decryptSecret } from './secret';
+import type { TargetPolicy } from './target';
 
 export interface WebhookTaskOptions {
-  /** Deliveries sent at once. */
-  batch?: number;
+  /** Deliveries in flight at once, across all webhooks and customers. */
+  concurrency?: number;
   /** How long a claim holds before another worker may take the delivery again (a crashed worker). */
   leaseMs?: number;
 }
 
+/**
+ * customerAdded carries the customer as GET /v2/customers/{id} returns it, rendered when the event is
+ * first sent rather than by the registration's statement (which would pay for it on every
+ * registration of an org with such a webhook), and kept in the outbox so every retry and every
+ * webhook's copy sends the same. The customer is still as registered (version 1) unless a change
+ * committed before the event was first sent (the worker stopped or far behind): then it is as of
+ * that first sending, its version telling which, and the changes after it follow in their own events.
+ * A customer gone by then (erased) is null.
+ */
+async function withCustomer(db: Db, d: ClaimedDelivery): Promise<Record<string, unknown>> {
+  const customer = await getCustomer(db, d.orgId, d.customerId);
+  return addCustomerToEvent(db, d, customer);
+}
+
 export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
-  const batch = opts.batch ?? 50;
+  const concurrency = opts.concurrency ?? 50;
   const leaseMs = opts.leaseMs ?? env().WEBHOOK_LEASE_MS;
   const secrets = new Map<string, string>();
   const secretOf = (stored: string) => {
@@ -25,25 +43,45 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
     if (s === undefined) secrets.set(stored, (s = decryptSecret(stored)));
     return s;
   };
+  const inFlight = new Set<Promise<void>>();
+
+  async function send(db: Db, d: ClaimedDelivery, policy: TargetPolicy): Promise<void> {
+    try {
+      if (d.eventName === 'customerAdded' && !('customer' in d.data)) d.data = await withCustomer(db, d);
+      const outcome = await attemptDelivery(d, secretOf(d.secretCiphertext), policy);
+      await recordAttempt(db, d, outcome);
+    } catch (err) {
+      // Left to its lease: it is tried again when the lease runs out.
+      log.error({ delivery: d.id, err: loggableError(err) }, 'webhook delivery failed to run');
+    }
+  }
+
   return {
     name: 'webhooks',
     channel: 'webhook_deliveries',
-    async runOnce(db: Db) {
+    async runOnce(db, wake) {
+      if (inFlight.size >= concurrency) {
+        // Every slot taken: claim again once one frees.
+        await Promise.race(inFlight);
+        return true;
+      }
       const { NODE_ENV, WEBHOOK_ALLOWED_HOSTS } = env();
       const policy = { production: NODE_ENV === 'production', allowedHosts: WEBHOOK_ALLOWED_HOSTS };
-      const claimed = await claimDeliveries(db, batch, leaseMs);
-      await Promise.all(
-        claimed.map(async (d) => {
-          try {
-            const outcome = await attemptDelivery(d, secretOf(d.secretCiphertext), policy);
-            await recordAttempt(db, d, outcome);
-          } catch (err) {
-            // Left to its lease: it is tried again when the lease runs out.
-            log.error({ delivery: d.id, err: loggableError(err) }, 'webhook delivery failed to run');
-          }
-        }),
-      );
-      return claimed.length > 0;
+      const free = concurrency - inFlight.size;
+      const claimed = await claimDeliveries(db, free, leaseMs);
+      for (const d of claimed) {
+        const sending: Promise<void> = send(db, d, policy).finally(() => {
+          inFlight.delete(sending);
+          // A slot is free, and the customer's next event may be due now.
+          wake();
+        });
+        inFlight.add(sending);
+      }
+      // Fewer than asked for: nothing more is due until a notification, a delivery ending or the poll.
+      return claimed.length === free;
+    },
+    async settle() {
+      while (inFlight.size > 0) await Promise.all(inFlight);
     },
   };
 }

@@ -15,7 +15,7 @@ export interface WorkerOptions {
 }
 
 export interface RunningWorker {
-  /** Resolves once every task's round under way has finished. */
+  /** Resolves once every task's round under way, and the work it left running, has finished. */
   stop(): Promise<void>;
 }
 
@@ -26,16 +26,24 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
   let stopped = false;
   const stopWaits = new Set<() => void>();
   const loops = tasks.map(async (task) => {
+    // Set by a notification or by the task itself (work it left running has finished) while a round
+    // is under way, so the wake is not lost: the next round runs at once.
+    let woken = false;
     let wake: (() => void) | null = null;
-    await handle.listen(task.channel, () => wake?.());
+    const wakeUp = () => {
+      woken = true;
+      wake?.();
+    };
+    await handle.listen(task.channel, wakeUp);
     while (!stopped) {
+      woken = false;
       let more = false;
       try {
-        more = await task.runOnce(handle.db);
+        more = await task.runOnce(handle.db, wakeUp);
       } catch (err) {
         log.error({ task: task.name, err: loggableError(err) }, 'background task failed');
       }
-      if (more || stopped) continue;
+      if (more || woken || stopped) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         wake = () => {
@@ -47,6 +55,7 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
       if (wake) stopWaits.delete(wake);
       wake = null;
     }
+    await task.settle?.();
   });
   return {
     async stop() {

@@ -5,6 +5,12 @@ export interface BackgroundTask {
   name: string;
   /** NOTIFY channel announcing new work. */
   channel: string;
-  /** Does one round of work; true when there may be more waiting. */
-  runOnce(db: Db): Promise<boolean>;
+  /**
+   * Does one round of work; true when there may be more waiting. A task that keeps work running past
+   * its round (the webhooks' deliveries in flight) calls `wake` when it could take more, so the worker
+   * runs it again without waiting for a notification.
+   */
+  runOnce(db: Db, wake: () => void): Promise<boolean>;
+  /** Resolves once the work it left running has finished (the worker's stop awaits it). */
+  settle?(): Promise<void>;
 }

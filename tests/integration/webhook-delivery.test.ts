@@ -139,4 +139,40 @@ describe('webhook deliveries', () => {
     }
     expect(maxInFlight).toBeGreaterThan(1);
   });
+  it('lets a slow receiver hold up only its own deliveries: another webhook’s are done meanwhile', async () => {
+    // The slow receiver answers nothing until the test lets it: its deliveries stay in flight.
+    let release!: () => void;
+    const released = new Promise<void>((res) => (release = res));
+    const slow = await receiver(() => released.then(() => 200));
+    const fast = await receiver();
+    const s = await webhook(slow.url, { events: ['customerAdded'] });
+    const f = await webhook(fast.url, { events: ['customerAdded'] });
+    await worker();
+    const first = await register(person());
+    await until(() => slow.received.length >= 1 && fast.received.length >= 1);
+    // Registered while the slow receiver holds the first customer's delivery.
+    const later = await Promise.all(Array.from({ length: 4 }, () => register(person())));
+    const customers = [first, ...later];
+    const byCustomer = (bodies: { body: string }[]) =>
+      bodies.map(
+        (b) => (JSON.parse(b.body) as { attributes: { data: { customerId: number } } }).attributes.data.customerId,
+      );
+    const delivered = async (hook: number) =>
+      (await Promise.all(customers.map((id) => deliveriesOf(f.orgId, id))))
+        .flat()
+        .filter((d) => d.webhookId === hook && d.status === 'delivered').length;
+    await until(async () => (await delivered(f.id)) === customers.length);
+    // Every fast delivery done while the slow receiver still holds the first one, unanswered and not
+    // given up on (a worker waiting for it would have given up at its timeout first).
+    expect(slow.received[0]!.abandoned).toBe(false);
+    expect(new Set(byCustomer(fast.received))).toEqual(new Set(customers));
+    expect(await delivered(s.id)).toBe(0);
+    expect((await deliveriesOf(s.orgId, first)).find((d) => d.webhookId === s.id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+    });
+    release();
+    await until(async () => (await delivered(s.id)) === customers.length);
+    expect(new Set(byCustomer(slow.received))).toEqual(new Set(customers));
+  });
 });

@@ -43,6 +43,8 @@ export interface Received {
   headers: http.IncomingHttpHeaders;
   body: string;
   at: number;
+  /** The sender gave up (closed the connection) before it was answered: its timeout. */
+  abandoned: boolean;
 }
 
 /**
@@ -57,8 +59,16 @@ export async function startReceiver(
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      const r = {
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+        abandoned: false,
+      };
       received.push(r);
+      res.on('close', () => {
+        if (!res.writableEnded) r.abandoned = true;
+      });
       void Promise.resolve(answer(r, received.length)).then((status) => {
         res.statusCode = status;
         res.end();
