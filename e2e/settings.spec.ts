@@ -148,8 +148,8 @@ test.describe('signed in as the demo admin', () => {
     await expect(row.getByRole('cell').last()).not.toContainText('Facebook ID');
   });
 
-  // Here, not in admin.spec.ts: a till is part of this org's configuration. A save from a form opened
-  // before the till was added would try to remove it and be refused (it has an API client).
+  // A till is part of this org's configuration, whose tests here run one at a time. (A save from a form
+  // opened before the till was added keeps it: tests/integration/settings-tills.test.ts.)
   test('creates a till whose secret works with Basic; rotated without overlap, the old one fails within 60 s', async ({
     page,
     request,

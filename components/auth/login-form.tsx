@@ -23,6 +23,11 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     if (hydrated && document.activeElement === document.body) email.current?.focus();
   }, [hydrated]);
 
+  // The code field, once asked for, takes the focus (rendered by then, unlike a timer's guess).
+  useEffect(() => {
+    if (needsCode) code.current?.focus();
+  }, [needsCode]);
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -40,10 +45,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         window.location.assign(callbackUrl);
         return;
       }
-      if (result?.error === SECOND_FACTOR) {
-        setNeedsCode(true);
-        setTimeout(() => code.current?.focus(), 0);
-      }
+      if (result?.error === SECOND_FACTOR) setNeedsCode(true);
       setError(signInErrorMessage(result?.error ?? 'unknown'));
     } catch {
       setError('Sign-in failed. Please check your connection and try again.');

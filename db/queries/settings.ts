@@ -1,9 +1,10 @@
 // Writes of the Registration Configuration editor (lib/config/save.ts runs them in one transaction).
 // Every statement is scoped by org; rows other tables point at (labels, tills, series, tiers) are
 // updated in place and deleted one at a time, so a row still in use fails alone (23503) and by name.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
+  apiClients,
   auditLog,
   customFields,
   orgExtendedFieldSettings,
@@ -121,6 +122,15 @@ export async function insertStatusLabel(
     .values({ orgId, ...values })
     .returning({ id: statusLabels.id });
   return row!.id;
+}
+
+/** The org's tills that an API client signs in as (the API clients page's tills). */
+export async function tillIdsWithApiClients(db: DbOrTx, orgId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectDistinct({ tillId: apiClients.tillId })
+    .from(apiClients)
+    .where(and(eq(apiClients.orgId, orgId), isNotNull(apiClients.tillId)));
+  return new Set(rows.map((r) => r.tillId!));
 }
 
 export async function deleteTill(db: DbOrTx, orgId: number, id: number): Promise<void> {

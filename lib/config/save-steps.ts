@@ -52,7 +52,7 @@ export async function removeDroppedRows({ tx, orgId, s, current, problems }: Ste
   const keptTills = new Set(s.tills.map((t) => t.id));
   for (const till of current.tills.filter((t) => !keptTills.has(t.id))) {
     if (await attempt(tx, (sp) => deleteTill(sp, orgId, till.id))) {
-      problems.add('tills', `Till "${till.code}" has registered customers or an API client, so it cannot be removed.`);
+      problems.add('tills', `Till "${till.code}" has registered customers, so it cannot be removed.`);
     }
   }
   for (const program of current.programs) {

@@ -13,6 +13,7 @@ import {
   replaceCustomFields,
   replaceExtendedFieldSettings,
   replaceSources,
+  tillIdsWithApiClients,
   upsertRegistrationConfig,
 } from '@/db/queries/settings';
 import {
@@ -92,10 +93,23 @@ function checkAgainstStored(s: SettingsInput, current: OrgConfig, problems: Prob
   });
 }
 
+/**
+ * A till and its API client are one thing, made and revoked on the API clients page: a document that
+ * leaves out a till an API client signs in as keeps it (it was likely added after the document was
+ * read). Tills without a client are removed by leaving them out, as before.
+ */
+function withClientTills(s: SettingsInput, current: OrgConfig, clientTills: Set<number>): SettingsInput {
+  const listed = new Map(s.tills.map((t) => [t.id, t]));
+  if (!current.tills.some((t) => clientTills.has(t.id) && !listed.has(t.id))) return s;
+  // In the stored order (the audit compares like with like), new tills after them.
+  const stored = current.tills.flatMap((t) => listed.get(t.id) ?? (clientTills.has(t.id) ? [t] : []));
+  return { ...s, tills: [...stored, ...s.tills.filter((t) => t.id === null)] };
+}
+
 async function apply(tx: Tx, orgId: number, input: SettingsInput, actor: ConfigActor): Promise<SavedSettings> {
   if (!(await lockOrgConfig(tx, orgId))) throw new SettingsRejected({}, 'This organisation does not exist.');
   const current = (await loadOrgConfig(tx, orgId))!;
-  const s = canonical(input, current);
+  const s = withClientTills(canonical(input, current), current, await tillIdsWithApiClients(tx, orgId));
   const problems = new Problems();
   checkAgainstStored(input, current, problems);
   problems.throwIfAny();

@@ -277,7 +277,7 @@ describe('refusing to remove what customers use', () => {
     expect(after.rateLimitOverride).toBeNull();
   });
 
-  it('keeps a loyalty tier with enrolments, and a till with an API client', async () => {
+  it('keeps a loyalty tier with enrolments; a till with an API client is not removed by leaving it out', async () => {
     await change((s) => {
       s.programs = [
         {
@@ -300,11 +300,16 @@ describe('refusing to remove what customers use', () => {
     });
     expect(result).toMatchObject({
       ok: false,
-      fieldErrors: {
-        'programs.0.tiers': expect.stringContaining('Tier 2 "Gold"'),
-        tills: expect.stringContaining(`${org.code}.till`),
-      },
+      fieldErrors: { 'programs.0.tiers': expect.stringContaining('Tier 2 "Gold"') },
     });
+    if (result.ok) return;
+    expect(result.fieldErrors).not.toHaveProperty('tills');
+    // The till is its API client's (the API clients page adds and revokes it): a document without it keeps it.
+    const kept = await change((s) => {
+      s.tills = [];
+    });
+    expect(kept).toMatchObject({ ok: true });
+    if (kept.ok) expect(kept.data.settings.tills.map((t) => t.code)).toEqual([`${org.code}.till`]);
   });
 
   it('refuses a till code another org uses, on that row', async () => {
