@@ -1,7 +1,7 @@
 // The webhooks of an org and their outbox (webhook_deliveries): management, the delivery log, and the
 // worker's claim and record of each attempt. The events themselves are written by the statements of
 // the changes they report (customer-writes.ts, eventParts).
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { execRows, type DbOrTx } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/schema';
 import type { DeliveryStatus, WebhookEvent } from '@/lib/vocabulary';
@@ -190,27 +190,45 @@ interface ClaimRow {
 
 const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
+/** The key of a webhook in `claimDeliveries`' count of deliveries in flight. */
+export const webhookKey = (d: { orgId: number; webhookId: number }) => `${d.orgId}:${d.webhookId}`;
+
 /**
  * Claims up to `limit` due deliveries for `leaseMs`: each is the oldest pending one of its customer
- * for its webhook (a customer's next event waits for the one before it), its webhook active. Rows
- * another worker is claiming are skipped (FOR UPDATE SKIP LOCKED), and a claimed row is leased, so
- * no two workers send the same attempt; a worker that dies leaves its lease to run out, and the
- * delivery is due again (at least once).
+ * for its webhook (a customer's next event waits for the one before it), its webhook active, and no
+ * webhook gets more than `perWebhook` in flight counting the caller's (`inFlight`, by webhookKey), so
+ * one slow receiver cannot take every slot. Rows another worker is claiming are skipped (FOR UPDATE
+ * SKIP LOCKED), and a claimed row is leased, so no two workers send the same attempt; a worker that
+ * dies leaves its lease to run out, and the delivery is due again (at least once).
  */
-export async function claimDeliveries(db: DbOrTx, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(
+  db: DbOrTx,
+  limit: number,
+  leaseMs: number,
+  cap: { perWebhook: number; inFlight: Record<string, number> } = { perWebhook: limit, inFlight: {} },
+): Promise<ClaimedDelivery[]> {
+  const inFlight = JSON.stringify(cap.inFlight);
+  const busy = (o: SQL, w: SQL) => sql`coalesce((${inFlight}::jsonb ->> (${o} || ':' || ${w}))::int, 0)`;
   const rows = await execRows<ClaimRow>(
     db,
     sql`
-    with due as (
-      select d.org_id, d.id from webhook_deliveries d
+    with candidates as (
+      select d.org_id, d.id, d.webhook_id, d.next_attempt_at from webhook_deliveries d
       join webhooks w on w.org_id = d.org_id and w.id = d.webhook_id and w.active
       where d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until <= now())
         and not exists (select 1 from webhook_deliveries p
                         where p.org_id = d.org_id and p.webhook_id = d.webhook_id and p.customer_id = d.customer_id
                           and p.status = 'pending' and p.id < d.id)
+        and ${busy(sql`d.org_id`, sql`d.webhook_id`)} < ${cap.perWebhook}
       order by d.next_attempt_at, d.id
       limit ${limit}
-      for update of d skip locked)
+      for update of d skip locked),
+    due as (
+      select org_id, id from (
+        select c.org_id, c.id, c.webhook_id,
+          row_number() over (partition by c.org_id, c.webhook_id order by c.next_attempt_at, c.id) as n
+        from candidates c) r
+      where r.n <= ${cap.perWebhook} - ${busy(sql`r.org_id`, sql`r.webhook_id`)})
     update webhook_deliveries d
     set lease_until = now() + make_interval(secs => ${leaseMs / 1000}), attempts = d.attempts + 1
     from due, webhooks w

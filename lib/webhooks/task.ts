@@ -1,10 +1,16 @@
 // The worker's webhook task: keeps up to `concurrency` deliveries in flight and claims more as each
 // one ends, so a slow receiver (up to its 10 s timeout) holds only the slots of its own deliveries,
-// never a round of everyone else's. One delivery per customer and webhook at a time: the claim sees
+// never a round of everyone else's, and at most `perWebhook` of them. One delivery per customer and webhook at a time: the claim sees
 // to it (a customer's next event is not due while the one before it is pending, leased or not).
 import 'server-only';
 import type { Db } from '@/db/client';
-import { addCustomerToEvent, claimDeliveries, recordAttempt, type ClaimedDelivery } from '@/db/queries/webhooks';
+import {
+  addCustomerToEvent,
+  claimDeliveries,
+  recordAttempt,
+  webhookKey,
+  type ClaimedDelivery,
+} from '@/db/queries/webhooks';
 import { getCustomer } from '@/lib/customers/read';
 import { env } from '@/lib/env';
 import { log, loggableError } from '@/lib/log';
@@ -16,6 +22,8 @@ import type { TargetPolicy } from './target';
 export interface WebhookTaskOptions {
   /** Deliveries in flight at once, across all webhooks and customers. */
   concurrency?: number;
+  /** Of those, at most this many to one webhook (half by default): a slow one leaves the rest free. */
+  perWebhook?: number;
   /** How long a claim holds before another worker may take the delivery again (a crashed worker). */
   leaseMs?: number;
 }
@@ -36,6 +44,7 @@ async function withCustomer(db: Db, d: ClaimedDelivery): Promise<Record<string, 
 
 export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
   const concurrency = opts.concurrency ?? 50;
+  const perWebhook = opts.perWebhook ?? Math.max(1, Math.floor(concurrency / 2));
   const leaseMs = opts.leaseMs ?? env().WEBHOOK_LEASE_MS;
   const secrets = new Map<string, string>();
   const secretOf = (stored: string) => {
@@ -44,6 +53,8 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
     return s;
   };
   const inFlight = new Set<Promise<void>>();
+  /** Deliveries in flight by webhook (webhookKey). */
+  const byWebhook: Record<string, number> = {};
 
   async function send(db: Db, d: ClaimedDelivery, policy: TargetPolicy): Promise<void> {
     try {
@@ -68,17 +79,22 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
       const { NODE_ENV, WEBHOOK_ALLOWED_HOSTS } = env();
       const policy = { production: NODE_ENV === 'production', allowedHosts: WEBHOOK_ALLOWED_HOSTS };
       const free = concurrency - inFlight.size;
-      const claimed = await claimDeliveries(db, free, leaseMs);
+      const claimed = await claimDeliveries(db, free, leaseMs, { perWebhook, inFlight: { ...byWebhook } });
+      let capped = false;
       for (const d of claimed) {
+        const key = webhookKey(d);
+        if ((byWebhook[key] = (byWebhook[key] ?? 0) + 1) >= perWebhook) capped = true;
         const sending: Promise<void> = send(db, d, policy).finally(() => {
           inFlight.delete(sending);
+          if (--byWebhook[key]! === 0) delete byWebhook[key];
           // A slot is free, and the customer's next event may be due now.
           wake();
         });
         inFlight.add(sending);
       }
-      // Fewer than asked for: nothing more is due until a notification, a delivery ending or the poll.
-      return claimed.length === free;
+      // Fewer than asked for: nothing more is due until a notification, a delivery ending or the poll,
+      // unless a webhook reached its share (the claim may have passed over others' deliveries for it).
+      return claimed.length === free || capped;
     },
     async settle() {
       while (inFlight.size > 0) await Promise.all(inFlight);

@@ -22,8 +22,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function worker(): Promise<RunningWorker> {
-  const w = await startWorker({ pollMs: 100 });
+async function worker(webhooks?: { concurrency: number }): Promise<RunningWorker> {
+  const w = await startWorker({ pollMs: 100, webhooks });
   cleanups.push(() => w.stop());
   return w;
 }
@@ -174,5 +174,27 @@ describe('webhook deliveries', () => {
     release();
     await until(async () => (await delivered(s.id)) === customers.length);
     expect(new Set(byCustomer(slow.received))).toEqual(new Set(customers));
+  });
+  it('gives a webhook with more slow deliveries than slots only its share of them', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((res) => (release = res));
+    const slow = await receiver(() => released.then(() => 200));
+    const fast = await receiver();
+    const s = await webhook(slow.url, { events: ['customerAdded'] });
+    const f = await webhook(fast.url, { events: ['customerAdded'] });
+    // Six customers, each an event for both webhooks, all due before the worker starts; 4 slots.
+    const customers = await Promise.all(Array.from({ length: 6 }, () => register(person())));
+    await worker({ concurrency: 4 });
+    const count = async (hook: number, status: string) =>
+      (await Promise.all(customers.map((id) => deliveriesOf(f.orgId, id))))
+        .flat()
+        .filter((d) => d.webhookId === hook && d.status === status).length;
+    await until(async () => (await count(f.id, 'delivered')) === customers.length);
+    // The slow webhook holds 2 of the 4 slots (its share), none given up on, none answered.
+    expect(slow.received).toHaveLength(2);
+    expect(slow.received.some((r) => r.abandoned)).toBe(false);
+    expect(await count(s.id, 'delivered')).toBe(0);
+    release();
+    await until(async () => (await count(s.id, 'delivered')) === customers.length);
   });
 });
