@@ -40,8 +40,8 @@ export const webhooks = pgTable(
 
 /**
  * The outbox: one row per event and webhook subscribed to it, written by the statement of the change
- * it reports (db/queries/customer-writes.ts, insertEvents), and the delivery's state after that. The
- * worker claims due rows with FOR UPDATE SKIP LOCKED and a lease (lib/webhooks/worker.ts).
+ * it reports (db/queries/customer-writes.ts, eventParts), and the delivery's state after that. The
+ * worker claims due rows with FOR UPDATE SKIP LOCKED and a lease (lib/webhooks/task.ts).
  */
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
@@ -54,7 +54,7 @@ export const webhookDeliveries = pgTable(
     eventId: uuid('event_id').notNull(),
     eventName: text('event_name').$type<WebhookEvent>().notNull(),
     requestId: text('request_id').notNull(),
-    /** The event's data, the customer id aside: the history entries it reports. */
+    /** The event's data, the customer id aside: the history entries it reports (and customerAdded's customer, added when first sent). */
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     status: text('status').$type<DeliveryStatus>().notNull().default('pending'),
