@@ -10,8 +10,10 @@ const ITEMS = [
   { href: '/member-care/ui/settings/audit', label: 'Audit log' },
 ] as const;
 
+export type SettingsPath = (typeof ITEMS)[number]['href'];
+
 /** The Settings menu: the configuration beside the administration pages. */
-export function AdminNav({ current }: { current: (typeof ITEMS)[number]['href'] }) {
+export function AdminNav({ current }: { current: SettingsPath }) {
   return (
     <nav aria-label="Settings" className="flex flex-wrap gap-1 border-b border-slate-200 pb-2">
       {ITEMS.map((item) => (

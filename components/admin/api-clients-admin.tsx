@@ -4,7 +4,6 @@
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { callApi } from '@/components/form/api-request';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
@@ -13,9 +12,10 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { API_ACCESS, API_CLIENT_KINDS } from '@/lib/vocabulary';
-import { messageOf, useAdminActions } from './admin-actions';
+import { useAdminActions } from './admin-actions';
+import { FormError, useAdminDialog } from './admin-dialog';
 import { AdminError, AdminTable } from './admin-table';
-import { ShownOnce } from './shown-once';
+import { ShownOnce, type Shown } from './shown-once';
 
 const Client = z.object({
   id: z.number(),
@@ -36,7 +36,7 @@ const KIND_NAMES = { TILL: 'Till (Basic)', OAUTH_CLIENT: 'OAuth client' } as con
 
 export function ApiClientsAdmin({ initial }: { initial: ApiClientRow[] }) {
   const [clients, setClients] = useState(initial);
-  const [shown, setShown] = useState<{ label: string; value: string } | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
 
   async function reload() {
     const res = await callApi({ method: 'GET', url: '/v2/apiClients' }, List);
@@ -55,13 +55,10 @@ export function ApiClientsAdmin({ initial }: { initial: ApiClientRow[] }) {
         />
       </div>
       <AdminError message={error} />
-      {shown && (
-        <ShownOnce
-          label={shown.label}
-          value={shown.value}
-          note="Shown only now and stored only as a hash. A till sends it as its password (Basic, MD5); an OAuth client as its secret."
-        />
-      )}
+      <ShownOnce
+        shown={shown}
+        note="Shown only now and stored only as a hash. A till sends it as its password (Basic, MD5); an OAuth client as its secret."
+      />
       <AdminTable
         caption="API clients"
         columns={['Key', 'Kind', 'Access', 'Active', 'Last used', { label: 'Actions', hidden: true }]}
@@ -153,9 +150,7 @@ function RotateDialog({ client, rotate }: { client: ApiClientRow; rotate: (overl
 }
 
 function AddClientDialog({ onCreated }: { onCreated: (key: string, secret: string) => void }) {
-  const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const { dialog, errors, pending, save } = useAdminDialog();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -165,33 +160,15 @@ function AddClientDialog({ onCreated }: { onCreated: (key: string, secret: strin
       key: String(data.get('key')),
       access: API_ACCESS.filter((a) => data.get(`access-${a}`) !== null),
     };
-    setPending(true);
-    try {
-      const res = await callApi({ method: 'POST', url: '/v2/apiClients', body }, Created);
-      if (!res.ok) {
-        const byField: Record<string, string> = {};
-        for (const e of res.errors) byField[(e.field ?? 'form').replace(/\[\d+\]$/, '')] = e.message;
-        if (!Object.keys(byField).some((k) => k in body)) byField.form = messageOf(res);
-        return setErrors(byField);
-      }
-      setErrors({});
-      setOpen(false);
-      onCreated(res.data.key, res.data.secret);
-    } catch {
-      setErrors({ form: 'The server could not be reached. Nothing was saved.' });
-    } finally {
-      setPending(false);
-    }
+    await save(
+      Object.keys(body),
+      () => callApi({ method: 'POST', url: '/v2/apiClients', body }, Created),
+      (d) => onCreated(d.key, d.secret),
+    );
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        setErrors({});
-      }}
-    >
+    <Dialog {...dialog}>
       <DialogTrigger asChild>
         <Button>Add API client</Button>
       </DialogTrigger>
@@ -201,11 +178,7 @@ function AddClientDialog({ onCreated }: { onCreated: (key: string, secret: strin
           A till signs in with Basic (its key is the till code); an OAuth client exchanges key and secret for a token.
         </DialogDescription>
         <form onSubmit={onSubmit} className="flex flex-col gap-4">
-          {errors.form && (
-            <Alert variant="destructive" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
           <FormField id="client-kind" label="Kind" required error={errors.kind}>
             <Select id="client-kind" name="kind" defaultValue="TILL">
               {API_CLIENT_KINDS.map((k) => (

@@ -4,7 +4,18 @@ import { useState } from 'react';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
-export function ShownOnce({ label, value, note }: { label: string; value: string; note: string }) {
+/** What is shown: e.g. "Secret of till-1" and the secret. */
+export interface Shown {
+  label: string;
+  value: string;
+}
+
+/** Nothing until there is something to show. */
+export function ShownOnce({ shown, note }: { shown: Shown | null; note: string }) {
+  return shown && <ShownValue label={shown.label} value={shown.value} note={note} />;
+}
+
+function ShownValue({ label, value, note }: Shown & { note: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <Alert variant="warning" role="status">

@@ -5,16 +5,16 @@
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { callApi } from '@/components/form/api-request';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { STAFF_ROLES } from '@/lib/vocabulary';
-import { messageOf, useAdminActions } from './admin-actions';
+import { useAdminActions } from './admin-actions';
+import { FormError, useAdminDialog } from './admin-dialog';
 import { AdminError, AdminTable } from './admin-table';
-import { ShownOnce } from './shown-once';
+import { ShownOnce, type Shown } from './shown-once';
 
 const Member = z.object({
   id: z.number(),
@@ -34,7 +34,7 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'ne
 
 export function StaffAdmin({ initial }: { initial: StaffMember[] }) {
   const [staff, setStaff] = useState(initial);
-  const [shown, setShown] = useState<{ label: string; value: string } | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
 
   async function reload() {
     const res = await callApi({ method: 'GET', url: '/v2/staff' }, List);
@@ -57,13 +57,10 @@ export function StaffAdmin({ initial }: { initial: StaffMember[] }) {
         />
       </div>
       <AdminError message={error} />
-      {shown && (
-        <ShownOnce
-          label={shown.label}
-          value={shown.value}
-          note="Shown only now. Give it to the person: at their first sign-in they must choose their own password."
-        />
-      )}
+      <ShownOnce
+        shown={shown}
+        note="Shown only now. Give it to the person: at their first sign-in they must choose their own password."
+      />
       <AdminTable
         caption="Staff members"
         columns={['Name', 'Email', 'Role', 'Active', 'Last sign-in', { label: 'Actions', hidden: true }]}
@@ -116,41 +113,21 @@ export function StaffAdmin({ initial }: { initial: StaffMember[] }) {
 }
 
 function AddStaffDialog({ onCreated }: { onCreated: (name: string, password: string) => void }) {
-  const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const { dialog, errors, pending, save } = useAdminDialog();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const body = { name: String(data.get('name')), email: String(data.get('email')), role: String(data.get('role')) };
-    setPending(true);
-    try {
-      const res = await callApi({ method: 'POST', url: '/v2/staff', body }, Created);
-      if (!res.ok) {
-        const byField: Record<string, string> = {};
-        for (const e of res.errors) byField[e.field ?? 'form'] = e.message;
-        if (!Object.keys(byField).some((k) => k in body)) byField.form = messageOf(res);
-        return setErrors(byField);
-      }
-      setErrors({});
-      setOpen(false);
-      onCreated(body.name, res.data.oneTimePassword);
-    } catch {
-      setErrors({ form: 'The server could not be reached. Nothing was saved.' });
-    } finally {
-      setPending(false);
-    }
+    await save(
+      Object.keys(body),
+      () => callApi({ method: 'POST', url: '/v2/staff', body }, Created),
+      (d) => onCreated(body.name, d.oneTimePassword),
+    );
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        setErrors({});
-      }}
-    >
+    <Dialog {...dialog}>
       <DialogTrigger asChild>
         <Button>Add staff member</Button>
       </DialogTrigger>
@@ -160,11 +137,7 @@ function AddStaffDialog({ onCreated }: { onCreated: (name: string, password: str
           They get a one-time password, shown once, and choose their own at first sign-in.
         </DialogDescription>
         <form onSubmit={onSubmit} className="flex flex-col gap-4">
-          {errors.form && (
-            <Alert variant="destructive" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
           <FormField id="staff-name" label="Name" required error={errors.name}>
             <Input
               id="staff-name"

@@ -8,7 +8,6 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { callApi, type ApiResult } from '@/components/form/api-request';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/components/ui/cn';
@@ -19,8 +18,9 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { DELIVERY_STATUSES, WEBHOOK_EVENTS, type DeliveryStatus, type WebhookEvent } from '@/lib/vocabulary';
 import { messageOf, useAdminActions } from './admin-actions';
+import { FormError, useAdminDialog } from './admin-dialog';
 import { AdminError, AdminTable } from './admin-table';
-import { ShownOnce } from './shown-once';
+import { ShownOnce, type Shown } from './shown-once';
 
 export interface WebhookRow {
   webHookId: number;
@@ -75,7 +75,7 @@ function headersOf(text: string): Record<string, string> {
 
 export function WebhooksAdmin({ hooks }: { hooks: WebhookRow[] }) {
   const router = useRouter();
-  const [shown, setShown] = useState<{ label: string; value: string } | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   const [logOf, setLogOf] = useState<number | null>(null);
   const { error, act } = useAdminActions(async () => router.refresh());
   const open = hooks.find((h) => h.webHookId === logOf);
@@ -92,13 +92,10 @@ export function WebhooksAdmin({ hooks }: { hooks: WebhookRow[] }) {
         />
       </div>
       <AdminError message={error} />
-      {shown && (
-        <ShownOnce
-          label={shown.label}
-          value={shown.value}
-          note="Shown only now. The receiver checks each delivery's X-MC-Signature with it (HMAC-SHA256 of the timestamp and the body)."
-        />
-      )}
+      <ShownOnce
+        shown={shown}
+        note="Shown only now. The receiver checks each delivery's X-MC-Signature with it (HMAC-SHA256 of the timestamp and the body)."
+      />
       {hooks.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">
           No webhooks yet. Add one to tell another system of each customer change.
@@ -267,11 +264,8 @@ function DeleteDialog({ hook, remove }: { hook: WebhookRow; remove: () => Promis
   );
 }
 
-/** Maps the API's field paths (webHookUrl, eventNames[0], webHookHeaders.X) to the dialog's fields. */
-function fieldOf(path: string | undefined): string {
-  const head = (path ?? 'form').split(/[.[]/)[0]!;
-  return ['name', 'webHookUrl', 'eventNames', 'webHookHeaders', 'active'].includes(head) ? head : 'form';
-}
+/** The dialog's fields, as the API names them (webHookUrl, eventNames[0], webHookHeaders.X). */
+const FIELDS = ['name', 'webHookUrl', 'eventNames', 'webHookHeaders', 'active'] as const;
 
 function WebhookDialog(
   props:
@@ -279,9 +273,7 @@ function WebhookDialog(
     | { mode: 'edit'; hook: WebhookRow; onSaved: (name: string, secret?: string) => void },
 ) {
   const { mode, hook, onSaved } = props;
-  const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const { dialog, errors, pending, save } = useAdminDialog();
   const prefix = hook ? `webhook-${hook.webHookId}` : 'webhook-new';
   const title = hook ? `Edit webhook ${hook.name}` : 'Add webhook';
 
@@ -295,35 +287,18 @@ function WebhookDialog(
       webHookHeaders: hook ? hook.webHookHeaders : headersOf(String(data.get('headers') ?? '')),
       active: data.get('active') !== null,
     };
-    setPending(true);
-    try {
-      const res: ApiResult<{ data: { secret?: string } }> = hook
-        ? await callApi({ method: 'PUT', url: `/v3/webHooks/${hook.webHookId}`, body }, Saved)
-        : await callApi({ method: 'POST', url: '/v3/webHooks', body }, Created);
-      if (!res.ok) {
-        const byField: Record<string, string> = {};
-        for (const e of res.errors) byField[fieldOf(e.field)] ??= e.message;
-        if (Object.keys(byField).every((k) => k === 'form')) byField.form = messageOf(res);
-        return setErrors(byField);
-      }
-      setErrors({});
-      setOpen(false);
-      onSaved(body.name, res.data.data.secret);
-    } catch {
-      setErrors({ form: 'The server could not be reached. Nothing was saved.' });
-    } finally {
-      setPending(false);
-    }
+    await save(
+      FIELDS,
+      (): Promise<ApiResult<{ data: { secret?: string } }>> =>
+        hook
+          ? callApi({ method: 'PUT', url: `/v3/webHooks/${hook.webHookId}`, body }, Saved)
+          : callApi({ method: 'POST', url: '/v3/webHooks', body }, Created),
+      (d) => onSaved(body.name, d.data.secret),
+    );
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        setErrors({});
-      }}
-    >
+    <Dialog {...dialog}>
       <DialogTrigger asChild>
         {hook ? (
           <Button size="sm" variant="outline" aria-label={`Edit ${hook.name}`}>
@@ -341,11 +316,7 @@ function WebhookDialog(
             : 'The URL, the events and whether it is active; the signing secret stays.'}
         </DialogDescription>
         <form onSubmit={onSubmit} className="flex flex-col gap-4">
-          {errors.form && (
-            <Alert variant="destructive" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
           {!hook && (
             <FormField id={`${prefix}-name`} label="Name" required error={errors.name}>
               <Input

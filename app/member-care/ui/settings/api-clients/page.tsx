@@ -1,8 +1,7 @@
 // /member-care/ui/settings/api-clients — the org's tills and OAuth clients: add, rotate, revoke (admins only; staff get 403)
 import type { Metadata } from 'next';
-import { AdminNav } from '@/components/admin/admin-nav';
+import { AdminPage } from '@/components/admin/admin-page';
 import { ApiClientsAdmin } from '@/components/admin/api-clients-admin';
-import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db/client';
 import { listClients } from '@/lib/admin/api-clients';
 import { requireStaff } from '@/lib/auth/require-staff';
@@ -14,13 +13,12 @@ export default async function ApiClientsPage() {
   const staff = await requireStaff({ admin: true, from: URL });
   const { clients } = await listClients(await getDb(), staff.orgId);
   return (
-    <div className="mx-auto flex max-w-5xl flex-col gap-6">
-      <AdminNav current={URL} />
-      <PageHeader
-        title="API clients"
-        description="Tills and integrations that call the API. Secrets are shown once when made or rotated; a revoked client stops within a minute."
-      />
+    <AdminPage
+      current={URL}
+      title="API clients"
+      description="Tills and integrations that call the API. Secrets are shown once when made or rotated; a revoked client stops within a minute."
+    >
       <ApiClientsAdmin initial={clients} />
-    </div>
+    </AdminPage>
   );
 }

@@ -1,9 +1,8 @@
 // /member-care/ui/settings/audit — the admin log: staff, client, configuration and webhook decisions, newest first (admins only)
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminNav } from '@/components/admin/admin-nav';
+import { AdminPage } from '@/components/admin/admin-page';
 import { AdminTable } from '@/components/admin/admin-table';
-import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db/client';
 import { readAdminLog } from '@/lib/admin/audit';
 import { requireStaff } from '@/lib/auth/require-staff';
@@ -22,12 +21,11 @@ export default async function AuditPage({ searchParams }: Props) {
   const { entries } = await readAdminLog(await getDb(), staff.orgId, `http://local/?limit=${PER_PAGE}${query}`);
   const last = entries.at(-1);
   return (
-    <div className="mx-auto flex max-w-5xl flex-col gap-6">
-      <AdminNav current={URL} />
-      <PageHeader
-        title="Audit log"
-        description="Every staff, API client, configuration and webhook decision: who, when, what, before → after."
-      />
+    <AdminPage
+      current={URL}
+      title="Audit log"
+      description="Every staff, API client, configuration and webhook decision: who, when, what, before → after."
+    >
       <AdminTable caption="Admin log, newest first" columns={['When', 'Who', 'What', 'Before → after']}>
         {entries.map((e) => (
           <tr key={e.id} className="border-t border-slate-200 align-top">
@@ -55,6 +53,6 @@ export default async function AuditPage({ searchParams }: Props) {
           Older entries
         </Link>
       )}
-    </div>
+    </AdminPage>
   );
 }

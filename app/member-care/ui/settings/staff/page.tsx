@@ -1,8 +1,7 @@
 // /member-care/ui/settings/staff — the org's staff: add, change role, deactivate, reset password (admins only; staff get 403)
 import type { Metadata } from 'next';
-import { AdminNav } from '@/components/admin/admin-nav';
+import { AdminPage } from '@/components/admin/admin-page';
 import { StaffAdmin } from '@/components/admin/staff-admin';
-import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db/client';
 import { listStaff } from '@/lib/admin/staff';
 import { requireStaff } from '@/lib/auth/require-staff';
@@ -14,13 +13,12 @@ export default async function StaffPage() {
   const staff = await requireStaff({ admin: true, from: URL });
   const { staff: members } = await listStaff(await getDb(), staff.orgId);
   return (
-    <div className="mx-auto flex max-w-5xl flex-col gap-6">
-      <AdminNav current={URL} />
-      <PageHeader
-        title="Staff"
-        description="Who signs in to Member Care: staff search, register and care; supervisors also approve requests; admins do everything."
-      />
+    <AdminPage
+      current={URL}
+      title="Staff"
+      description="Who signs in to Member Care: staff search, register and care; supervisors also approve requests; admins do everything."
+    >
       <StaffAdmin initial={members} />
-    </div>
+    </AdminPage>
   );
 }

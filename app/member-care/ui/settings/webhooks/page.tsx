@@ -1,9 +1,8 @@
 // /member-care/ui/settings/webhooks — the org's webhooks: add (the signing secret shown once), edit,
 // delete, and each one's delivery log with "Send again" (webhooks:manage, i.e. admins; others get 403)
 import type { Metadata } from 'next';
-import { AdminNav } from '@/components/admin/admin-nav';
+import { AdminPage } from '@/components/admin/admin-page';
 import { WebhooksAdmin } from '@/components/admin/webhooks-admin';
-import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getWebhooksWithLastDelivery } from '@/lib/webhooks/manage';
@@ -15,13 +14,12 @@ export default async function WebhooksPage() {
   const staff = await requireStaff({ access: 'webhooks:manage', from: URL });
   const hooks = await getWebhooksWithLastDelivery(await getDb(), staff.orgId);
   return (
-    <div className="mx-auto flex max-w-5xl flex-col gap-6">
-      <AdminNav current={URL} />
-      <PageHeader
-        title="Webhooks"
-        description="Other systems told of each customer change as it happens, signed with the webhook's secret (X-MC-Signature). The secret is shown once, when the webhook is added."
-      />
+    <AdminPage
+      current={URL}
+      title="Webhooks"
+      description="Other systems told of each customer change as it happens, signed with the webhook's secret (X-MC-Signature). The secret is shown once, when the webhook is added."
+    >
       <WebhooksAdmin hooks={hooks} />
-    </div>
+    </AdminPage>
   );
 }
