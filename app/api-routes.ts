@@ -5,6 +5,7 @@
 import * as v2 from './v2/route';
 import * as v2NotFound from './v2/[...path]/route';
 import * as customers from './v2/customers/route';
+import * as customersBulk from './v2/customers/bulk/route';
 import * as customer from './v2/customers/[id]/route';
 import * as changeIdentifier from './v2/customers/[id]/changeIdentifier/route';
 import * as history from './v2/customers/[id]/history/route';
@@ -38,6 +39,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/v2', handlers: v2 },
   { path: '/v2/*', handlers: v2NotFound },
   { path: '/v2/customers', handlers: customers },
+  { path: '/v2/customers/bulk', handlers: customersBulk },
   { path: '/v2/customers/:id', handlers: customer },
   { path: '/v2/customers/:id/changeIdentifier', handlers: changeIdentifier },
   { path: '/v2/customers/:id/history', handlers: history },

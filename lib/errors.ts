@@ -176,6 +176,11 @@ export const ERROR_CATALOGUE = {
     when: "Wrong data type, outside the field's enum, or a date that does not parse",
   },
   91016: { http: 400, message: 'Extended field {name} is mandatory', when: 'A mandatory extended field is missing' },
+  9601: {
+    http: 400,
+    message: 'A bulk request holds 1 to {max} customers, not {count}',
+    when: 'POST /v2/customers/bulk with an empty array or more than 100 bodies',
+  },
   9701: {
     http: 409,
     message: 'Email {email} is already taken',

@@ -46,6 +46,7 @@ const adminOnly = (except: Partial<Record<Caller, number>> = {}) =>
 export const ACCESS_MATRIX: MatrixRow[] = [
   // Writes register in the caller's own org: another org's caller creates its own customer.
   { route: 'POST /v2/customers', surface: 'api', expected: all(200, { ...signedInOnly, readonly: 403 }) },
+  { route: 'POST /v2/customers/bulk', surface: 'api', expected: all(200, { ...signedInOnly, readonly: 403 }) },
   {
     route: 'GET /v2/customers/{id}',
     surface: 'api',

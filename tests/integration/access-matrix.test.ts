@@ -15,6 +15,7 @@ import { GET as customerHistory } from '@/app/v2/customers/[id]/history/route';
 import { GET as lookupCustomer } from '@/app/v2/customers/lookup/route';
 import { GET as searchCustomers } from '@/app/v2/customers/search/route';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
+import { POST as registerBulk } from '@/app/v2/customers/bulk/route';
 import { GET as extendedFields } from '@/app/v2/extendedFields/route';
 import { GET as openapi } from '@/app/v2/openapi.json/route';
 import { GET as listApiClients, POST as createApiClient } from '@/app/v2/apiClients/route';
@@ -178,6 +179,14 @@ async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<num
       return (
         await call(registerCustomer, {
           body: { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] },
+          headers,
+        })
+      ).status;
+    case 'POST /v2/customers/bulk':
+      return (
+        await call(registerBulk, {
+          path: '/v2/customers/bulk',
+          body: [{ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] }],
           headers,
         })
       ).status;
