@@ -38,6 +38,8 @@ export interface ApiRequest {
   readonly headers: HeaderSource;
   /** The body's bytes, refused with 413 as soon as they pass `max`. */
   readBody(max: number): Promise<Uint8Array>;
+  /** The body as it arrives, for a route that stores a large upload without holding it (CSV imports). */
+  bodyStream(): AsyncIterable<Uint8Array>;
 }
 
 /** A route's answer: JSON with its status and headers, or (rarely) a ready Response. */
@@ -81,7 +83,28 @@ function respond(status: number, body: unknown, requestId: string, headers: Reco
 }
 
 function webApiRequest(req: Request): ApiRequest {
-  return { method: req.method, url: req.url, headers: req.headers, readBody: (max) => readBodyAtMost(req, max) };
+  return {
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    readBody: (max) => readBodyAtMost(req, max),
+    bodyStream: () => streamOf(req.body),
+  };
+}
+
+/** A web stream's chunks, read one by one. */
+async function* streamOf(body: ReadableStream<Uint8Array> | null): AsyncIterable<Uint8Array> {
+  if (!body) return;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
 }
 
 function toResponse(answer: Answer): Response {

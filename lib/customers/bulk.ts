@@ -4,6 +4,7 @@
 // so they run side by side; a body sharing a key with an earlier one waits for it, so two bodies of the
 // same person resolve as two sequential registrations would (the second 8006, or 8050 in another source).
 import type { Db } from '@/db/client';
+import { isDatabaseUnavailable } from '@/db/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { ApiError, errorItem, type ApiErrorItem, type ApiMessage } from '@/lib/errors';
 import { log, loggableError } from '@/lib/log';
@@ -26,8 +27,11 @@ export interface BulkResult {
 export interface BulkInput {
   actor: Actor;
   bodies: unknown[];
-  requestId: string;
+  /** The request id each body's audit record carries. */
+  requestId: string | ((index: number) => string);
   userContext: Record<string, string> | null;
+  /** Bodies registered at once (1 inside a transaction: it has one connection). */
+  parallel?: number;
 }
 
 /** Registers every body, in order of the answers; throws 9601 for a count outside 1–BULK_MAX. */
@@ -36,24 +40,36 @@ export async function registerBulk(db: Db, input: BulkInput): Promise<BulkResult
   if (bodies.length < 1 || bodies.length > BULK_MAX) {
     throw ApiError.of(9601, { max: BULK_MAX, count: bodies.length });
   }
+  return registerInOrder(db, input);
+}
+
+/**
+ * Registers any number of bodies as registerBulk does, each with its own answer (imports run their
+ * chunks of rows through it).
+ */
+export async function registerInOrder(db: Db, input: BulkInput): Promise<BulkResult[]> {
+  const { bodies } = input;
+  const requestIdOf = (index: number) =>
+    typeof input.requestId === 'string' ? input.requestId : input.requestId(index);
   const config = await getOrgConfig(input.actor.orgId);
   if (!config) throw ApiError.of(401);
   const lastByKey = new Map<string, Promise<unknown>>();
-  const slots = limiter(PARALLEL);
+  const slots = limiter(input.parallel ?? PARALLEL);
   // Parsed and ordered before any runs: a body waits for every earlier body sharing one of its keys.
   const runs = bodies.map(async (body, index): Promise<BulkResult> => {
+    const requestId = requestIdOf(index);
     const registerInput = {
       config,
       actor: input.actor,
       body,
-      requestId: input.requestId,
+      requestId,
       userContext: input.userContext,
     };
     let registration: NormalisedRegistration;
     try {
       registration = parseRegistration(config, body);
     } catch (err) {
-      return { index, createdId: null, warnings: [], errors: failureItems(err, input.requestId) };
+      return { index, createdId: null, warnings: [], errors: failureItems(err, requestId) };
     }
     const keys = identityKeysOf(registration);
     const before = keys.flatMap((k) => lastByKey.get(k) ?? []);
@@ -73,7 +89,7 @@ export async function registerBulk(db: Db, input: BulkInput): Promise<BulkResult
       );
       return { index, createdId: ok.createdId, warnings: ok.warnings, errors: [] };
     } catch (err) {
-      return { index, createdId: null, warnings: [], errors: failureItems(err, input.requestId) };
+      return { index, createdId: null, warnings: [], errors: failureItems(err, requestId) };
     } finally {
       release();
     }
@@ -84,6 +100,7 @@ export async function registerBulk(db: Db, input: BulkInput): Promise<BulkResult
 /** A body's failure as its answer's errors; anything but a refusal is logged and answered as 500. */
 function failureItems(err: unknown, requestId: string): ApiErrorItem[] {
   if (err instanceof ApiError) return err.items;
+  if (isDatabaseUnavailable(err)) return [errorItem(503)];
   log.error({ err: loggableError(err), requestId }, 'bulk registration body failed');
   return [errorItem(500, { requestId })];
 }

@@ -55,6 +55,8 @@ export interface OperationSpec {
     warningCodes?: readonly WarningCode[];
     /** Response headers of the success besides X-Request-Id and the rate limit's. */
     headers?: Record<string, Schema>;
+    /** Default application/json. */
+    contentType?: string;
   };
   failure: Schema;
   errorCodes: readonly ErrorCode[];
@@ -63,7 +65,12 @@ export interface OperationSpec {
   /** Responses outside the catalogue (health's 503). */
   extra?: Record<number, { schema: Schema; description: string }>;
   requestParams?: { path?: z.ZodObject; query?: z.ZodObject; header?: z.ZodObject };
-  requestBody?: { schema: Schema; examples?: Record<string, { summary: string; value: unknown }> };
+  requestBody?: {
+    schema: Schema;
+    examples?: Record<string, { summary: string; value: unknown }>;
+    /** Default application/json. */
+    contentType?: string;
+  };
 }
 
 const ALL_ERROR_CODES = Object.keys(ERROR_CATALOGUE).map(Number) as ErrorCode[];
