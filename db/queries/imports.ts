@@ -219,15 +219,6 @@ export async function failImportJob(db: DbOrTx, job: { orgId: number; id: number
     );
 }
 
-/** Whether the job is still this worker's to run (not cancelled, not taken over). */
-export async function stillRunning(db: DbOrTx, job: { orgId: number; id: number }, owner: string): Promise<boolean> {
-  const [row] = await db
-    .select({ status: importJobs.status, owner: importJobs.leaseOwner })
-    .from(importJobs)
-    .where(and(eq(importJobs.orgId, job.orgId), eq(importJobs.id, job.id)));
-  return row?.status === 'RUNNING' && row.owner === owner;
-}
-
 /** Results after `afterRow`, in row order, `limit` at a time (the results CSV is streamed). */
 export async function readResults(
   db: DbOrTx,
