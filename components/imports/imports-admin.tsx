@@ -156,13 +156,8 @@ function UploadForm({ onQueued }: { onQueued: () => void }) {
   }
 
   return (
-    <section
-      aria-labelledby="import-customers"
-      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
-    >
-      <h2 id="import-customers" className="text-lg font-semibold text-slate-900">
-        Import customers
-      </h2>
+    <section className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="text-lg font-semibold text-slate-900">Import customers</h2>
       <p className="text-sm text-slate-600">
         A CSV file with a header row: firstName, lastName, mobile, email, externalId, cardnumber, seriesId, statusLabel,
         loyaltyProgramId, tierNumber, loyaltyPoints, field:&lt;custom field&gt;, ext:&lt;extended field&gt;. Each row is
