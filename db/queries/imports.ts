@@ -24,15 +24,15 @@ export async function insertFilePart(db: DbOrTx, part: { orgId: number; jobId: n
   await db.insert(importFileParts).values(part);
 }
 
-/** The upload is complete: the job is queued and the workers woken, together. */
+/** The upload is complete: the job is queued and the workers woken, together; the job as queued. */
 export async function queueImportJob(
   db: Db,
   orgId: number,
   jobId: number,
   file: { bytes: number; columns: string[]; ignoredColumns: string[]; rowsTotal: number },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
+): Promise<ImportJobRow> {
+  return db.transaction(async (tx) => {
+    const [job] = await tx
       .update(importJobs)
       .set({
         status: 'QUEUED',
@@ -41,8 +41,10 @@ export async function queueImportJob(
         ignoredColumns: file.ignoredColumns,
         rowsTotal: file.rowsTotal,
       })
-      .where(and(eq(importJobs.orgId, orgId), eq(importJobs.id, jobId)));
+      .where(and(eq(importJobs.orgId, orgId), eq(importJobs.id, jobId)))
+      .returning();
     await tx.execute(sql`select pg_notify(${IMPORT_CHANNEL}, '')`);
+    return job!;
   });
 }
 

@@ -2,7 +2,13 @@
 // (import_file_parts), so any worker process reads it and it survives a crash; it is parsed as it
 // arrives, to count its rows and report its columns, without being held whole.
 import type { Db } from '@/db/client';
-import { createImportJob, deleteImportJob, insertFilePart, queueImportJob } from '@/db/queries/imports';
+import {
+  createImportJob,
+  deleteImportJob,
+  insertFilePart,
+  queueImportJob,
+  type ImportJobRow,
+} from '@/db/queries/imports';
 import type { Actor } from '@/lib/auth/actor';
 import { getOrgConfig } from '@/lib/config/cache';
 import { ApiError } from '@/lib/errors';
@@ -34,13 +40,13 @@ async function targetOf(orgId: number, req: ImportRequest): Promise<{ source: st
   return { source, accountId };
 }
 
-/** Stores and checks the file, then queues the job; its id. A refused or broken upload leaves nothing. */
+/** Stores and checks the file, then queues the job; the job as queued. A refused or broken upload leaves nothing. */
 export async function uploadImport(
   db: Db,
   actor: Actor,
   req: ImportRequest,
   body: AsyncIterable<Uint8Array>,
-): Promise<number> {
+): Promise<ImportJobRow> {
   const target = await targetOf(actor.orgId, req);
   const jobId = await createImportJob(db, {
     orgId: actor.orgId,
@@ -54,8 +60,7 @@ export async function uploadImport(
   });
   try {
     const file = await storeAndCount(db, actor.orgId, jobId, body);
-    await queueImportJob(db, actor.orgId, jobId, file);
-    return jobId;
+    return await queueImportJob(db, actor.orgId, jobId, file);
   } catch (err) {
     await deleteImportJob(db, actor.orgId, jobId).catch(() => {});
     throw err;

@@ -119,10 +119,10 @@ describe('POST /v2/imports', () => {
   });
 
   it('stops at the chunk under way when cancelled', async () => {
-    const mobiles = Array.from({ length: 600 }, () => uniqueMobile());
+    const mobiles = Array.from({ length: 3_000 }, () => uniqueMobile());
     const up = await uploadCsv(csvOf(mobiles));
-    let j: Job = up.body;
-    await until(async () => (j = await job(up.body.id)).rowsDone > 0, 30_000);
+    // Cancelled at once: the worker may have started it (it wakes on the upload) or not.
+    const j: Job = up.body;
     const res = await call<Job>(cancel, {
       path: `/v2/imports/${j.id}/cancel`,
       params: { id: String(j.id) },
@@ -137,7 +137,7 @@ describe('POST /v2/imports', () => {
     const later = await job(j.id);
     expect(later.rowsDone).toBe(settled.rowsDone);
     expect(later.status).toBe('CANCELLED');
-    expect(later.rowsDone).toBeLessThan(600);
+    expect(later.rowsDone).toBeLessThan(3_000);
     expect(await registeredMobiles(mobiles)).toBe(later.created);
     expect((await resultLines(j.id)).length - 1).toBe(later.rowsDone);
     const again = await call<Job>(cancel, {

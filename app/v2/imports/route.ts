@@ -1,6 +1,6 @@
 // POST /v2/imports?source=&accountId=&dryRun= — a CSV file of customers to register (§19); GET — the list
 import { getDb } from '@/db/client';
-import { getImportJob, listImportJobs } from '@/db/queries/imports';
+import { listImportJobs } from '@/db/queries/imports';
 import { apiRoute, methodNotAllowed } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/query';
 import { ApiError } from '@/lib/errors';
@@ -16,7 +16,7 @@ export const POST = apiRoute({ envelope: 'v2', access: 'customers:import' }, asy
   if (!/^text\/csv\s*(;|$)/i.test(type)) throw ApiError.of(9602);
   if (Number(req.headers.get('content-length') ?? '0') > MAX_IMPORT_BYTES) throw ApiError.of(9603, { max: '200 MiB' });
   const db = await getDb();
-  const id = await uploadImport(
+  const job = await uploadImport(
     db,
     actor,
     {
@@ -27,8 +27,7 @@ export const POST = apiRoute({ envelope: 'v2', access: 'customers:import' }, asy
     },
     req.bodyStream(),
   );
-  const job = await getImportJob(db, actor.orgId, id);
-  return { status: 200, body: { ...importJobView(job!), warnings: [] } };
+  return { status: 200, body: { ...importJobView(job), warnings: [] } };
 });
 
 export const GET = apiRoute({ envelope: 'v2', access: 'customers:import' }, async ({ req, actor }) => {
