@@ -69,6 +69,7 @@ function apiRequestOf(req: IncomingMessage): ApiRequest {
       },
     },
     readBody: (max) => readNodeBodyAtMost(req, max),
+    bodyStream: () => req,
   };
 }
 

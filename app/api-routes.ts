@@ -5,6 +5,7 @@
 import * as v2 from './v2/route';
 import * as v2NotFound from './v2/[...path]/route';
 import * as customers from './v2/customers/route';
+import * as customersBulk from './v2/customers/bulk/route';
 import * as customer from './v2/customers/[id]/route';
 import * as changeIdentifier from './v2/customers/[id]/changeIdentifier/route';
 import * as history from './v2/customers/[id]/history/route';
@@ -19,6 +20,10 @@ import * as apiClients from './v2/apiClients/route';
 import * as apiClient from './v2/apiClients/[id]/route';
 import * as apiClientRotate from './v2/apiClients/[id]/rotate/route';
 import * as audit from './v2/audit/route';
+import * as imports from './v2/imports/route';
+import * as importJob from './v2/imports/[id]/route';
+import * as importCancel from './v2/imports/[id]/cancel/route';
+import * as importResults from './v2/imports/[id]/results/route';
 import * as v3 from './v3/route';
 import * as v3NotFound from './v3/[...path]/route';
 import * as tokenGenerate from './v3/oauth/token/generate/route';
@@ -38,6 +43,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/v2', handlers: v2 },
   { path: '/v2/*', handlers: v2NotFound },
   { path: '/v2/customers', handlers: customers },
+  { path: '/v2/customers/bulk', handlers: customersBulk },
   { path: '/v2/customers/:id', handlers: customer },
   { path: '/v2/customers/:id/changeIdentifier', handlers: changeIdentifier },
   { path: '/v2/customers/:id/history', handlers: history },
@@ -52,6 +58,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/v2/apiClients/:id', handlers: apiClient },
   { path: '/v2/apiClients/:id/rotate', handlers: apiClientRotate },
   { path: '/v2/audit', handlers: audit },
+  { path: '/v2/imports', handlers: imports },
+  { path: '/v2/imports/:id', handlers: importJob },
+  { path: '/v2/imports/:id/cancel', handlers: importCancel },
+  { path: '/v2/imports/:id/results', handlers: importResults },
   { path: '/v3', handlers: v3 },
   { path: '/v3/*', handlers: v3NotFound },
   { path: '/v3/oauth/token/generate', handlers: tokenGenerate },

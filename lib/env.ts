@@ -25,6 +25,8 @@ const EnvSchema = DatabaseEnvSchema.extend({
   WORKER: z.enum(['on', 'off']).default('on'),
   /** How long a worker's claim of a delivery holds: after a crash, the delivery is sent again after this. */
   WEBHOOK_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /** How long a worker's claim of an import job holds without a checkpoint: after a crash, another worker resumes it then. */
+  IMPORT_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   /**
    * Hosts (names or addresses, comma-separated) webhooks may reach although they are private,
    * loopback or link-local (refused in production otherwise).

@@ -176,6 +176,27 @@ export const ERROR_CATALOGUE = {
     when: "Wrong data type, outside the field's enum, or a date that does not parse",
   },
   91016: { http: 400, message: 'Extended field {name} is mandatory', when: 'A mandatory extended field is missing' },
+  9601: {
+    http: 400,
+    message: 'A bulk request holds 1 to {max} customers, not {count}',
+    when: 'POST /v2/customers/bulk with an empty array or more than 100 bodies',
+  },
+  9602: {
+    http: 415,
+    message: 'Content-Type must be text/csv',
+    when: 'POST /v2/imports with a body of another content type',
+  },
+  9603: {
+    http: 413,
+    message: 'CSV file is larger than {max}',
+    when: 'POST /v2/imports with a file over 200 MiB',
+  },
+  9604: { http: 404, message: 'Import not found', when: "An id the caller's org has no import with" },
+  9605: {
+    http: 409,
+    message: 'Import {id} has already finished',
+    when: 'POST /v2/imports/{id}/cancel for an import that completed, failed or was cancelled',
+  },
   9701: {
     http: 409,
     message: 'Email {email} is already taken',

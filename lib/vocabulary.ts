@@ -165,12 +165,14 @@ export const STAFF_ROLES = ['staff', 'supervisor', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /**
- * What an API client may do (the seed's access groups). `customers:write` implies `customers:read`;
+ * What an API client may do (the seed's access groups). `customers:write` implies `customers:read` and
+ * `customers:import` (CSV imports; among staff, admins only);
  * `admin` implies every other value (lib/auth/access.ts).
  */
 export const API_ACCESS = [
   'customers:read',
   'customers:write',
+  'customers:import',
   'requests:approve',
   'webhooks:manage',
   'admin',
@@ -217,5 +219,15 @@ export const EVENT_OF_HISTORY_ACTION: Record<HistoryAction, WebhookEvent> = {
 };
 
 /** Where a webhook delivery stands: waiting (or being sent), delivered, or given up. */
+/**
+ * An import job's states (docs/api.md, "Import jobs"). UPLOADING is internal: the file is still arriving
+ * (the job is answered once it is QUEUED).
+ */
+export const IMPORT_STATUSES = ['UPLOADING', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/** What became of one row of an import (its results CSV). */
+export const IMPORT_OUTCOMES = ['created', 'sourceAdded', 'duplicate', 'invalid'] as const;
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -12,6 +12,10 @@
 //                             in a thread of this process): (a) new customers without a webhook, then with
 //                             one subscribed to every event, as a ratio; (c) commit → delivery latency at
 //                             --rate registrations/s; (b) deliveries/s draining a backlog of --backlog rows
+//                     import  CSV import (POST /v2/imports) of --rows new customers (default 100000) through
+//                             the server and its in-app worker: total time, rows/s, the app process's peak RSS;
+//                             then POST /v2/customers/bulk (100 bodies a request) against single POSTs for
+//                             --seconds each: rows per second of both
 //   --processes N     N server processes on ports port..port+N-1 sharing Redis (REDIS_URL,
 //                     default redis://127.0.0.1:6379, with a fresh REDIS_KEY_PREFIX); connections split
 //   --preload N       insert N customers first (the "million customers already there" case)
@@ -27,7 +31,9 @@
 // env:   DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres): the server to create the db on
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -48,9 +54,10 @@ const { values: opt } = parseArgs({
     profile: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     'keep-db': { type: 'boolean', default: false },
+    rows: { type: 'string', default: '100000' },
   },
 });
-const WORKLOADS = ['new', 'mixed', 'update', 'search', 'webhooks'];
+const WORKLOADS = ['new', 'mixed', 'update', 'search', 'webhooks', 'import'];
 const workloads = opt.workload.split(',').map((w) => w.trim());
 for (const w of workloads)
   if (!WORKLOADS.includes(w)) throw new Error(`unknown workload ${w}: ${WORKLOADS.join(', ')}`);
@@ -191,6 +198,9 @@ const parse = (body) => {
 const hasCode = (list, code) => Array.isArray(list) && list.some((m) => m?.code === code);
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 
+/** Bodies per bulk request (the most it takes). */
+const BULK = 100;
+
 /**
  * A workload: `next()` gives the kind and the request; `expected(kind, status, body)` says if the
  * answer is the one that kind must get. New customers join the pool as they are created.
@@ -208,6 +218,7 @@ function workloadOf(name, pool) {
     new: (s, b) => s === 200 && Number.isInteger(b?.createdId) && !hasCode(b.warnings, 8050),
     cross: (s, b, c) => s === 200 && b?.createdId === c.id && hasCode(b.warnings, 8050),
     duplicate: (s, b) => s === 409 && hasCode(b?.errors, 8006),
+    bulk: (s, b) => s === 200 && b?.results?.length === BULK && b.results.every((x) => Number.isInteger(x?.createdId)),
     read: (s, b, c) => s === 200 && Number(b?.id) === c.id,
     update: (s, b, c) => s === 200 && Number(b?.id) === c.id,
     // A whole email must find its customer; a name or mobile prefix may match more than the limit.
@@ -216,6 +227,12 @@ function workloadOf(name, pool) {
   };
   const request = {
     new: () => ({ kind: 'new', ...newCustomer() }),
+    bulk: () => ({
+      kind: 'bulk',
+      method: 'POST',
+      path: '/v2/customers/bulk',
+      body: `[${Array.from({ length: BULK }, () => newCustomer().body).join(',')}]`,
+    }),
     cross: () => {
       const c = fresh.shift();
       if (!c) return request.new();
@@ -418,6 +435,91 @@ async function startServer(port) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the server on ${port} did not answer /api/health`);
+}
+
+/** VmRSS and VmHWM (peak) of a process, in MiB; 0 when /proc cannot tell. */
+function rssMiB(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+    return { rss: Math.round(kb('VmRSS') / 1024), hwm: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
+}
+
+/**
+ * The import workload: a CSV of `rows` new customers, uploaded as a stream, run by the server's
+ * in-app worker; polled until done, the app process's memory sampled on every poll.
+ */
+async function runImport(origin, auth, rows) {
+  const file = path.join(tmpdir(), `bench-import-${process.pid}.csv`);
+  const lines = ['firstName,lastName,mobile,email'];
+  for (let i = 0; i < rows; i++) {
+    serial += 1;
+    lines.push(`Tom${i % 1000},Sawyer${i % 997},91${serial},c${serial}@example.com`);
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  const bytes = statSync(file).size;
+  const pid = servers[0].pid;
+  const baseline = rssMiB(pid);
+  let peak = baseline.rss;
+  const started = performance.now();
+  const res = await fetch(`${origin}/v2/imports?fileName=bench.csv`, {
+    method: 'POST',
+    headers: { authorization: auth, 'content-type': 'text/csv', 'content-length': String(bytes) },
+    body: Readable.toWeb(createReadStream(file)),
+    duplex: 'half',
+  });
+  const queued = await res.json();
+  rmSync(file, { force: true });
+  if (res.status !== 200) throw new Error(`import upload answered ${res.status}: ${JSON.stringify(queued)}`);
+  const uploadSeconds = (performance.now() - started) / 1000;
+  let job = queued;
+  while (!['COMPLETED', 'FAILED', 'CANCELLED'].includes(job.status)) {
+    await new Promise((r) => setTimeout(r, 250));
+    peak = Math.max(peak, rssMiB(pid).rss);
+    job = await (await fetch(`${origin}/v2/imports/${queued.id}`, { headers: { authorization: auth } })).json();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    probe: 'app import',
+    rows,
+    file_mib: round2(bytes / 1024 / 1024),
+    status: job.status,
+    created: job.created,
+    duplicates: job.duplicates,
+    invalid: job.invalid,
+    upload_s: round2(uploadSeconds),
+    total_s: round2(seconds),
+    rows_per_s: Math.round(rows / seconds),
+    worker_rate_per_s: job.ratePerSecond,
+    rss_before_mib: baseline.rss,
+    rss_peak_mib: peak,
+    rss_hwm_mib: rssMiB(pid).hwm,
+    within_60s: seconds <= 60,
+  };
+}
+
+/** Bulk against single POSTs, `seconds` each, on the same server: rows per second of both. */
+async function bulkVersusSingle(origins, auth) {
+  const single = await load(origins, auth, seconds, workloadOf('new', []));
+  const bulk = await load(origins, auth, seconds, workloadOf('bulk', []));
+  const singleRows = single.rps;
+  const bulkRows = bulk.rps * BULK;
+  return {
+    probe: 'app bulk vs single',
+    connections,
+    seconds,
+    single_rows_per_s: singleRows,
+    single_p99_ms: single.p99_ms,
+    single_errors: single.errors,
+    bulk_requests_per_s: bulk.rps,
+    bulk_rows_per_s: bulkRows,
+    bulk_p99_ms: bulk.p99_ms,
+    bulk_errors: bulk.errors,
+    bulk_vs_single: singleRows > 0 ? round2(bulkRows / singleRows) : null,
+  };
 }
 
 /** The floors of ../shared/bench/run-probes.sh, by probe name; its lines are printed as they are. */
@@ -646,6 +748,12 @@ try {
     );
     if (name === 'webhooks') {
       await webhooksWorkload(origins, auth);
+      continue;
+    }
+    if (name === 'import') {
+      console.log(JSON.stringify(await runImport(origins[0], auth, Number(opt.rows))));
+      console.error(`# bulk vs single: ${connections} connections, ${seconds}s each`);
+      console.log(JSON.stringify(await bulkVersusSingle(origins, auth)));
       continue;
     }
     const workload = workloadOf(name, pool);

@@ -46,6 +46,7 @@ const adminOnly = (except: Partial<Record<Caller, number>> = {}) =>
 export const ACCESS_MATRIX: MatrixRow[] = [
   // Writes register in the caller's own org: another org's caller creates its own customer.
   { route: 'POST /v2/customers', surface: 'api', expected: all(200, { ...signedInOnly, readonly: 403 }) },
+  { route: 'POST /v2/customers/bulk', surface: 'api', expected: all(200, { ...signedInOnly, readonly: 403 }) },
   {
     route: 'GET /v2/customers/{id}',
     surface: 'api',
@@ -91,6 +92,25 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /v3/webHooks', surface: 'api', expected: adminOnly() },
   { route: 'GET /v3/webHooks/eventMetaData', surface: 'api', expected: adminOnly() },
   { route: 'GET /v3/webHooks/{id}/deliveries', surface: 'api', expected: adminOnly({ otherAdmin: 404 }) },
+  // Imports need customers:import: clients with write access, staff admins; `{id}` an import of the demo org.
+  {
+    route: 'POST /v2/imports',
+    surface: 'api',
+    expected: all(200, { ...signedInOnly, readonly: 403, staff: 403 }),
+  },
+  { route: 'GET /v2/imports', surface: 'api', expected: all(200, { ...signedInOnly, readonly: 403, staff: 403 }) },
+  {
+    route: 'GET /v2/imports/{id}',
+    surface: 'api',
+    expected: all(200, {
+      ...signedInOnly,
+      readonly: 403,
+      staff: 403,
+      otherTill: 404,
+      otherToken: 404,
+      otherAdmin: 404,
+    }),
+  },
   { route: 'GET /api/health', surface: 'api', expected: all(200) },
   { route: 'GET /member-care/ui', surface: 'page', expected: page(200) },
   { route: 'GET /member-care/ui/register', surface: 'page', expected: page(200) },
@@ -100,6 +120,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /member-care/ui/settings/api-clients', surface: 'page', expected: page(200, { staff: 403 }) },
   { route: 'GET /member-care/ui/settings/audit', surface: 'page', expected: page(200, { staff: 403 }) },
   { route: 'GET /member-care/ui/settings/webhooks', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/settings/imports', surface: 'page', expected: page(200, { staff: 403 }) },
   { route: 'GET /member-care/ui/account', surface: 'page', expected: page(200) },
   { route: 'GET /docs/api', surface: 'page', expected: all(200) },
   // Signed-in staff are sent on from the sign-in page to the app.

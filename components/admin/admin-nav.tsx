@@ -7,6 +7,7 @@ const ITEMS = [
   { href: '/member-care/ui/settings/staff', label: 'Staff' },
   { href: '/member-care/ui/settings/api-clients', label: 'API clients' },
   { href: '/member-care/ui/settings/webhooks', label: 'Webhooks' },
+  { href: '/member-care/ui/settings/imports', label: 'Imports' },
   { href: '/member-care/ui/settings/audit', label: 'Audit log' },
 ] as const;
 

@@ -42,6 +42,11 @@ export const auditLog = pgTable(
     index('audit_log_config_idx')
       .on(t.orgId, t.id)
       .where(sql`${t.action} = 'config.update'`),
+    // An import's rows (request id `import:<job>:<row>`, which no client can send): which rows of a chunk
+    // a worker that died had already registered (lib/imports/run.ts).
+    index('audit_log_import_idx')
+      .on(t.orgId, t.requestId)
+      .where(sql`${t.requestId} like 'import:%'`),
     // The admin log (GET /v2/audit): staff, client and configuration decisions, which name no customer.
     index('audit_log_admin_idx')
       .on(t.orgId, t.id)

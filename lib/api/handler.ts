@@ -38,6 +38,8 @@ export interface ApiRequest {
   readonly headers: HeaderSource;
   /** The body's bytes, refused with 413 as soon as they pass `max`. */
   readBody(max: number): Promise<Uint8Array>;
+  /** The body as it arrives, for a route that stores a large upload without holding it (CSV imports). */
+  bodyStream(): AsyncIterable<Uint8Array>;
 }
 
 /** A route's answer: JSON with its status and headers, or (rarely) a ready Response. */
@@ -65,7 +67,8 @@ interface Options {
   access?: ApiAccess;
   /** The code a caller without `access` is answered (default 403): checked before the rate limit counts it. */
   refusal?: ErrorCode;
-  body?: boolean;
+  /** Read a JSON body: an object (true), or an array ('array': bulk requests). */
+  body?: boolean | 'array';
 }
 
 export function failureBody(envelope: Envelope, errors: ApiErrorItem[]): Record<string, unknown> {
@@ -80,7 +83,28 @@ function respond(status: number, body: unknown, requestId: string, headers: Reco
 }
 
 function webApiRequest(req: Request): ApiRequest {
-  return { method: req.method, url: req.url, headers: req.headers, readBody: (max) => readBodyAtMost(req, max) };
+  return {
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    readBody: (max) => readBodyAtMost(req, max),
+    bodyStream: () => streamOf(req.body),
+  };
+}
+
+/** A web stream's chunks, read one by one. */
+async function* streamOf(body: ReadableStream<Uint8Array> | null): AsyncIterable<Uint8Array> {
+  if (!body) return;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
 }
 
 function toResponse(answer: Answer): Response {
@@ -133,7 +157,7 @@ export async function authenticate(req: ApiRequest): Promise<Actor> {
   return actor;
 }
 
-async function readJsonBody(req: ApiRequest): Promise<unknown> {
+async function readJsonBody(req: ApiRequest, shape: 'object' | 'array' = 'object'): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) throw ApiError.of(415);
   const declared = Number(req.headers.get('content-length') ?? '0');
@@ -145,7 +169,10 @@ async function readJsonBody(req: ApiRequest): Promise<unknown> {
   } catch {
     throw ApiError.of(400, { path: 'body', problem: 'malformed JSON' }, { field: 'body' });
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+  if (shape === 'array' && !Array.isArray(body)) {
+    throw ApiError.of(400, { path: 'body', problem: 'must be a JSON array' }, { field: 'body' });
+  }
+  if (body === null || typeof body !== 'object' || (shape === 'object' && Array.isArray(body))) {
     throw ApiError.of(400, { path: 'body', problem: 'must be a JSON object' }, { field: 'body' });
   }
   const hostile = hostileJsonProblems(body);
@@ -165,7 +192,7 @@ export function apiRoute<P = Record<string, never>>(
       const actor = await authenticate(req);
       if (!may(actor, opts.access ?? 'customers:read')) throw ApiError.of(opts.refusal ?? 403);
       limitHeaders = await consumeRateLimit(actor);
-      const body = opts.body ? await readJsonBody(req) : undefined;
+      const body = opts.body ? await readJsonBody(req, opts.body === 'array' ? 'array' : 'object') : undefined;
       const hostileQuery = hostileQueryProblems(new URL(req.url).searchParams);
       if (hostileQuery.length > 0) throw new ApiError(hostileQuery);
       const params = rawParams as P;

@@ -107,6 +107,23 @@ export const RegistrationFailureSchema = z
   })
   .meta({ id: 'RegistrationFailure' });
 
+/** POST /v2/customers/bulk, HTTP 200: one result per body, in order. */
+export const BulkRegistrationResponseSchema = z
+  .object({
+    results: z.array(
+      z
+        .object({
+          index: z.number().int().min(0).meta({ description: "The body's place in the request, from 0" }),
+          createdId: Id.nullable().meta({ description: 'As POST /v2/customers answers; null when the body failed' }),
+          warnings: Warnings,
+          errors: z.array(ErrorItemSchema).meta({ description: 'Empty when the body succeeded' }),
+        })
+        .meta({ id: 'BulkResult' }),
+    ),
+    warnings: Warnings,
+  })
+  .meta({ id: 'BulkRegistrationResponse' });
+
 /** Every other /v2 failure. */
 export const ErrorResponseSchema = z.object({ warnings: Warnings, errors: Errors }).meta({ id: 'ErrorResponse' });
 

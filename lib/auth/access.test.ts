@@ -21,7 +21,7 @@ describe('may', () => {
   it.each<[ApiAccess[], ApiAccess[]]>([
     [[], []],
     [['customers:read'], ['customers:read']],
-    [['customers:write'], ['customers:read', 'customers:write']],
+    [['customers:write'], ['customers:read', 'customers:write', 'customers:import']],
     [['requests:approve'], ['requests:approve']],
     [
       ['webhooks:manage', 'customers:read'],

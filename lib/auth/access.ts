@@ -24,7 +24,11 @@ export type Principal =
 export function expandAccess(access: readonly ApiAccess[]): Set<ApiAccess> {
   if (access.includes('admin')) return new Set(API_ACCESS);
   const out = new Set(access);
-  if (out.has('customers:write')) out.add('customers:read');
+  if (out.has('customers:write')) {
+    out.add('customers:read');
+    // A client that may register may import (api-contract §19); among staff, only admins import.
+    out.add('customers:import');
+  }
   return out;
 }
 

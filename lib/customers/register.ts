@@ -61,7 +61,23 @@ type Mode = 'assume-new' | 'read-then-write' | 'locked';
  * transaction that locks the customer, reads again and writes. The body is parsed once.
  */
 export async function registerCustomer(db: Db, input: RegisterInput): Promise<RegisterSuccess> {
-  const registration = parseRegistration(input.config, input.body);
+  return registerParsed(db, input, parseRegistration(input.config, input.body));
+}
+
+/**
+ * The identity keys a parsed registration rests on (type and value of each unique identifier): two
+ * registrations sharing none cannot affect each other's outcome (bulk registration runs them side by side).
+ */
+export function identityKeysOf(registration: NormalisedRegistration): string[] {
+  return [...uniqueKeysOf(registration).keys()];
+}
+
+/** registerCustomer for a body already parsed with `input.config` (parseRegistration). */
+export async function registerParsed(
+  db: Db,
+  input: RegisterInput,
+  registration: NormalisedRegistration,
+): Promise<RegisterSuccess> {
   const keys = uniqueKeysOf(registration);
   const guessNew = registration.referralCode === null;
   return retryLostRaces(

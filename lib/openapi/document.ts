@@ -8,11 +8,12 @@ import { errorCodeRows, warningCodeRows } from './code-tables';
 import { API_DESCRIPTION } from './description';
 import { DUPLICATE_EXAMPLE } from './examples';
 import { ADMIN_OPERATIONS } from './admin-operations';
+import { IMPORT_OPERATIONS } from './import-operations';
 import { Headers, OPERATIONS as CUSTOMER_OPERATIONS, rateLimitHeaders, type OperationSpec } from './operations';
 
 export type { OperationSpec };
-/** Every documented operation: the customer API's and the administration's. */
-export const OPERATIONS: OperationSpec[] = [...CUSTOMER_OPERATIONS, ...ADMIN_OPERATIONS];
+/** Every documented operation: the customer API's, the imports' and the administration's. */
+export const OPERATIONS: OperationSpec[] = [...CUSTOMER_OPERATIONS, ...IMPORT_OPERATIONS, ...ADMIN_OPERATIONS];
 
 /** An HTTP status as a key of the responses object (its type allows only status-like strings). */
 const statusKey = (status: number) => String(status) as `${1 | 2 | 3 | 4 | 5}${string}`;
@@ -35,7 +36,7 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
       ...(op.success.warningCodes && { 'x-warning-codes': op.success.warningCodes }),
       headers: z.object({ 'X-Request-Id': Headers.requestId, ...limits, ...replay, ...op.success.headers }),
       content: {
-        'application/json': {
+        [op.success.contentType ?? 'application/json']: {
           schema: op.success.schema,
           ...(op.success.examples && { examples: op.success.examples }),
         },
@@ -96,7 +97,7 @@ function pathsOf(ops: OperationSpec[]): NonNullable<ZodOpenApiObject['paths']> {
           requestBody: {
             required: true,
             content: {
-              'application/json': {
+              [op.requestBody.contentType ?? 'application/json']: {
                 schema: op.requestBody.schema,
                 ...(op.requestBody.examples && { examples: op.requestBody.examples }),
               },

@@ -2,6 +2,7 @@
 // success schema, and the catalogue codes it can fail with. lib/openapi/document.ts renders them.
 import { z } from 'zod';
 import {
+  BulkRegistrationResponseSchema,
   CustomerSearchResponseSchema,
   CustomerViewSchema,
   CustomerWriteSuccessSchema,
@@ -17,6 +18,7 @@ import {
   V3ErrorResponseSchema,
 } from '@/lib/api/schemas';
 import { CustomerUpdateRequestSchema, IdentifierChangeRequestSchema } from '@/lib/customers/care-schema';
+import { BULK_MAX } from '@/lib/customers/bulk';
 import { HISTORY_PAGE } from '@/lib/customers/history-read';
 import { SEARCH_LIMIT } from '@/lib/customers/search';
 import { RegistrationRequestSchema } from '@/lib/customers/request-schema';
@@ -53,6 +55,8 @@ export interface OperationSpec {
     warningCodes?: readonly WarningCode[];
     /** Response headers of the success besides X-Request-Id and the rate limit's. */
     headers?: Record<string, Schema>;
+    /** Default application/json. */
+    contentType?: string;
   };
   failure: Schema;
   errorCodes: readonly ErrorCode[];
@@ -61,7 +65,12 @@ export interface OperationSpec {
   /** Responses outside the catalogue (health's 503). */
   extra?: Record<number, { schema: Schema; description: string }>;
   requestParams?: { path?: z.ZodObject; query?: z.ZodObject; header?: z.ZodObject };
-  requestBody?: { schema: Schema; examples?: Record<string, { summary: string; value: unknown }> };
+  requestBody?: {
+    schema: Schema;
+    examples?: Record<string, { summary: string; value: unknown }>;
+    /** Default application/json. */
+    contentType?: string;
+  };
 }
 
 const ALL_ERROR_CODES = Object.keys(ERROR_CATALOGUE).map(Number) as ErrorCode[];
@@ -281,6 +290,49 @@ export const OPERATIONS: OperationSpec[] = [
     },
     failure: RegistrationFailureSchema,
     errorCodes: ALL_ERROR_CODES.filter((c) => c !== 404 && c !== 8015),
+  },
+  {
+    path: '/v2/customers/bulk',
+    method: 'post',
+    tag: 'Customers',
+    authenticated: true,
+    summary: 'Add customers in bulk',
+    description:
+      `A JSON array of 1 to ${BULK_MAX} bodies of POST /v2/customers. Each body is registered by the same code as ` +
+      "POST /v2/customers, on its own: one body's failure writes nothing of it and does not affect the others. " +
+      'Two bodies that would create the same customer resolve as two sequential registrations would (the second ' +
+      '8006, or 8050 in another source). Each result carries what POST /v2/customers would answer for its body: ' +
+      'createdId and warnings, or errors. Needs write access to customers. The request counts once against the ' +
+      'rate limit.',
+    requestParams: { header: z.object({ 'X-Request-Id': RequestIdHeader, ...UserContextHeaders }) },
+    requestBody: {
+      schema: z.array(RegistrationRequestSchema).meta({ description: `1 to ${BULK_MAX} registration bodies` }),
+      examples: {
+        two: {
+          summary: 'Two customers',
+          value: [
+            {
+              profiles: [
+                { source: 'INSTORE', firstName: 'Ann', identifiers: [{ type: 'mobile', value: '919800000101' }] },
+              ],
+            },
+            {
+              profiles: [
+                { source: 'INSTORE', firstName: 'Ben', identifiers: [{ type: 'mobile', value: '919800000102' }] },
+              ],
+            },
+          ],
+        },
+      },
+    },
+    success: {
+      status: 200,
+      schema: BulkRegistrationResponseSchema,
+      description: 'One result per body, in the order of the request.',
+      warningCodes: Object.keys(WARNING_CATALOGUE).map(Number) as WarningCode[],
+    },
+    failure: ErrorResponseSchema,
+    errorCodes: [403, 413, 415, 9601, ...COMMON],
   },
   {
     path: '/v2/customers/{id}',

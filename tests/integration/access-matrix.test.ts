@@ -15,6 +15,9 @@ import { GET as customerHistory } from '@/app/v2/customers/[id]/history/route';
 import { GET as lookupCustomer } from '@/app/v2/customers/lookup/route';
 import { GET as searchCustomers } from '@/app/v2/customers/search/route';
 import { POST as registerCustomer } from '@/app/v2/customers/route';
+import { POST as registerBulk } from '@/app/v2/customers/bulk/route';
+import { GET as listImports, POST as uploadImport } from '@/app/v2/imports/route';
+import { GET as getImport } from '@/app/v2/imports/[id]/route';
 import { GET as extendedFields } from '@/app/v2/extendedFields/route';
 import { GET as openapi } from '@/app/v2/openapi.json/route';
 import { GET as listApiClients, POST as createApiClient } from '@/app/v2/apiClients/route';
@@ -63,6 +66,7 @@ type Headers_ = Record<string, string>;
 const callers = {} as Record<Caller, { headers: Headers_; session: string | null; orgId: number | null }>;
 let demoId = 0;
 let demoWebhookId = 0;
+let demoImportId = 0;
 let demoMobile = '';
 /** A staff member and an API client of the demo org that the admin rows may change. */
 let targetStaffId = 0;
@@ -163,6 +167,12 @@ beforeAll(async () => {
   });
   demoId = created.body.createdId;
   demoWebhookId = await addWebhook(demoOrg, { events: ['customerDeleted'] });
+  const imported = await call<{ id: number }>(uploadImport, {
+    path: '/v2/imports?dryRun=true',
+    rawBody: `mobile\n${uniqueMobile()}\n`,
+    headers: { authorization: DEMO_TILL, 'content-type': 'text/csv' },
+  });
+  demoImportId = imported.body.id;
 });
 
 /** Calls one row's route as one caller, through one door; its status. */
@@ -178,6 +188,33 @@ async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<num
       return (
         await call(registerCustomer, {
           body: { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] },
+          headers,
+        })
+      ).status;
+    case 'POST /v2/customers/bulk':
+      return (
+        await call(registerBulk, {
+          path: '/v2/customers/bulk',
+          body: [{ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] }],
+          headers,
+        })
+      ).status;
+    case 'POST /v2/imports':
+      return (
+        await call(uploadImport, {
+          path: '/v2/imports?dryRun=true',
+          rawBody: `mobile\n${uniqueMobile()}\n`,
+          headers: { ...headers, 'content-type': 'text/csv' },
+        })
+      ).status;
+    case 'GET /v2/imports':
+      return (await call(listImports, { method: 'GET', path: '/v2/imports', headers })).status;
+    case 'GET /v2/imports/{id}':
+      return (
+        await call(getImport, {
+          method: 'GET',
+          path: `/v2/imports/${demoImportId}`,
+          params: { id: String(demoImportId) },
           headers,
         })
       ).status;

@@ -15,6 +15,7 @@ type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', H
 /** The route file that serves each documented path. */
 const MODULES: Record<string, () => Promise<RouteModule>> = {
   '/v2/customers': () => import('@/app/v2/customers/route'),
+  '/v2/customers/bulk': () => import('@/app/v2/customers/bulk/route'),
   '/v2/customers/{id}': () => import('@/app/v2/customers/[id]/route'),
   '/v2/customers/{id}/history': () => import('@/app/v2/customers/[id]/history/route'),
   '/v2/customers/{id}/changeIdentifier': () => import('@/app/v2/customers/[id]/changeIdentifier/route'),
@@ -31,6 +32,10 @@ const MODULES: Record<string, () => Promise<RouteModule>> = {
   '/v2/apiClients/{id}': () => import('@/app/v2/apiClients/[id]/route'),
   '/v2/apiClients/{id}/rotate': () => import('@/app/v2/apiClients/[id]/rotate/route'),
   '/v2/audit': () => import('@/app/v2/audit/route'),
+  '/v2/imports': () => import('@/app/v2/imports/route'),
+  '/v2/imports/{id}': () => import('@/app/v2/imports/[id]/route'),
+  '/v2/imports/{id}/results': () => import('@/app/v2/imports/[id]/results/route'),
+  '/v2/imports/{id}/cancel': () => import('@/app/v2/imports/[id]/cancel/route'),
   '/v3/webHooks': () => import('@/app/v3/webHooks/route'),
   '/v3/webHooks/eventMetaData': () => import('@/app/v3/webHooks/eventMetaData/route'),
   '/v3/webHooks/{id}': () => import('@/app/v3/webHooks/[id]/route'),

@@ -1,0 +1,2 @@
+ALTER TABLE "api_clients" DROP CONSTRAINT "api_clients_access_check";--> statement-breakpoint
+ALTER TABLE "api_clients" ADD CONSTRAINT "api_clients_access_check" CHECK ("api_clients"."access" <@ array['customers:read', 'customers:write', 'customers:import', 'requests:approve', 'webhooks:manage', 'admin']::text[]);

@@ -1,0 +1,73 @@
+// Imports (UI contract, "Events and imports"): an admin chooses a CSV file by keyboard, sees the
+// columns it recognised and ignores, imports it, watches the progress bar (which is still there after
+// a reload), and downloads the results once it is done.
+import { randomInt } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures';
+import { ADMIN_STATE } from './support/accounts';
+import { tabTo } from './support/keyboard';
+
+const ROWS = 1_500;
+
+function csv(): string {
+  const base = randomInt(1e9, 9e9);
+  const rows = Array.from({ length: ROWS }, (_, i) => `Imp${i},Orter,91${base + i},${i}`);
+  return ['firstName,lastName,mobile,shoeSize', ...rows].join('\n') + '\n';
+}
+
+test.describe('as the demo admin', () => {
+  test.use({ storageState: ADMIN_STATE });
+
+  test('imports a CSV by keyboard, watches its progress across a reload and downloads the results', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.goto('/member-care/ui/settings/imports');
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('heading', { name: 'Imports', level: 1 })).toBeVisible();
+
+    const input = page.getByLabel('Import customers');
+    await tabTo(page, input);
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) });
+    await expect(page.getByRole('heading', { name: 'Recognised columns' })).toBeVisible();
+    await expect(page.getByText('firstName, lastName, mobile', { exact: true })).toBeVisible();
+    await expect(page.getByText('shoeSize', { exact: true })).toBeVisible();
+
+    const importButton = page.getByRole('button', { name: 'Import', exact: true });
+    await tabTo(page, importButton);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toContainText(`${ROWS.toLocaleString('en')} rows`);
+
+    const card = page.getByRole('article', { name: /^Import \d+ · people\.csv$/ }).first();
+    const bar = card.getByRole('progressbar');
+    await expect(bar).toBeVisible();
+    await expect(bar).toHaveAttribute('aria-valuemax', String(ROWS));
+    // It moves: rows done grows while it runs.
+    await expect
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    await expect(bar).toHaveAttribute('aria-valuetext', /of 1,500 rows, [\d,]+ rows\/s/);
+
+    // Left and opened again: the import is still there, still running or done.
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    const again = page.getByRole('article', { name: /^Import \d+ · people\.csv$/ }).first();
+    await expect(again).toBeVisible();
+
+    await expect(again.getByText('completed', { exact: true })).toBeVisible({ timeout: 120_000 });
+    await expect(again.getByRole('progressbar')).toHaveCount(0);
+    await expect(again.getByText(`${ROWS.toLocaleString('en')} of ${ROWS.toLocaleString('en')}`)).toBeVisible();
+
+    const download = again.getByRole('link', { name: /^Download results of Import \d+/ });
+    await tabTo(page, download);
+    const downloaded = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const file = await (await downloaded).path();
+    const lines = (await readFile(file, 'utf8')).split('\r\n').filter((l) => l !== '');
+    expect(lines[0]).toBe('row,outcome,customerId,codes,message');
+    expect(lines).toHaveLength(ROWS + 1);
+    expect(lines[1]).toMatch(/^1,created,\d+,/);
+  });
+});

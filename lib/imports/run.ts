@@ -1,0 +1,260 @@
+// The worker's import task (lib/worker): claims a job, reads its file from the database as a stream,
+// and registers its rows a chunk at a time through the engine of POST /v2/customers (registerInOrder:
+// the rules, history, search words and events of any registration).
+//
+// Exactly once, across crashes: each row is registered with the request id `import:<job>:<row>`, which
+// its audit record carries, written by the registration's own statement. After each chunk, the rows'
+// results, the counts and the checkpoint (rowsDone) are written in one transaction. A worker that dies
+// mid-chunk leaves its lease to run out; the next worker starts after the checkpoint, and for that
+// first chunk asks the audit log which rows were already registered: those are recorded from it, not
+// registered again; the others run. No row twice, none skipped.
+//
+// A dry run registers each chunk inside a transaction and rolls it back: every rule runs, rows of one
+// chunk see each other (a duplicate within the chunk is reported), nothing is written.
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Db } from '@/db/client';
+import {
+  claimImportJob,
+  failImportJob,
+  findRegisteredRows,
+  IMPORT_CHANNEL,
+  readFileParts,
+  recordChunk,
+  type ImportJobRow,
+  type ImportResultRow,
+} from '@/db/queries/imports';
+import type { Actor } from '@/lib/auth/actor';
+import { registerInOrder, type BulkResult } from '@/lib/customers/bulk';
+import { env } from '@/lib/env';
+import { log, loggableError } from '@/lib/log';
+import type { ImportOutcome } from '@/lib/vocabulary';
+import type { BackgroundTask } from '@/lib/worker/task';
+import { mapColumns, rowToBody, type ColumnMap } from './columns';
+import { CsvError, csvParser } from './csv';
+
+export interface ImportTaskOptions {
+  /** Rows per chunk: per checkpoint. */
+  chunkRows?: number;
+  leaseMs?: number;
+  /** How long one round works before handing back to the worker's loop (which calls it again at once). */
+  roundMs?: number;
+}
+
+/** A job this worker is running: its file being read, from the row after the checkpoint. */
+interface Running {
+  job: ImportJobRow;
+  map: ColumnMap;
+  records: AsyncIterator<string[]>;
+  /** Rows read so far (the next row's number is this + 1). */
+  row: number;
+  /** The first chunk after a claim of a job another worker had started: ask which rows it registered. */
+  resumed: boolean;
+  actor: Actor;
+}
+
+const PARTS_PER_READ = 4;
+
+/** The job's file, read from the database a few parts at a time. */
+function fileStream(db: Db, job: ImportJobRow): Readable {
+  return Readable.from(
+    (async function* () {
+      for (let seq = 0; ;) {
+        const parts = await readFileParts(db, job.orgId, job.id, seq, PARTS_PER_READ);
+        for (const p of parts) yield Buffer.from(p.data);
+        if (parts.length < PARTS_PER_READ) return;
+        seq = parts[parts.length - 1]!.seq + 1;
+      }
+    })(),
+    { objectMode: false },
+  );
+}
+
+async function open(db: Db, job: ImportJobRow): Promise<Running> {
+  const parser = fileStream(db, job).pipe(csvParser());
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const first = await records.next();
+  const map = mapColumns(first.done ? [] : first.value);
+  let row = 0;
+  // Rows before the checkpoint are read past, not registered.
+  while (row < job.rowsDone) {
+    const next = await records.next();
+    if (next.done) break;
+    row++;
+  }
+  return {
+    job,
+    map,
+    records,
+    row,
+    // Any claim may follow a worker that died mid-chunk: one look at the audit log, an index probe.
+    resumed: !job.dryRun,
+    actor: job.actor as unknown as Actor,
+  };
+}
+
+/** What a row came to, from its registration's answer. */
+function resultOf(r: BulkResult): {
+  outcome: ImportOutcome;
+  customerId: number | null;
+  codes: string;
+  message: string;
+} {
+  if (r.createdId !== null) {
+    const combined = r.warnings.some((w) => w.code === 8050);
+    return {
+      outcome: combined ? 'sourceAdded' : 'created',
+      customerId: r.createdId,
+      codes: r.warnings.map((w) => w.code).join(' '),
+      message: r.warnings.map((w) => w.message).join('; '),
+    };
+  }
+  const codes = r.errors.map((e) => e.code);
+  return {
+    outcome: codes.includes(8006) || codes.includes(8052) ? 'duplicate' : 'invalid',
+    customerId: null,
+    codes: codes.join(' '),
+    message: r.errors.map((e) => e.message).join('; '),
+  };
+}
+
+class DryRunRollback extends Error {}
+
+export const rowRequestId = (jobId: number, row: number) => `import:${jobId}:${row}`;
+
+/** Registers the rows (or checks them, in a dry run): one result per row, in order. */
+async function registerRows(db: Db, run: Running, rows: { row: number; body: unknown }[]): Promise<BulkResult[]> {
+  const { job, actor } = run;
+  const input = {
+    actor,
+    bodies: rows.map((r) => r.body),
+    requestId: (i: number) => rowRequestId(job.id, rows[i]!.row),
+    userContext: null,
+  };
+  if (!job.dryRun) return registerInOrder(db, input);
+  let results: BulkResult[] = [];
+  try {
+    await db.transaction(async (tx) => {
+      results = await registerInOrder(tx as unknown as Db, { ...input, parallel: 1 });
+      throw new DryRunRollback();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  return results;
+}
+
+type Step = 'more' | 'done';
+
+/** Reads, registers and records one chunk. */
+async function runChunk(db: Db, run: Running, owner: string, chunkRows: number, leaseMs: number): Promise<Step> {
+  const started = Date.now();
+  const rows: { row: number; body: unknown }[] = [];
+  let finished = false;
+  while (rows.length < chunkRows) {
+    const next = await run.records.next();
+    if (next.done) {
+      finished = true;
+      break;
+    }
+    run.row++;
+    rows.push({ row: run.row, body: rowToBody(run.map, next.value, run.job) });
+  }
+  const results: ImportResultRow[] = [];
+  const counts = { created: 0, sourceAdded: 0, duplicates: 0, invalid: 0 };
+  const add = (row: number, r: ReturnType<typeof resultOf>) => {
+    results.push({ orgId: run.job.orgId, jobId: run.job.id, row, ...r });
+    if (r.outcome === 'created') counts.created++;
+    else if (r.outcome === 'sourceAdded') counts.sourceAdded++;
+    else if (r.outcome === 'duplicate') counts.duplicates++;
+    else counts.invalid++;
+  };
+  let toRun = rows;
+  if (run.resumed) {
+    // The worker before this one may have registered some of these rows and died before recording them.
+    const known = new Map(
+      (
+        await findRegisteredRows(
+          db,
+          run.job.orgId,
+          rows.map((r) => rowRequestId(run.job.id, r.row)),
+        )
+      ).map((k) => [k.requestId, k]),
+    );
+    for (const r of rows) {
+      const k = known.get(rowRequestId(run.job.id, r.row));
+      if (k) {
+        add(r.row, {
+          outcome: k.combined ? 'sourceAdded' : 'created',
+          customerId: k.customerId,
+          codes: '',
+          message: 'Registered before the import was resumed',
+        });
+      }
+    }
+    toRun = rows.filter((r) => !known.has(rowRequestId(run.job.id, r.row)));
+    run.resumed = false;
+  }
+  if (toRun.length > 0) {
+    const answers = await registerRows(db, run, toRun);
+    // The database went away mid-chunk: nothing is recorded; the chunk runs again from the checkpoint.
+    if (answers.some((a) => a.errors.some((e) => e.code === 503))) throw new Error('database unavailable');
+    answers.forEach((a, i) => add(toRun[i]!.row, resultOf(a)));
+  }
+  results.sort((a, b) => a.row - b.row);
+  const status = await recordChunk(db, run.job, owner, {
+    rowsDone: run.row,
+    counts,
+    runMs: Date.now() - started,
+    leaseMs,
+    finished,
+    results,
+  });
+  return status === 'RUNNING' && !finished ? 'more' : 'done';
+}
+
+export function importTask(opts: ImportTaskOptions = {}): BackgroundTask {
+  const chunkRows = opts.chunkRows ?? 500;
+  const roundMs = opts.roundMs ?? 2_000;
+  const owner = randomUUID();
+  let current: Running | null = null;
+  return {
+    name: 'imports',
+    channel: IMPORT_CHANNEL,
+    async runOnce(db: Db) {
+      const leaseMs = opts.leaseMs ?? env().IMPORT_LEASE_MS;
+      if (!current) {
+        const job = await claimImportJob(db, owner, leaseMs);
+        if (!job) return false;
+        try {
+          current = await open(db, job);
+        } catch (err) {
+          await failed(db, job, owner, err);
+          return true;
+        }
+      }
+      const run = current;
+      const end = Date.now() + roundMs;
+      try {
+        while (Date.now() < end) {
+          if ((await runChunk(db, run, owner, chunkRows, leaseMs)) === 'done') {
+            current = null;
+            break;
+          }
+        }
+      } catch (err) {
+        // Read again from its checkpoint by the next claim (this worker's lease lets it claim at once).
+        current = null;
+        if (err instanceof CsvError) await failed(db, run.job, owner, err);
+        else throw err;
+      }
+      return true;
+    },
+  };
+}
+
+async function failed(db: Db, job: ImportJobRow, owner: string, err: unknown) {
+  log.warn({ job: job.id, err: loggableError(err) }, 'import failed');
+  const why = err instanceof CsvError ? `The file could not be read: ${err.message}` : 'The file could not be read';
+  await failImportJob(db, job, owner, why);
+}
