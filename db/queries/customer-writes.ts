@@ -54,38 +54,26 @@ export function insertHistory(p: { customerId: SQL; from: SQL }): SQL {
   });
 }
 
-/** The event a history entry's `action` (a column reference) reports. */
-const eventOf = (action: string) =>
-  sql.raw(
-    `case ${action} ${Object.entries(EVENT_OF_HISTORY_ACTION)
-      .map(([a, event]) => `when '${a}' then '${event}'`)
-      .join(' ')} end`,
-  );
-const eventOfAction = eventOf('h.action');
-
-/**
- * Some active webhook of the org wants an event of the entries in the parameter `history`. It reads
- * parameters only (not `h`), so PostgreSQL evaluates it once, before the rest of `e` (an InitPlan
- * and a One-Time Filter): when it is false, `e` reads nothing, and no aggregate, sort or random id runs.
- */
-const someWebhookWants = sql`exists (select from webhooks w, jsonb_to_recordset(${jsonParam('history')}) x(action text)
-        where w.org_id = ${orgId} and w.active and ${eventOf('x.action')} = any(w.event_names))`;
+const eventOfAction = sql.raw(
+  `case h.action ${Object.entries(EVENT_OF_HISTORY_ACTION)
+    .map(([action, event]) => `when '${action}' then '${event}'`)
+    .join(' ')} end`,
+);
 
 /**
  * The outbox's part of a change (after `h`, insertHistory): the history entries written make events,
  * the entries reporting the same event one event (an identifier removed and one added: one
  * identifierChanged), and each event a delivery row per active webhook of the org subscribed to it.
- * A webhook is found by its org (an org has a handful). When none wants the statement's events, the
- * one-time filter (someWebhookWants) answers false before `e` reads `h`: one probe of the webhooks'
- * primary key, nothing written. `e` is materialised (its random id is volatile): every webhook's copy
- * of an event carries the same event id.
+ * A webhook is found by its org (an org has a handful), so when none wants the event this costs one
+ * probe of the webhooks' primary key and writes nothing. `e` is materialised (its random id is
+ * volatile): every webhook's copy of an event carries the same event id.
  */
 export function eventParts(): SQL[] {
   return [
     sql`e as (select ${eventOfAction} as event_name, gen_random_uuid() as event_id, min(h.id) as first_id,
         min(h.customer_id) as customer_id, min(h.request_id) as request_id,
         jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
-      from h where ${someWebhookWants} group by 1)`,
+      from h group by 1)`,
     sql`ev as (insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data)
       select ${orgId}, w.id, e.customer_id, e.event_id, e.event_name, e.request_id, e.data
       from e join webhooks w on w.org_id = ${orgId} and w.active and e.event_name = any(w.event_names)

@@ -21,11 +21,10 @@ h as (insert into customer_history (org_id, customer_id, actor_type, actor_code,
 e as (select case h.action when 'customer.registered' then 'customerAdded' when 'source.added' then 'sourceAccountAdded' when 'customer.updated' then 'customerUpdated' when 'status.changed' then 'customerStatusChanged' when 'identifier.added' then 'identifierChanged' when 'identifier.removed' then 'identifierChanged' end as event_name, gen_random_uuid() as event_id, min(h.id) as first_id,
         min(h.customer_id) as customer_id, min(h.request_id) as request_id,
         jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
-      from h where exists (select from webhooks w, jsonb_to_recordset($31::text::jsonb) x(action text)
-        where w.org_id = $32 and w.active and case x.action when 'customer.registered' then 'customerAdded' when 'source.added' then 'sourceAccountAdded' when 'customer.updated' then 'customerUpdated' when 'status.changed' then 'customerStatusChanged' when 'identifier.added' then 'identifierChanged' when 'identifier.removed' then 'identifierChanged' end = any(w.event_names)) group by 1),
+      from h group by 1),
 ev as (insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data)
-      select $33, w.id, e.customer_id, e.event_id, e.event_name, e.request_id, e.data
-      from e join webhooks w on w.org_id = $34 and w.active and e.event_name = any(w.event_names)
+      select $31, w.id, e.customer_id, e.event_id, e.event_name, e.request_id, e.data
+      from e join webhooks w on w.org_id = $32 and w.active and e.event_name = any(w.event_names)
       order by e.first_id, w.id)
 select version from c
 
@@ -60,7 +59,5 @@ select version from c
 -- $28: requestId
 -- $29: userContext
 -- $30: history
--- $31: history
+-- $31: orgId
 -- $32: orgId
--- $33: orgId
--- $34: orgId

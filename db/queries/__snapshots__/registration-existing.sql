@@ -24,11 +24,10 @@ sw as (insert into customer_search_words (org_id, customer_id, word)
 e as (select case h.action when 'customer.registered' then 'customerAdded' when 'source.added' then 'sourceAccountAdded' when 'customer.updated' then 'customerUpdated' when 'status.changed' then 'customerStatusChanged' when 'identifier.added' then 'identifierChanged' when 'identifier.removed' then 'identifierChanged' end as event_name, gen_random_uuid() as event_id, min(h.id) as first_id,
         min(h.customer_id) as customer_id, min(h.request_id) as request_id,
         jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
-      from h where exists (select from webhooks w, jsonb_to_recordset($28::text::jsonb) x(action text)
-        where w.org_id = $29 and w.active and case x.action when 'customer.registered' then 'customerAdded' when 'source.added' then 'sourceAccountAdded' when 'customer.updated' then 'customerUpdated' when 'status.changed' then 'customerStatusChanged' when 'identifier.added' then 'identifierChanged' when 'identifier.removed' then 'identifierChanged' end = any(w.event_names)) group by 1),
+      from h group by 1),
 ev as (insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data)
-      select $30, w.id, e.customer_id, e.event_id, e.event_name, e.request_id, e.data
-      from e join webhooks w on w.org_id = $31 and w.active and e.event_name = any(w.event_names)
+      select $28, w.id, e.customer_id, e.event_id, e.event_name, e.request_id, e.data
+      from e join webhooks w on w.org_id = $29 and w.active and e.event_name = any(w.event_names)
       order by e.first_id, w.id)
     select (select id from c) as customer_id, '[]'::jsonb as effects, null::jsonb as known
 
@@ -60,7 +59,5 @@ ev as (insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id
 -- $25: history
 -- $26: orgId
 -- $27: searchWords
--- $28: history
+-- $28: orgId
 -- $29: orgId
--- $30: orgId
--- $31: orgId

@@ -38,18 +38,17 @@ sw as (insert into customer_search_words (org_id, customer_id, word)
 e as (select case h.action when 'customer.registered' then 'customerAdded' when 'source.added' then 'sourceAccountAdded' when 'customer.updated' then 'customerUpdated' when 'status.changed' then 'customerStatusChanged' when 'identifier.added' then 'identifierChanged' when 'identifier.removed' then 'identifierChanged' end as event_name, gen_random_uuid() as event_id, min(h.id) as first_id,
         min(h.customer_id) as customer_id, min(h.request_id) as request_id,
         jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
-      from h where exists (select from webhooks w, jsonb_to_recordset($37::text::jsonb) x(action text)
-        where w.org_id = $38 and w.active and case x.action when 'customer.registered' then 'customerAdded' when 'source.added' then 'sourceAccountAdded' when 'customer.updated' then 'customerUpdated' when 'status.changed' then 'customerStatusChanged' when 'identifier.added' then 'identifierChanged' when 'identifier.removed' then 'identifierChanged' end = any(w.event_names)) group by 1),
+      from h group by 1),
 ev as (insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data)
-      select $39, w.id, e.customer_id, e.event_id, e.event_name, e.request_id, e.data
-      from e join webhooks w on w.org_id = $40 and w.active and e.event_name = any(w.event_names)
+      select $37, w.id, e.customer_id, e.event_id, e.event_name, e.request_id, e.data
+      from e join webhooks w on w.org_id = $38 and w.active and e.event_name = any(w.event_names)
       order by e.first_id, w.id),
 en as (insert into loyalty_enrollments (org_id, customer_id, program_id, tier_number, points, tier_expiry_date, points_expiry_date)
-    select $41, c.id, x."programId", x."tierNumber", x."points", x."tierExpiryDate", x."pointsExpiryDate"
-    from c, jsonb_to_recordset($42::text::jsonb) as x("programId" integer, "tierNumber" integer, "points" numeric(18, 3), "tierExpiryDate" timestamp with time zone, "pointsExpiryDate" timestamp with time zone)),
+    select $39, c.id, x."programId", x."tierNumber", x."points", x."tierExpiryDate", x."pointsExpiryDate"
+    from c, jsonb_to_recordset($40::text::jsonb) as x("programId" integer, "tierNumber" integer, "points" numeric(18, 3), "tierExpiryDate" timestamp with time zone, "pointsExpiryDate" timestamp with time zone)),
 se as (insert into side_effects (org_id, customer_id, beneficiary_customer_id, position, type, program_id, is_referrer, raw_value, currency_identifier, currency_name, coupon_code, coupon_type, valid_till, description, discount_code)
-    select $43, c.id, coalesce(x."beneficiaryCustomerId", c.id), x."position", x."type", x."programId", x."isReferrer", x."rawValue", x."currencyIdentifier", x."currencyName", x."couponCode", x."couponType", x."validTill", x."description", x."discountCode"
-    from c, jsonb_to_recordset($44::text::jsonb) as x("position" integer, "type" text, "programId" integer, "isReferrer" boolean, "rawValue" numeric(18, 3), "currencyIdentifier" text, "currencyName" text, "couponCode" text, "couponType" text, "validTill" timestamp with time zone, "description" text, "discountCode" text, "beneficiaryCustomerId" bigint) returning id, position)
+    select $41, c.id, coalesce(x."beneficiaryCustomerId", c.id), x."position", x."type", x."programId", x."isReferrer", x."rawValue", x."currencyIdentifier", x."currencyName", x."couponCode", x."couponType", x."validTill", x."description", x."discountCode"
+    from c, jsonb_to_recordset($42::text::jsonb) as x("position" integer, "type" text, "programId" integer, "isReferrer" boolean, "rawValue" numeric(18, 3), "currencyIdentifier" text, "currencyName" text, "couponCode" text, "couponType" text, "validTill" timestamp with time zone, "description" text, "discountCode" text, "beneficiaryCustomerId" bigint) returning id, position)
     select (select id from c) as customer_id,
       (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se) as effects,
       (select jsonb_agg(known) from known) as known
@@ -91,11 +90,9 @@ se as (insert into side_effects (org_id, customer_id, beneficiary_customer_id, p
 -- $34: history
 -- $35: orgId
 -- $36: searchWords
--- $37: history
+-- $37: orgId
 -- $38: orgId
 -- $39: orgId
--- $40: orgId
+-- $40: enrollments
 -- $41: orgId
--- $42: enrollments
--- $43: orgId
--- $44: sideEffects
+-- $42: sideEffects
