@@ -19,6 +19,10 @@ import * as apiClients from './v2/apiClients/route';
 import * as apiClient from './v2/apiClients/[id]/route';
 import * as apiClientRotate from './v2/apiClients/[id]/rotate/route';
 import * as audit from './v2/audit/route';
+import * as requests from './v2/requests/route';
+import * as request from './v2/requests/[id]/route';
+import * as requestUnmerge from './v2/requests/[id]/unmerge/route';
+import * as mergePreview from './v2/customers/merge/preview/route';
 import * as v3 from './v3/route';
 import * as v3NotFound from './v3/[...path]/route';
 import * as tokenGenerate from './v3/oauth/token/generate/route';
@@ -52,6 +56,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/v2/apiClients/:id', handlers: apiClient },
   { path: '/v2/apiClients/:id/rotate', handlers: apiClientRotate },
   { path: '/v2/audit', handlers: audit },
+  { path: '/v2/requests', handlers: requests },
+  { path: '/v2/requests/:id', handlers: request },
+  { path: '/v2/requests/:id/unmerge', handlers: requestUnmerge },
+  { path: '/v2/customers/merge/preview', handlers: mergePreview },
   { path: '/v3', handlers: v3 },
   { path: '/v3/*', handlers: v3NotFound },
   { path: '/v3/oauth/token/generate', handlers: tokenGenerate },

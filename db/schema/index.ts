@@ -4,3 +4,4 @@ export * from './loyalty';
 export * from './customers';
 export * from './audit';
 export * from './webhooks';
+export * from './requests';

@@ -8,11 +8,12 @@ import { errorCodeRows, warningCodeRows } from './code-tables';
 import { API_DESCRIPTION } from './description';
 import { DUPLICATE_EXAMPLE } from './examples';
 import { ADMIN_OPERATIONS } from './admin-operations';
+import { REQUEST_OPERATIONS } from './request-operations';
 import { Headers, OPERATIONS as CUSTOMER_OPERATIONS, rateLimitHeaders, type OperationSpec } from './operations';
 
 export type { OperationSpec };
 /** Every documented operation: the customer API's and the administration's. */
-export const OPERATIONS: OperationSpec[] = [...CUSTOMER_OPERATIONS, ...ADMIN_OPERATIONS];
+export const OPERATIONS: OperationSpec[] = [...CUSTOMER_OPERATIONS, ...REQUEST_OPERATIONS, ...ADMIN_OPERATIONS];
 
 /** An HTTP status as a key of the responses object (its type allows only status-like strings). */
 const statusKey = (status: number) => String(status) as `${1 | 2 | 3 | 4 | 5}${string}`;
@@ -145,6 +146,7 @@ export function buildOpenApiDocument(): ReturnType<typeof createDocument> {
       },
       tags: [
         { name: 'Customers' },
+        { name: 'Requests' },
         { name: 'Configuration' },
         { name: 'Administration' },
         { name: 'Authentication' },

@@ -8,10 +8,10 @@ export const EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
   customerUpdated: 'Names, fields, channels, extended fields or the loyalty type changed (PUT /v2/customers/{id}).',
   customerStatusChanged: "The customer's status label changed (PUT /v2/customers/{id} with statusLabel).",
   identifierChanged: 'Identifiers were added or removed (POST /v2/customers/{id}/changeIdentifier).',
-  customerMerged: 'Two customers were merged (not sent yet: merges are to come).',
-  customerUnmerged: 'A merge was undone (not sent yet).',
-  customerDeleted: "The customer's personal data was erased (not sent yet).",
-  requestDecided: 'A change request was approved or rejected (not sent yet).',
+  customerMerged: 'Two customers were merged (a merge request completed): sent for the survivor and for the victim.',
+  customerUnmerged: 'A merge was undone (POST /v2/requests/{id}/unmerge): sent for both customers.',
+  customerDeleted: "The customer's personal data was erased (a DELETE request ran).",
+  requestDecided: 'A request about the customer (merge, deletion) was approved, rejected, cancelled or re-opened.',
 };
 
 function envelopeSchema(eventName: WebhookEvent) {
