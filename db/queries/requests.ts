@@ -191,9 +191,16 @@ function tableOf(name: string) {
 }
 
 /** `t.a = (r).a and t.b = (r).b` over the primary key, `r` a record of the table. */
-function pkMatch(t: ReturnType<typeof tableOf>, record: string): SQL {
-  return sql.raw(t.pk.map((c) => `t.${c} = (${record}).${c}`).join(' and '));
+function pkMatch(t: ReturnType<typeof tableOf>, record: SQL): SQL {
+  return sql.join(
+    t.pk.map((c) => sql`t.${sql.raw(c)} = (${record}).${sql.raw(c)}`),
+    sql` and `,
+  );
 }
+
+/** The row `json` (a stored row) as a record of its table. */
+const recordOf = (table: string, json: Record<string, unknown>): SQL =>
+  sql`jsonb_populate_record(null::${sql.raw(table)}, ${JSON.stringify(json)}::text::jsonb)`;
 
 /**
  * Runs an `update <table> t set … from <table> old where <match old> and t.pk = old.pk` and answers each
@@ -272,7 +279,7 @@ export async function readMoves(db: DbOrTx, orgId: number, requestId: number): P
       db,
       sql`select m.seq, m.before b, m.after a,
             (select to_jsonb(t) from ${sql.raw(name)} t
-             where ${pkMatch(t, `jsonb_populate_record(null::${name}, coalesce(m.after, m.before))`)}) now
+             where ${pkMatch(t, sql.raw(`jsonb_populate_record(null::${name}, coalesce(m.after, m.before))`))}) now
           from merge_moves m
           where m.org_id = ${orgId} and m.request_id = ${requestId} and m.table_name = ${name}`,
     );
@@ -288,7 +295,7 @@ export async function undoMove(db: DbOrTx, m: Move): Promise<void> {
     await execRows(
       db,
       sql`delete from ${sql.raw(m.table)} t
-          where ${pkMatch(t, `jsonb_populate_record(null::${m.table}, ${JSON.stringify(m.after)}::text::jsonb)`)}`,
+          where ${pkMatch(t, recordOf(m.table, m.after))}`,
     );
   } else if (!m.after && m.before) {
     await insertRows(db, m.table, [m.before]);
@@ -299,7 +306,7 @@ export async function undoMove(db: DbOrTx, m: Move): Promise<void> {
       sql`update ${sql.raw(m.table)} t set (${sql.raw(settable.join(', '))}) =
             (select ${sql.raw(settable.map((c) => `b.${c}`).join(', '))}
              from jsonb_populate_record(null::${sql.raw(m.table)}, ${JSON.stringify(m.before)}::text::jsonb) b)
-          where ${pkMatch(t, `jsonb_populate_record(null::${m.table}, ${JSON.stringify(m.after)}::text::jsonb)`)}`,
+          where ${pkMatch(t, recordOf(m.table, m.after))}`,
     );
   }
 }
