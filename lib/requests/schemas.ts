@@ -1,6 +1,6 @@
 // The wire shapes of /v2/requests (docs/api.md, "Requests"): bodies in, the request out.
 import { z } from 'zod';
-import { CustomerViewSchema, ErrorItemSchema, WarningSchema } from '@/lib/api/schemas';
+import { CustomerViewSchema, ErrorItemSchema, HistoryEntrySchema, WarningSchema } from '@/lib/api/schemas';
 import { REQUEST_BASE_TYPES, REQUEST_STATUSES } from '@/lib/vocabulary';
 
 const CustomerIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -125,3 +125,13 @@ export const MergePreviewResponseSchema = z
     warnings: Warnings,
   })
   .meta({ id: 'MergePreview' });
+
+export const CustomerExportSchema = z
+  .object({
+    customer: CustomerViewSchema.omit({ warnings: true }),
+    history: z.array(HistoryEntrySchema).meta({ description: 'Every entry, newest first' }),
+    requests: z.array(RequestSchema).meta({ description: 'The requests naming the customer' }),
+    exportedAt: z.iso.datetime(),
+    warnings: Warnings,
+  })
+  .meta({ id: 'CustomerExport' });

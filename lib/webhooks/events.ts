@@ -31,7 +31,14 @@ function envelopeSchema(eventName: WebhookEvent) {
             z.object({
               action: z.enum(HISTORY_ACTIONS),
               reason: z.string().nullable(),
-              changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+              changes: z.array(
+                z.object({
+                  path: z.string(),
+                  before: z.unknown(),
+                  after: z.unknown(),
+                  redacted: z.literal(true).optional(),
+                }),
+              ),
             }),
           )
           .meta({ description: 'The history entries the change wrote (as GET /v2/customers/{id}/history shows them)' }),

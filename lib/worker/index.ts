@@ -3,10 +3,11 @@
 // Each task claims its own work from the database (FOR UPDATE SKIP LOCKED), so any number of workers
 // may run side by side. A task runs again at once while it finds work, else when its channel is
 // notified (LISTEN), or after `pollMs` at the latest (a notification lost with a connection).
-// Webhook deliveries are its first task; imports and erasure will be others.
+// Its tasks: webhook deliveries, and the erasure of personal data when a deletion is due (lib/requests).
 import 'server-only';
 import { getHandle } from '@/db/client';
 import { log, loggableError } from '@/lib/log';
+import { erasureTask } from '@/lib/requests/erasure';
 import { webhookTask, type WebhookTaskOptions } from '@/lib/webhooks/task';
 
 export interface WorkerOptions {
@@ -22,7 +23,7 @@ export interface RunningWorker {
 export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWorker> {
   const pollMs = opts.pollMs ?? 1_000;
   const handle = await getHandle();
-  const tasks = [webhookTask(opts.webhooks)];
+  const tasks = [webhookTask(opts.webhooks), erasureTask()];
   let stopped = false;
   const stopWaits = new Set<() => void>();
   const loops = tasks.map(async (task) => {

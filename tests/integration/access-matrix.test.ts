@@ -30,6 +30,7 @@ import { GET as listRequests, POST as createRequest } from '@/app/v2/requests/ro
 import { GET as getRequest, PUT as decideRequest } from '@/app/v2/requests/[id]/route';
 import { POST as unmergeRequest } from '@/app/v2/requests/[id]/unmerge/route';
 import { GET as mergePreview } from '@/app/v2/customers/merge/preview/route';
+import { GET as customerExport } from '@/app/v2/customers/[id]/export/route';
 import { GET as webhookEvents } from '@/app/v3/webHooks/eventMetaData/route';
 import { GET as webhookDeliveries } from '@/app/v3/webHooks/[id]/deliveries/route';
 import { addWebhook } from './webhook-helpers';
@@ -171,14 +172,14 @@ beforeAll(async () => {
   demoRequestId = await demoRequest();
 });
 
-/** Two new customers of the demo org, to merge. */
+/** Two new customers of the demo org, to merge (a victim from the website, a survivor from the store). */
 async function demoPair(): Promise<[number, number]> {
-  const one = () =>
+  const one = (source: string) =>
     callVia('next', registerCustomer, {
-      body: { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] },
+      body: { profiles: [{ source, identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] },
       headers: { authorization: DEMO_TILL },
     }).then((r) => (r.body as { createdId: number }).createdId);
-  return [await one(), await one()];
+  return [await one('WEBSITE'), await one('INSTORE')];
 }
 
 /** A new merge request of the demo org made by its till: pending, or merged at once by the admin client. */
@@ -396,6 +397,15 @@ async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<num
         })
       ).status;
     }
+    case 'GET /v2/customers/{id}/export':
+      return (
+        await call(customerExport, {
+          method: 'GET',
+          path: `/v2/customers/${demoId}/export`,
+          params: { id: String(demoId) },
+          headers,
+        })
+      ).status;
     case 'GET /v2/openapi.json':
       return (await call(openapi, { method: 'GET', path: '/v2/openapi.json', headers })).status;
     case 'GET /api/health':

@@ -13,11 +13,11 @@ import type { RequestView } from '@/lib/requests/schemas';
 import type { CustomerView } from '@/lib/customers/views';
 import type { ApiAccess } from '@/lib/vocabulary';
 import { basicAuth, call } from './helpers';
-import { createTestOrg } from './test-org';
+import { createTestOrg, type TestOrgOptions } from './test-org';
 
 /** A throwaway org with a maker (customers:write) and two checkers (requests:approve). */
-export async function requestsOrg() {
-  const org = await createTestOrg({ unique: ['email'], sources: ['INSTORE', 'WEBSITE'] });
+export async function requestsOrg(opts: TestOrgOptions = {}) {
+  const org = await createTestOrg({ unique: ['email'], sources: ['INSTORE', 'WEBSITE'], ...opts });
   const checker = await addClient(org.orgId, `${org.code}.checker`, ['customers:write', 'requests:approve']);
   const checker2 = await addClient(org.orgId, `${org.code}.checker2`, ['customers:write', 'requests:approve']);
   const reader = await addClient(org.orgId, `${org.code}.reader`, ['customers:read']);

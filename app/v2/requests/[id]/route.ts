@@ -12,7 +12,8 @@ export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async ({ params,
   body: { ...(await getRequest(await getDb(), actor.orgId, requestIdOf(params.id))), warnings: [] },
 }));
 
-export const PUT = apiRoute<{ id: string }>({ envelope: 'v2', access: 'customers:write', body: true }, async (ctx) => {
+// Every decision needs requests:approve (supervisors, admins), refused before the rate limit counts it.
+export const PUT = apiRoute<{ id: string }>({ envelope: 'v2', access: 'requests:approve', body: true }, async (ctx) => {
   const body = parseBody(DecideRequestBodySchema, ctx.body);
   const request = await decideRequest(await getDb(), requestActorOf(ctx), requestIdOf(ctx.params.id), body);
   return { status: 200, body: { ...request, warnings: [] } };
