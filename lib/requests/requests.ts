@@ -347,3 +347,25 @@ export async function previewMerge(
   }
   return { customer, blockers: [] };
 }
+
+/** What the customer page says of the requests: merges into the customer (undoable or not), its erasure. */
+export interface CustomerRequestFacts {
+  merges: { requestId: number; victimId: number; completedAt: string; undoable: boolean }[];
+  deletedAt: string | null;
+}
+
+export async function customerRequestFacts(db: Db, orgId: number, customerId: number): Promise<CustomerRequestFacts> {
+  const rows = await listOrgRequests(db, orgId, { customerId, status: 'COMPLETED', limit: 50 });
+  const undoableSince = Date.now() - UNMERGE_DAYS * 86_400_000;
+  return {
+    merges: rows
+      .filter((r) => r.baseType === 'MERGE' && r.survivorId === customerId && !r.unmergedAt)
+      .map((r) => ({
+        requestId: r.id,
+        victimId: r.victimId!,
+        completedAt: r.completedAt!,
+        undoable: new Date(r.completedAt!).getTime() > undoableSince,
+      })),
+    deletedAt: rows.find((r) => r.baseType === 'DELETE' && r.customerId === customerId)?.completedAt ?? null,
+  };
+}
