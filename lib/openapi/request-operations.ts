@@ -14,11 +14,6 @@ import {
 import { REQUEST_BASE_TYPES, REQUEST_STATUSES } from '@/lib/vocabulary';
 import type { OperationSpec } from './operations';
 
-/** Codes only the requests answer (the registration's list leaves them out). */
-export const REQUEST_ONLY_CODES: readonly ErrorCode[] = [
-  9018, 9023, 9026, 9027, 9029, 9031, 9042, 9050, 9071, 9072, 9081, 9082,
-];
-
 const COMMON: ErrorCode[] = [400, 401, 403, 405, 517, 500, 503];
 const BODY: ErrorCode[] = [413, 415];
 const MERGE_CODES: ErrorCode[] = [8109, 9018, 9023, 9026, 9027, 9029, 9031, 9042];
