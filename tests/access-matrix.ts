@@ -132,6 +132,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /member-care/ui/settings/staff', surface: 'page', expected: page(200, { staff: 403 }) },
   { route: 'GET /member-care/ui/settings/api-clients', surface: 'page', expected: page(200, { staff: 403 }) },
   { route: 'GET /member-care/ui/settings/audit', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/requests', surface: 'page', expected: page(200) },
   { route: 'GET /member-care/ui/account', surface: 'page', expected: page(200) },
   { route: 'GET /docs/api', surface: 'page', expected: all(200) },
   // Signed-in staff are sent on from the sign-in page to the app.
