@@ -19,6 +19,7 @@ import { getRegistrationAudit, resolveCustomer } from '@/lib/customers/read';
 import { may } from '@/lib/auth/access';
 import { customerRequestFacts } from '@/lib/requests/requests';
 import { CustomerRequestNotices } from '@/components/requests/customer-notices';
+import { RequestDeletionButton } from '@/components/requests/request-deletion-button';
 
 export const metadata: Metadata = { title: 'Customer · Member Care' };
 
@@ -101,6 +102,9 @@ export default async function CustomerPage({ params }: Props) {
           )
         }
       />
+      {customer.status !== 'DELETED' && customer.status !== 'PENDING_DELETION' && (
+        <RequestDeletionButton customerId={customer.id} days={config.requests.piiDeleteAfterDays} />
+      )}
       <HistorySection customerId={customer.id} version={customer.version} labels={labels} />
     </div>
   );
