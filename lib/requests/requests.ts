@@ -76,7 +76,7 @@ const partiesOf = (r: RequestRow): number[] =>
 
 // --- Create ---
 
-async function deleteTargetOf(db: Db, config: OrgConfig, body: Extract<CreateRequestBody, { baseType: 'DELETE' }>) {
+async function deleteTargetOf(db: DbOrTx, config: OrgConfig, body: Extract<CreateRequestBody, { baseType: 'DELETE' }>) {
   if (body.customerId !== undefined) return body.customerId;
   const info = body.customerIdentificationInfo!;
   const type = canonicalIdentifierType(info.identifierType);
@@ -118,7 +118,7 @@ export async function createRequest(
         if (blockers.length) throw new ApiError(blockers);
         row = { type: body.type, baseType: 'MERGE', victimId: body.victimId, survivorId: body.survivorId };
       } else {
-        const customerId = await deleteTargetOf(db, config, body);
+        const customerId = await deleteTargetOf(tx, config, body);
         const states = await customerStates(tx, orgId, [customerId]);
         const state = states.get(customerId);
         if (!state) throw ApiError.of(9042, { id: customerId }, { field: 'customerId' });
