@@ -51,9 +51,9 @@ ALTER TABLE "customer_requests" ADD CONSTRAINT "customer_requests_org_id_custome
 ALTER TABLE "merge_moves" ADD CONSTRAINT "merge_moves_org_id_request_id_customer_requests_org_id_id_fk" FOREIGN KEY ("org_id","request_id") REFERENCES "public"."customer_requests"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "customer_requests_open_victim_key" ON "customer_requests" USING btree ("victim_id","org_id") WHERE "customer_requests"."status" in ('PENDING', 'APPROVED', 'PROCESSING');--> statement-breakpoint
 CREATE UNIQUE INDEX "customer_requests_open_delete_key" ON "customer_requests" USING btree ("customer_id","org_id") WHERE "customer_requests"."status" in ('PENDING', 'APPROVED', 'PROCESSING');--> statement-breakpoint
-CREATE INDEX "customer_requests_queue_idx" ON "customer_requests" USING btree ("org_id","status","id");--> statement-breakpoint
-CREATE INDEX "customer_requests_survivor_idx" ON "customer_requests" USING btree ("org_id","survivor_id");--> statement-breakpoint
-CREATE INDEX "customer_requests_due_idx" ON "customer_requests" USING btree ("org_id","due_at") WHERE "customer_requests"."base_type" = 'DELETE' and "customer_requests"."status" = 'APPROVED';--> statement-breakpoint
+CREATE INDEX "customer_requests_queue_idx" ON "customer_requests" USING btree ("status","org_id","id");--> statement-breakpoint
+CREATE INDEX "customer_requests_survivor_idx" ON "customer_requests" USING btree ("survivor_id","org_id");--> statement-breakpoint
+CREATE INDEX "customer_requests_due_idx" ON "customer_requests" USING btree ("due_at") WHERE "customer_requests"."base_type" = 'DELETE' and "customer_requests"."status" = 'APPROVED';--> statement-breakpoint
 ALTER TABLE "customers" ADD CONSTRAINT "customers_org_id_merged_into_customers_org_id_id_fk" FOREIGN KEY ("org_id","merged_into") REFERENCES "public"."customers"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registration_configs" ADD CONSTRAINT "registration_configs_pii_days_check" CHECK ("registration_configs"."pii_delete_after_days" between 0 and 90);--> statement-breakpoint
 ALTER TABLE "customers" ADD CONSTRAINT "customers_lifecycle_check" CHECK ("customers"."lifecycle" in ('ACTIVE','MERGED','PENDING_DELETION','DELETED'));--> statement-breakpoint
