@@ -299,7 +299,7 @@ export const WARNING_CATALOGUE = {
   },
   8109: {
     message: 'Customer is deleted after PII delete request',
-    when: "GET of a customer whose personal data was erased: the id and loyalty only",
+    when: 'GET of a customer whose personal data was erased: the id and loyalty only',
   },
   91009: {
     message: 'Retrieved survivor account for the requested merge victim',

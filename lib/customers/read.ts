@@ -61,7 +61,11 @@ export async function resolveCustomer(
   if (!stored) return null;
   const customer = viewOf(stored, filter);
   if (!customer) return null;
-  return { customer, mergedFrom: stored.id === customerId ? null : customerId, deleted: stored.lifecycle === 'DELETED' };
+  return {
+    customer,
+    mergedFrom: stored.id === customerId ? null : customerId,
+    deleted: stored.lifecycle === 'DELETED',
+  };
 }
 
 function viewOf(customer: StoredCustomer, filter: CustomerFilter): CustomerView | null {
