@@ -24,6 +24,11 @@ import * as imports from './v2/imports/route';
 import * as importJob from './v2/imports/[id]/route';
 import * as importCancel from './v2/imports/[id]/cancel/route';
 import * as importResults from './v2/imports/[id]/results/route';
+import * as requests from './v2/requests/route';
+import * as request from './v2/requests/[id]/route';
+import * as requestUnmerge from './v2/requests/[id]/unmerge/route';
+import * as mergePreview from './v2/customers/merge/preview/route';
+import * as customerExport from './v2/customers/[id]/export/route';
 import * as v3 from './v3/route';
 import * as v3NotFound from './v3/[...path]/route';
 import * as tokenGenerate from './v3/oauth/token/generate/route';
@@ -62,6 +67,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/v2/imports/:id', handlers: importJob },
   { path: '/v2/imports/:id/cancel', handlers: importCancel },
   { path: '/v2/imports/:id/results', handlers: importResults },
+  { path: '/v2/requests', handlers: requests },
+  { path: '/v2/requests/:id', handlers: request },
+  { path: '/v2/requests/:id/unmerge', handlers: requestUnmerge },
+  { path: '/v2/customers/merge/preview', handlers: mergePreview },
+  { path: '/v2/customers/:id/export', handlers: customerExport },
   { path: '/v3', handlers: v3 },
   { path: '/v3/*', handlers: v3NotFound },
   { path: '/v3/oauth/token/generate', handlers: tokenGenerate },

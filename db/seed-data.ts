@@ -109,6 +109,7 @@ export const ORGS: OrgSeed[] = [
     staff: [
       { email: 'admin@demo.example', name: 'Demo Admin', password: 'Admin@12345', role: 'admin' },
       { email: 'staff@demo.example', name: 'Demo Staff', password: 'Staff@12345', role: 'staff' },
+      { email: 'supervisor@demo.example', name: 'Demo Supervisor', password: 'Super@12345', role: 'supervisor' },
     ],
     oauth: [
       { key: 'demo-key', secret: 'demo-secret', access: WRITE },

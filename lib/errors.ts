@@ -176,6 +176,64 @@ export const ERROR_CATALOGUE = {
     when: "Wrong data type, outside the field's enum, or a date that does not parse",
   },
   91016: { http: 400, message: 'Extended field {name} is mandatory', when: 'A mandatory extended field is missing' },
+  8069: {
+    http: 400,
+    message: 'Customer is merged into {survivorId}',
+    when: 'PUT or changeIdentifier on a customer merged into another: write to the survivor',
+  },
+  8109: {
+    http: 400,
+    message: 'Customer is deleted after PII delete request',
+    when: 'A write to, or a merge of, a customer whose personal data is deleted or pending deletion',
+  },
+  9018: {
+    http: 409,
+    message: 'A merge request is already pending or processing for victim {id}',
+    when: 'A merge request for a victim that already has an open one',
+  },
+  9023: {
+    http: 400,
+    message: 'Survivor {id} has been merged into another customer',
+    when: 'A merge into a customer that is itself merged',
+  },
+  9026: {
+    http: 409,
+    message: 'A merge request is pending for survivor {id}',
+    when: 'A merge into a customer that is the victim of an open merge request',
+  },
+  9027: { http: 400, message: 'Victim {id} is already merged', when: 'A merge of a customer already merged' },
+  9029: { http: 400, message: 'Survivor and victim are the same', when: 'victimId equals survivorId' },
+  9031: {
+    http: 400,
+    message: 'Merge blocked: both customers hold a different {type} in {source}',
+    when: 'Both customers have the same source account with different values of a single-valued identifier type',
+  },
+  9042: {
+    http: 404,
+    message: 'Customer {id} not found',
+    when: "A request naming a customer the caller's org does not have",
+  },
+  9050: { http: 404, message: 'Request not found', when: "An id the caller's org has no request with" },
+  9071: {
+    http: 403,
+    message: 'The maker of a request cannot approve it',
+    when: 'Approving a request one created, in an org without auto-approval for its base type',
+  },
+  9072: {
+    http: 409,
+    message: 'Request is {status}: it cannot become {next}',
+    when: "A decision the request's status does not allow (see the transitions)",
+  },
+  9081: {
+    http: 409,
+    message: 'Cannot undo the merge: {what} changed since the merge',
+    when: 'An unmerge after something that came from the victim was changed or removed',
+  },
+  9082: {
+    http: 400,
+    message: 'Cannot undo the merge: it is more than 30 days old',
+    when: 'An unmerge of a merge completed more than 30 days ago, or of a request that is no completed merge',
+  },
   9601: {
     http: 400,
     message: 'A bulk request holds 1 to {max} customers, not {count}',
@@ -259,6 +317,14 @@ export const WARNING_CATALOGUE = {
   8124: {
     message: 'Loyalty enrolments ignored for a non-loyalty customer',
     when: 'loyaltyType non_loyalty with enrolments',
+  },
+  8109: {
+    message: 'Customer is deleted after PII delete request',
+    when: 'GET of a customer whose personal data was erased: the id and loyalty only',
+  },
+  91009: {
+    message: 'Retrieved survivor account for the requested merge victim',
+    when: 'GET of a customer merged into another: the survivor is answered',
   },
 } as const satisfies Record<number, Omit<Entry, 'http'>>;
 

@@ -191,6 +191,10 @@ export const HISTORY_ACTIONS = [
   'status.changed',
   'identifier.added',
   'identifier.removed',
+  'customer.merged',
+  'customer.unmerged',
+  'customer.deleted',
+  'request.decided',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
@@ -216,7 +220,32 @@ export const EVENT_OF_HISTORY_ACTION: Record<HistoryAction, WebhookEvent> = {
   'status.changed': 'customerStatusChanged',
   'identifier.added': 'identifierChanged',
   'identifier.removed': 'identifierChanged',
+  'customer.merged': 'customerMerged',
+  'customer.unmerged': 'customerUnmerged',
+  'customer.deleted': 'customerDeleted',
+  'request.decided': 'requestDecided',
 };
+
+// --- Requests: merge and PII deletion under maker-checker (docs/api.md, "Requests") ---
+
+/** Where a customer stands: in use, merged into another, waiting for its personal data's erasure, erased. */
+export const CUSTOMER_LIFECYCLES = ['ACTIVE', 'MERGED', 'PENDING_DELETION', 'DELETED'] as const;
+export type CustomerLifecycle = (typeof CUSTOMER_LIFECYCLES)[number];
+
+export const REQUEST_BASE_TYPES = ['MERGE', 'DELETE'] as const;
+export type RequestBaseType = (typeof REQUEST_BASE_TYPES)[number];
+
+/** PENDING → APPROVED → PROCESSING → COMPLETED | FAILED; PENDING → REJECTED | CANCELLED; REJECTED → PENDING. */
+export const REQUEST_STATUSES = [
+  'PENDING',
+  'APPROVED',
+  'PROCESSING',
+  'COMPLETED',
+  'FAILED',
+  'REJECTED',
+  'CANCELLED',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Where a webhook delivery stands: waiting (or being sent), delivered, or given up. */
 /**

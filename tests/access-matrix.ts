@@ -84,6 +84,39 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'PATCH /v2/apiClients/{id}', surface: 'api', expected: adminOnly({ otherAdmin: 404 }) },
   { route: 'POST /v2/apiClients/{id}/rotate', surface: 'api', expected: adminOnly({ otherAdmin: 404 }) },
   { route: 'GET /v2/audit', surface: 'api', expected: adminOnly() },
+  // Requests (§17): anyone who writes customers creates one, anyone signed in reads them; deciding and
+  // undoing a merge need requests:approve (supervisors, admins). `{id}` is a request of the demo org.
+  { route: 'GET /v2/requests', surface: 'api', expected: all(200, signedInOnly) },
+  {
+    route: 'POST /v2/requests',
+    surface: 'api',
+    expected: all(200, { ...signedInOnly, readonly: 403, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
+  },
+  {
+    route: 'GET /v2/requests/{id}',
+    surface: 'api',
+    expected: all(200, { ...signedInOnly, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
+  },
+  {
+    route: 'PUT /v2/requests/{id}',
+    surface: 'api',
+    expected: all(403, { ...signedInOnly, admin: 200, adminClient: 200, otherAdmin: 404 }),
+  },
+  {
+    route: 'POST /v2/requests/{id}/unmerge',
+    surface: 'api',
+    expected: all(403, { ...signedInOnly, admin: 200, adminClient: 200, otherAdmin: 404 }),
+  },
+  {
+    route: 'GET /v2/customers/merge/preview?victimId=…&survivorId=…',
+    surface: 'api',
+    expected: all(200, { ...signedInOnly, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
+  },
+  {
+    route: 'GET /v2/customers/{id}/export',
+    surface: 'api',
+    expected: all(200, { ...signedInOnly, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
+  },
   { route: 'POST /v3/oauth/token/generate (demo key and secret)', surface: 'api', expected: all(200) },
   { route: 'GET /v2/openapi.json', surface: 'api', expected: all(200) },
   // Webhooks need webhooks:manage (staff admins, clients with that access or admin; 8140 for everyone
@@ -121,6 +154,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /member-care/ui/settings/audit', surface: 'page', expected: page(200, { staff: 403 }) },
   { route: 'GET /member-care/ui/settings/webhooks', surface: 'page', expected: page(200, { staff: 403 }) },
   { route: 'GET /member-care/ui/settings/imports', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/requests', surface: 'page', expected: page(200) },
   { route: 'GET /member-care/ui/account', surface: 'page', expected: page(200) },
   { route: 'GET /docs/api', surface: 'page', expected: all(200) },
   // Signed-in staff are sent on from the sign-in page to the app.

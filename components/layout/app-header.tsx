@@ -18,6 +18,7 @@ export function AppHeader({ name, email, role, isAdmin, orgName }: AppHeaderProp
   const items = [
     { href: '/member-care/ui', label: 'Search', exact: true },
     { href: '/member-care/ui/register', label: 'Register' },
+    { href: '/member-care/ui/requests', label: 'Requests' },
     ...(isAdmin ? [{ href: '/member-care/ui/settings/registration', label: 'Settings' }] : []),
   ];
   return (

@@ -23,6 +23,7 @@ export const SECTIONS: SectionInfo[] = [
   { id: 'tills', title: 'Tills', keys: ['tills'] },
   { id: 'loyalty-programs', title: 'Loyalty programs', keys: ['programs'] },
   { id: 'rate-limit', title: 'Rate limit', keys: ['rateLimitOverride'] },
+  { id: 'requests', title: 'Requests', keys: ['requests'] },
 ];
 
 /** The sections that hold problems at these paths ("tills.1.code" → Tills), in page order. */

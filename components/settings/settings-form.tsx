@@ -15,6 +15,7 @@ import { IdentifiersSection } from './identifiers-section';
 import { MobileSection } from './mobile-section';
 import { ProgramsSection } from './programs-section';
 import { RateLimitSection } from './rate-limit-section';
+import { RequestsSection } from './requests-section';
 import { SaveBar } from './save-bar';
 import type { Outcome } from './save-outcome';
 import { sectionsWithProblems } from './sections';
@@ -108,6 +109,7 @@ export function SettingsForm({ version, initial, region, catalogue, save }: Sett
           <TillsSection />
           <ProgramsSection />
           <RateLimitSection region={region} />
+          <RequestsSection />
           <SaveBar outcome={outcome} />
         </fieldset>
       </form>

@@ -15,7 +15,7 @@ import {
   type ChannelRow,
   type HistoryEntryRow,
 } from './customer-writes';
-import type { ActorType, LoyaltyType } from '@/lib/vocabulary';
+import type { ActorType, CustomerLifecycle, LoyaltyType } from '@/lib/vocabulary';
 
 export interface CustomerKey {
   orgId: number;
@@ -37,7 +37,7 @@ export type { ChannelRow };
 // names): one statement, so one snapshot. After lockCustomer in the same transaction, it is sent right
 // behind the lock and runs once the lock is had, so it sees what the lock's last holder committed.
 export const changeReadStatement = statementOf(sql`
-  select c.version, c.status_label_id, s.name as status_label, c.loyalty_type, c.extended_fields,
+  select c.version, c.lifecycle, c.merged_into, c.status_label_id, s.name as status_label, c.loyalty_type, c.extended_fields,
     sa.id as account, sa.first_name, sa.last_name, sa.fields,
     coalesce((select jsonb_agg(jsonb_build_object('type', ch.type, 'value', ch.value, 'primary', ch.is_primary,
                 'verified', ch.verified, 'subscribed', ch.subscribed, 'meta', ch.meta) order by ch.position, ch.id)
@@ -63,6 +63,9 @@ export interface StoredAccount {
 
 export interface CustomerForChange {
   version: number;
+  /** A customer merged into another (`mergedInto`) or deleted takes no writes. */
+  lifecycle: CustomerLifecycle;
+  mergedInto: number | null;
   statusLabelId: number | null;
   statusLabel: string | null;
   loyaltyType: LoyaltyType;
@@ -78,6 +81,8 @@ export async function readForChange(
 ): Promise<CustomerForChange | null> {
   const [row] = await execStatement<{
     version: number;
+    lifecycle: CustomerLifecycle;
+    merged_into: string | number | null;
     status_label_id: number | null;
     status_label: string | null;
     loyalty_type: LoyaltyType;
@@ -92,6 +97,8 @@ export async function readForChange(
   if (!row) return null;
   return {
     version: Number(row.version),
+    lifecycle: row.lifecycle,
+    mergedInto: row.merged_into === null ? null : Number(row.merged_into),
     statusLabelId: row.status_label_id === null ? null : Number(row.status_label_id),
     statusLabel: row.status_label,
     loyaltyType: row.loyalty_type,

@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { execStatement, param, statementOf, type DbOrTx } from '@/db/client';
 import { auditLog, identifiers, sourceAccounts, type sideEffects } from '@/db/schema';
 import type { ChannelRow } from './customer-care';
-import type { ActorType, CustomerStatus, LoyaltyType } from '@/lib/vocabulary';
+import type { ActorType, CustomerLifecycle, CustomerStatus, LoyaltyType } from '@/lib/vocabulary';
 
 interface CustomerKey {
   orgId: number;
@@ -23,7 +23,7 @@ const ms = (column: string) => `floor(extract(epoch from ${column}) * 1000)`;
 // planning generically on a young table probed an index led by org_id alone ((org_id, id),
 // (org_id, beneficiary_customer_id)) and filtered the org's rows (tests/integration/foreign-key-plans.test.ts).
 export const customerStatement = statementOf(sql`
-  select c.id, c.version, c.loyalty_type, c.extended_fields, c.referral_code,
+  select c.id, c.version, c.lifecycle, c.merged_into, c.loyalty_type, c.extended_fields, c.referral_code,
     sl.name as label_name, sl.status as label_status, t.code as till_code, rc.primary_identifier,
     coalesce((select jsonb_agg(jsonb_build_object('id', sa.id, 'source', sa.source, 'accountId', sa.account_id,
                 'firstName', sa.first_name, 'lastName', sa.last_name, 'fields', sa.fields,
@@ -71,6 +71,8 @@ export const customerStatement = statementOf(sql`
 export interface StoredCustomer {
   id: number;
   version: number;
+  lifecycle: CustomerLifecycle;
+  mergedInto: number | null;
   loyaltyType: LoyaltyType;
   extendedFields: Record<string, unknown>;
   referralCode: string;
@@ -118,6 +120,8 @@ export async function readCustomer(db: DbOrTx, key: CustomerKey): Promise<Stored
   const [row] = await execStatement<{
     id: string | number;
     version: number;
+    lifecycle: CustomerLifecycle;
+    merged_into: string | number | null;
     loyalty_type: LoyaltyType;
     extended_fields: Record<string, unknown>;
     referral_code: string;
@@ -135,6 +139,8 @@ export async function readCustomer(db: DbOrTx, key: CustomerKey): Promise<Stored
   return {
     id: Number(row.id),
     version: Number(row.version),
+    lifecycle: row.lifecycle,
+    mergedInto: row.merged_into === null ? null : Number(row.merged_into),
     loyaltyType: row.loyalty_type,
     extendedFields: row.extended_fields,
     referralCode: row.referral_code,

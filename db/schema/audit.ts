@@ -101,6 +101,8 @@ export const customerHistory = pgTable(
     userContext: jsonb('user_context').$type<Record<string, string>>(),
     reason: text('reason'),
     changes: jsonb('changes').$type<HistoryChange[]>().notNull().default([]),
+    /** The merge victim this entry was written for, when a merge moved it to the survivor (null: its own). */
+    movedFrom: bigint('moved_from', { mode: 'number' }),
   },
   (t) => [
     // Led by the customer: a page of one customer's history is one range of the primary key.

@@ -43,6 +43,11 @@ export const registrationConfigs = pgTable(
     /** ISO 3166 alpha-2, used by strict mobile checking. */
     defaultCountry: text('default_country'),
     defaultStatusLabelId: integer('default_status_label_id'),
+    /** Requests (docs/api.md, "Requests"): approved on creation, without a checker. */
+    autoApproveMerge: boolean('auto_approve_merge').notNull().default(false),
+    autoApproveDelete: boolean('auto_approve_delete').notNull().default(false),
+    /** Days between a deletion's approval and the erasure (0: at once). */
+    piiDeleteAfterDays: integer('pii_delete_after_days').notNull().default(30),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -51,6 +56,7 @@ export const registrationConfigs = pgTable(
       'registration_configs_mobile_len_check',
       sql`${t.mobileMinLength} >= 1 and ${t.mobileMaxLength} >= ${t.mobileMinLength} and ${t.mobileMaxLength} <= 20`,
     ),
+    check('registration_configs_pii_days_check', sql`${t.piiDeleteAfterDays} between 0 and 90`),
   ],
 );
 

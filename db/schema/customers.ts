@@ -14,7 +14,15 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { BENEFIT_TYPES, LOYALTY_TYPES, type ActorType, type LoyaltyType, type SideEffectType } from '@/lib/vocabulary';
+import {
+  BENEFIT_TYPES,
+  CUSTOMER_LIFECYCLES,
+  LOYALTY_TYPES,
+  type ActorType,
+  type CustomerLifecycle,
+  type LoyaltyType,
+  type SideEffectType,
+} from '@/lib/vocabulary';
 import { isOneOf } from './one-of';
 import { orgs, tills } from './orgs';
 import { cardSeries, statusLabels } from './config';
@@ -37,9 +45,15 @@ export const customers = pgTable(
     createdByCode: text('created_by_code').notNull(),
     /** Bumped by every change of the customer (docs/api.md, "Versions"): the ETag of GET /v2/customers/{id}. */
     version: integer('version').notNull().default(1),
+    /** ACTIVE; MERGED into `mergedInto`; PENDING_DELETION; DELETED (personal data erased). */
+    lifecycle: text('lifecycle').$type<CustomerLifecycle>().notNull().default('ACTIVE'),
+    mergedInto: bigint('merged_into', { mode: 'number' }),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.mergedInto], foreignColumns: [t.orgId, t.id] }),
+    check('customers_lifecycle_check', isOneOf(t.lifecycle, CUSTOMER_LIFECYCLES)),
+    check('customers_merged_into_check', sql`(${t.lifecycle} = 'MERGED') = (${t.mergedInto} is not null)`),
     // org_id last in this key (and in source_accounts'): while a table has no statistics (new, or
     // autovacuum off), the planner rates any index led by org_id as good as the primary key for the
     // foreign-key checks `org_id = $1 and id = $2`, and a check planned then on the wrong one

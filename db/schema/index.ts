@@ -5,3 +5,4 @@ export * from './customers';
 export * from './audit';
 export * from './webhooks';
 export * from './imports';
+export * from './requests';

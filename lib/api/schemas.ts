@@ -227,6 +227,10 @@ const HistoryChangeSchema = z
     }),
     before: z.unknown().meta({ description: 'null when there was none' }),
     after: z.unknown().meta({ description: 'null when cleared or removed' }),
+    redacted: z
+      .literal(true)
+      .optional()
+      .meta({ description: "Present when the customer's personal data was erased: before and after are null" }),
   })
   .meta({ id: 'HistoryChange' });
 

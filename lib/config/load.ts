@@ -80,6 +80,10 @@ function orgConfigOf({
     },
     statusLabels: labelRows.map((l) => ({ id: l.id, name: l.name, status: l.status })),
     defaultStatusLabelId: r?.defaultStatusLabelId ?? null,
+    requests: {
+      autoApprove: { MERGE: r?.autoApproveMerge ?? false, DELETE: r?.autoApproveDelete ?? false },
+      piiDeleteAfterDays: r?.piiDeleteAfterDays ?? 30,
+    },
     cardSeries: seriesRows.map((s) => ({ id: s.id, name: s.name })),
     tills: tillRows.map((t) => ({ id: t.id, code: t.code, name: t.name })),
     programs,

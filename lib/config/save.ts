@@ -142,6 +142,9 @@ async function apply(tx: Tx, orgId: number, input: SettingsInput, actor: ConfigA
     mobileStrict: s.mobile.strict,
     defaultCountry: s.mobile.defaultCountry || null,
     defaultStatusLabelId: s.defaultStatusLabel ? (labelIds.get(s.defaultStatusLabel.toLowerCase()) ?? null) : null,
+    autoApproveMerge: s.requests.autoApprove.MERGE,
+    autoApproveDelete: s.requests.autoApprove.DELETE,
+    piiDeleteAfterDays: s.requests.piiDeleteAfterDays,
   });
   const before = toSettingsInput(current);
   const after = toSettingsInput((await loadOrgConfig(tx, orgId))!);

@@ -1,7 +1,7 @@
 // The configuration history: each save of the Registration Configuration as the audit log keeps it
 // (lib/config/save.ts writes the whole document before and after), read back through the schema.
 import type { ConfigSaveRow } from '@/db/queries/settings';
-import { SettingsShape, type SettingsInput } from './settings-schema';
+import { DEFAULT_REQUEST_SETTINGS, SettingsShape, type SettingsInput } from './settings-schema';
 
 export interface ConfigSave {
   id: number;
@@ -15,7 +15,12 @@ export interface ConfigSave {
 }
 
 function documentOf(value: unknown): SettingsInput | null {
-  const parsed = SettingsShape.safeParse(value);
+  // Documents saved before the requests' settings existed held their defaults.
+  const withRequests =
+    value && typeof value === 'object' && !('requests' in value)
+      ? { ...value, requests: DEFAULT_REQUEST_SETTINGS }
+      : value;
+  const parsed = SettingsShape.safeParse(withRequests);
   return parsed.success ? parsed.data : null;
 }
 

@@ -61,6 +61,10 @@ export function toSettingsInput(config: OrgConfig): SettingsInput {
     })),
     statusLabels: config.statusLabels.map((l) => ({ id: l.id, name: l.name, status: l.status })),
     defaultStatusLabel: defaultLabel?.name ?? '',
+    requests: {
+      autoApprove: { ...config.requests.autoApprove },
+      piiDeleteAfterDays: config.requests.piiDeleteAfterDays,
+    },
     cardSeries: config.cardSeries.map((c) => ({ id: c.id, name: c.name })),
     tills: config.tills.map((t) => ({ id: t.id, code: t.code, name: t.name })),
     programs: config.programs.map((p) => ({

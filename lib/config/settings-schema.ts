@@ -116,7 +116,18 @@ export const SettingsShape = z.object({
   programs: z.array(ProgramSettingsSchema),
   /** Requests per minute; null = the region's default. */
   rateLimitOverride: wholeNumber(1, 1_000_000).nullable(),
+  /** Requests (docs/api.md, "Requests"): which are approved on creation, and the wait before an erasure. */
+  requests: z.object({
+    autoApprove: z.object({ MERGE: z.boolean(), DELETE: z.boolean() }),
+    piiDeleteAfterDays: wholeNumber(0, 90),
+  }),
 });
+
+/** What a document saved before the requests' settings existed held: the defaults. */
+export const DEFAULT_REQUEST_SETTINGS: SettingsInput['requests'] = {
+  autoApprove: { MERGE: false, DELETE: false },
+  piiDeleteAfterDays: 30,
+};
 
 export type SettingsInput = z.infer<typeof SettingsShape>;
 export const SettingsSchema = SettingsShape.superRefine(checkSettingsRules);

@@ -68,6 +68,8 @@ export interface OrgConfig {
   extendedFields: { customer: ExtendedFieldDef[]; card: ExtendedFieldDef[] };
   statusLabels: StatusLabelDef[];
   defaultStatusLabelId: number | null;
+  /** Requests (docs/api.md, "Requests"): which are approved on creation, and the wait before an erasure. */
+  requests: { autoApprove: { MERGE: boolean; DELETE: boolean }; piiDeleteAfterDays: number };
   cardSeries: { id: number; name: string }[];
   tills: { id: number; code: string; name: string }[];
   programs: ProgramDef[];

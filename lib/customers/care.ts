@@ -6,7 +6,7 @@ import type { HistoryContext } from '@/db/queries/customer-care';
 import type { Actor } from '@/lib/auth/actor';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, type ApiMessage } from '@/lib/errors';
-import { canonicalSource, type Source } from '@/lib/vocabulary';
+import { canonicalSource, type CustomerLifecycle, type Source } from '@/lib/vocabulary';
 import { retryLostRaces, withOrgConfig, type Attempt } from './retry';
 
 export interface CareInput {
@@ -48,6 +48,12 @@ export function historyContextOf(input: CareInput): HistoryContext {
     requestId: input.requestId,
     userContext: input.userContext,
   };
+}
+
+/** A customer merged into another answers 8069 (write to the survivor); one deleted, 8109. */
+export function checkWritable(current: { lifecycle: CustomerLifecycle; mergedInto: number | null }): void {
+  if (current.lifecycle === 'MERGED') throw ApiError.of(8069, { survivorId: current.mergedInto ?? '' });
+  if (current.lifecycle === 'DELETED') throw ApiError.of(8109);
 }
 
 /** How a change is written: `optimistic` tries first without a transaction, else every attempt is locked. */

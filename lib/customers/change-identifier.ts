@@ -18,6 +18,7 @@ import { buildIdentifierChangeSchema } from './care-schema';
 import {
   changeCustomer,
   checkVersion,
+  checkWritable,
   historyContextOf,
   targetAccountOf,
   type CareInput,
@@ -51,6 +52,7 @@ async function applyChange(
   // The lock and the read travel together; the read runs once the lock is had.
   const [, current] = await Promise.all([lockCustomer(tx, key), readForChange(tx, { ...key, ...target })]);
   if (!current) throw ApiError.of(8015);
+  checkWritable(current);
   checkVersion(current.version, input.ifMatch);
   const account = current.account;
   if (!account) throw ApiError.of(8128, { source: profileKey(target) });

@@ -1,7 +1,12 @@
 // The read model of a customer, shared by GET /v2/customers/{id}, the lookup and the customer page.
 // Plain functions of a connection (no Next.js), so a route, a server component and a test call the same.
 import type { DbOrTx } from '@/db/client';
-import { findCustomerIdByIdentifier, findRegistrationAuditRow, readCustomer } from '@/db/queries/customer-read';
+import {
+  findCustomerIdByIdentifier,
+  findRegistrationAuditRow,
+  readCustomer,
+  type StoredCustomer,
+} from '@/db/queries/customer-read';
 import type { OrgConfig } from '@/lib/config/types';
 import { normaliseIdentifierValue } from './identifier-values';
 import { isoUtc, toSideEffectItem } from './side-effects';
@@ -27,6 +32,43 @@ export async function getCustomer(
   const key = { orgId, customerId };
   const customer = await readCustomer(db, key);
   if (!customer) return null;
+  return viewOf(customer, filter);
+}
+
+/** Where a customer stands besides its view: merged (into whom), pending deletion, deleted. */
+export interface ResolvedCustomer {
+  customer: CustomerView;
+  /** The id asked for was merged into this customer (warning 91009). */
+  mergedFrom: number | null;
+  /** Its personal data was erased (warning 8109). */
+  deleted: boolean;
+}
+
+/**
+ * The customer as GET /v2/customers/{id} answers it: a merge victim answers its survivor (following a
+ * chain of merges), a deleted customer its id and loyalty only. Null as getCustomer.
+ */
+export async function resolveCustomer(
+  db: DbOrTx,
+  orgId: number,
+  customerId: number,
+  filter: CustomerFilter = {},
+): Promise<ResolvedCustomer | null> {
+  if (!Number.isSafeInteger(customerId) || customerId <= 0) return null;
+  let stored = await readCustomer(db, { orgId, customerId });
+  for (let hops = 0; stored?.lifecycle === 'MERGED' && stored.mergedInto !== null && hops < 10; hops++)
+    stored = await readCustomer(db, { orgId, customerId: stored.mergedInto });
+  if (!stored) return null;
+  const customer = viewOf(stored, filter);
+  if (!customer) return null;
+  return {
+    customer,
+    mergedFrom: stored.id === customerId ? null : customerId,
+    deleted: stored.lifecycle === 'DELETED',
+  };
+}
+
+function viewOf(customer: StoredCustomer, filter: CustomerFilter): CustomerView | null {
   const shown = customer.accounts.filter(
     (a) =>
       (filter.source === undefined || a.source === filter.source) &&
@@ -72,7 +114,10 @@ export async function getCustomer(
     id: customer.id,
     version: customer.version,
     statusLabel: customer.labelName,
-    status: customer.labelStatus ?? 'ACTIVE',
+    status:
+      customer.lifecycle === 'DELETED' || customer.lifecycle === 'PENDING_DELETION'
+        ? customer.lifecycle
+        : (customer.labelStatus ?? 'ACTIVE'),
     loyaltyInfo: { loyaltyType: customer.loyaltyType === 'non_loyalty' ? 'non_loyalty' : 'loyalty' },
     extendedFields: customer.extendedFields,
     profiles,

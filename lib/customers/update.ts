@@ -16,6 +16,7 @@ import { buildCustomerUpdateSchema } from './care-schema';
 import {
   changeCustomer,
   checkVersion,
+  checkWritable,
   historyContextOf,
   targetAccountOf,
   type CareInput,
@@ -56,6 +57,7 @@ async function applyUpdate(
     ? (await Promise.all([lockCustomer(db, key), readForChange(db, read)]))[1]
     : await readForChange(db, read);
   if (!current) throw ApiError.of(8015);
+  checkWritable(current);
   checkVersion(current.version, input.ifMatch);
 
   let profile: Part = { changes: [] };

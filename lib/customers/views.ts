@@ -106,6 +106,8 @@ export interface HistoryChange {
   path: string;
   before: unknown;
   after: unknown;
+  /** The customer's personal data was erased: before and after are null. */
+  redacted?: true;
 }
 
 export interface HistoryEntry {

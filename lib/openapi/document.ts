@@ -9,11 +9,17 @@ import { API_DESCRIPTION } from './description';
 import { DUPLICATE_EXAMPLE } from './examples';
 import { ADMIN_OPERATIONS } from './admin-operations';
 import { IMPORT_OPERATIONS } from './import-operations';
+import { REQUEST_OPERATIONS } from './request-operations';
 import { Headers, OPERATIONS as CUSTOMER_OPERATIONS, rateLimitHeaders, type OperationSpec } from './operations';
 
 export type { OperationSpec };
-/** Every documented operation: the customer API's, the imports' and the administration's. */
-export const OPERATIONS: OperationSpec[] = [...CUSTOMER_OPERATIONS, ...IMPORT_OPERATIONS, ...ADMIN_OPERATIONS];
+/** Every documented operation: the customer API's, the requests', the imports' and the administration's. */
+export const OPERATIONS: OperationSpec[] = [
+  ...CUSTOMER_OPERATIONS,
+  ...REQUEST_OPERATIONS,
+  ...IMPORT_OPERATIONS,
+  ...ADMIN_OPERATIONS,
+];
 
 /** An HTTP status as a key of the responses object (its type allows only status-like strings). */
 const statusKey = (status: number) => String(status) as `${1 | 2 | 3 | 4 | 5}${string}`;
@@ -146,6 +152,7 @@ export function buildOpenApiDocument(): ReturnType<typeof createDocument> {
       },
       tags: [
         { name: 'Customers' },
+        { name: 'Requests' },
         { name: 'Configuration' },
         { name: 'Administration' },
         { name: 'Authentication' },

@@ -34,6 +34,7 @@ import {
 } from '@/lib/webhooks/schemas';
 import { ERROR_CATALOGUE, WARNING_CATALOGUE, type ErrorCode, type WarningCode } from '@/lib/errors';
 import { REGISTRATION_REQUEST_EXAMPLES, REGISTRATION_RESPONSE_EXAMPLES } from './examples';
+import { REQUEST_ONLY_CODES } from '@/lib/requests/codes';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
@@ -128,7 +129,7 @@ const AccountQuery = z.object({
   accountId: z.string().optional().meta({ description: 'Its account, for a multi-account source' }),
 });
 /** Codes a write after registration can answer besides its own. */
-const CARE_WRITE: ErrorCode[] = [400, 403, 412, 413, 415, 521, 3217, 8015, 8128];
+const CARE_WRITE: ErrorCode[] = [400, 403, 412, 413, 415, 521, 3217, 8015, 8069, 8109, 8128];
 
 export const rateLimitHeaders = {
   'RateLimit-Limit': Headers.limit,
@@ -289,7 +290,8 @@ export const OPERATIONS: OperationSpec[] = [
       warningCodes: Object.keys(WARNING_CATALOGUE).map(Number) as WarningCode[],
     },
     failure: RegistrationFailureSchema,
-    errorCodes: ALL_ERROR_CODES.filter((c) => c !== 404 && c !== 8015),
+    // The requests' codes are theirs alone (request-operations.ts).
+    errorCodes: ALL_ERROR_CODES.filter((c) => c !== 404 && c !== 8015 && !REQUEST_ONLY_CODES.includes(c)),
   },
   {
     path: '/v2/customers/bulk',
@@ -350,7 +352,15 @@ export const OPERATIONS: OperationSpec[] = [
       }),
       header: z.object({ 'X-Request-Id': RequestIdHeader }),
     },
-    success: { status: 200, schema: CustomerViewSchema, description: 'The customer', headers: ETagHeader },
+    success: {
+      status: 200,
+      schema: CustomerViewSchema,
+      description:
+        'The customer. A customer merged into another answers the survivor (warning 91009); one whose personal data ' +
+        'was erased answers status DELETED with its id and loyalty only (warning 8109).',
+      headers: ETagHeader,
+      warningCodes: [91009, 8109],
+    },
     failure: ErrorResponseSchema,
     errorCodes: [3217, 8015, ...COMMON],
   },

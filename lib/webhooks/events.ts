@@ -9,10 +9,10 @@ export const EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
   customerUpdated: 'Names, fields, channels, extended fields or the loyalty type changed (PUT /v2/customers/{id}).',
   customerStatusChanged: "The customer's status label changed (PUT /v2/customers/{id} with statusLabel).",
   identifierChanged: 'Identifiers were added or removed (POST /v2/customers/{id}/changeIdentifier).',
-  customerMerged: 'Two customers were merged (not sent yet: merges are to come).',
-  customerUnmerged: 'A merge was undone (not sent yet).',
-  customerDeleted: "The customer's personal data was erased (not sent yet).",
-  requestDecided: 'A change request was approved or rejected (not sent yet).',
+  customerMerged: 'Two customers were merged (a merge request completed): sent for the survivor and for the victim.',
+  customerUnmerged: 'A merge was undone (POST /v2/requests/{id}/unmerge): sent for both customers.',
+  customerDeleted: "The customer's personal data was erased (a DELETE request ran).",
+  requestDecided: 'A request about the customer (merge, deletion) was approved, rejected, cancelled or re-opened.',
 };
 
 const Entries = z
@@ -20,7 +20,9 @@ const Entries = z
     z.object({
       action: z.enum(HISTORY_ACTIONS),
       reason: z.string().nullable(),
-      changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+      changes: z.array(
+        z.object({ path: z.string(), before: z.unknown(), after: z.unknown(), redacted: z.literal(true).optional() }),
+      ),
     }),
   )
   .meta({ description: 'The history entries the change wrote (as GET /v2/customers/{id}/history shows them)' });

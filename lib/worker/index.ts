@@ -3,11 +3,13 @@
 // Each task claims its own work from the database (FOR UPDATE SKIP LOCKED), so any number of workers
 // may run side by side. A task runs again at once while it finds work, else when its channel is
 // notified (LISTEN), or after `pollMs` at the latest (a notification lost with a connection).
-// Its tasks: webhook deliveries and CSV imports (lib/imports/run.ts); erasure will be another.
+// Its tasks: webhook deliveries, CSV imports (lib/imports/run.ts) and the erasure of personal data when a
+// deletion is due (lib/requests).
 import 'server-only';
 import { getHandle } from '@/db/client';
 import { log, loggableError } from '@/lib/log';
 import { importTask, type ImportTaskOptions } from '@/lib/imports/run';
+import { erasureTask } from '@/lib/requests/erasure';
 import { webhookTask, type WebhookTaskOptions } from '@/lib/webhooks/task';
 
 export interface WorkerOptions {
@@ -24,7 +26,7 @@ export interface RunningWorker {
 export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWorker> {
   const pollMs = opts.pollMs ?? 1_000;
   const handle = await getHandle();
-  const tasks = [webhookTask(opts.webhooks), importTask(opts.imports)];
+  const tasks = [webhookTask(opts.webhooks), importTask(opts.imports), erasureTask()];
   let stopped = false;
   const stopWaits = new Set<() => void>();
   const loops = tasks.map(async (task) => {

@@ -29,6 +29,11 @@ import { PATCH as updateStaff } from '@/app/v2/staff/[id]/route';
 import { POST as resetPassword } from '@/app/v2/staff/[id]/resetPassword/route';
 import { POST as generateToken } from '@/app/v3/oauth/token/generate/route';
 import { GET as listWebhooks, POST as createWebhook } from '@/app/v3/webHooks/route';
+import { GET as listRequests, POST as createRequest } from '@/app/v2/requests/route';
+import { GET as getRequest, PUT as decideRequest } from '@/app/v2/requests/[id]/route';
+import { POST as unmergeRequest } from '@/app/v2/requests/[id]/unmerge/route';
+import { GET as mergePreview } from '@/app/v2/customers/merge/preview/route';
+import { GET as customerExport } from '@/app/v2/customers/[id]/export/route';
 import { GET as webhookEvents } from '@/app/v3/webHooks/eventMetaData/route';
 import { GET as webhookDeliveries } from '@/app/v3/webHooks/[id]/deliveries/route';
 import { addWebhook } from './webhook-helpers';
@@ -67,6 +72,7 @@ const callers = {} as Record<Caller, { headers: Headers_; session: string | null
 let demoId = 0;
 let demoWebhookId = 0;
 let demoImportId = 0;
+let demoRequestId = 0;
 let demoMobile = '';
 /** A staff member and an API client of the demo org that the admin rows may change. */
 let targetStaffId = 0;
@@ -173,6 +179,35 @@ beforeAll(async () => {
     headers: { authorization: DEMO_TILL, 'content-type': 'text/csv' },
   });
   demoImportId = imported.body.id;
+  demoRequestId = await demoRequest();
+});
+
+/** Two new customers of the demo org, to merge (a victim from the website, a survivor from the store). */
+async function demoPair(): Promise<[number, number]> {
+  const one = (source: string) =>
+    callVia('next', registerCustomer, {
+      body: { profiles: [{ source, identifiers: [{ type: 'mobile', value: uniqueMobile() }] }] },
+      headers: { authorization: DEMO_TILL },
+    }).then((r) => (r.body as { createdId: number }).createdId);
+  return [await one('WEBSITE'), await one('INSTORE')];
+}
+
+/** A new merge request of the demo org made by its till: pending, or merged at once by the admin client. */
+async function demoRequest({ merged = false } = {}): Promise<number> {
+  const [victimId, survivorId] = await demoPair();
+  const res = await callVia('next', createRequest, {
+    path: `/v2/requests${merged ? '?client_auto_approve=true' : ''}`,
+    body: mergeBody(victimId, survivorId),
+    headers: merged ? callers.adminClient.headers : { authorization: DEMO_TILL },
+  });
+  return (res.body as { createdId: number }).createdId;
+}
+
+const mergeBody = (victimId: number, survivorId: number) => ({
+  type: 'CHANGE_IDENTIFIER',
+  baseType: 'MERGE',
+  victimId,
+  survivorId,
 });
 
 /** Calls one row's route as one caller, through one door; its status. */
@@ -353,6 +388,58 @@ async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<num
           method: 'GET',
           path: `/v3/webHooks/${demoWebhookId}/deliveries`,
           params: { id: String(demoWebhookId) },
+          headers,
+        })
+      ).status;
+    case 'GET /v2/requests':
+      return (await call(listRequests, { method: 'GET', path: '/v2/requests', headers })).status;
+    case 'POST /v2/requests': {
+      const [victimId, survivorId] = await demoPair();
+      return (await call(createRequest, { path: '/v2/requests', body: mergeBody(victimId, survivorId), headers }))
+        .status;
+    }
+    case 'GET /v2/requests/{id}':
+      return (
+        await call(getRequest, {
+          method: 'GET',
+          path: `/v2/requests/${demoRequestId}`,
+          params: { id: String(demoRequestId) },
+          headers,
+        })
+      ).status;
+    case 'PUT /v2/requests/{id}': {
+      const id = await demoRequest();
+      return (
+        await call(decideRequest, {
+          method: 'PUT',
+          path: `/v2/requests/${id}`,
+          params: { id: String(id) },
+          body: { status: 'REJECTED' },
+          headers,
+        })
+      ).status;
+    }
+    case 'POST /v2/requests/{id}/unmerge': {
+      const id = await demoRequest({ merged: true });
+      return (await call(unmergeRequest, { path: `/v2/requests/${id}/unmerge`, params: { id: String(id) }, headers }))
+        .status;
+    }
+    case 'GET /v2/customers/merge/preview?victimId=…&survivorId=…': {
+      const [victimId, survivorId] = await demoPair();
+      return (
+        await call(mergePreview, {
+          method: 'GET',
+          path: `/v2/customers/merge/preview?victimId=${victimId}&survivorId=${survivorId}`,
+          headers,
+        })
+      ).status;
+    }
+    case 'GET /v2/customers/{id}/export':
+      return (
+        await call(customerExport, {
+          method: 'GET',
+          path: `/v2/customers/${demoId}/export`,
+          params: { id: String(demoId) },
           headers,
         })
       ).status;

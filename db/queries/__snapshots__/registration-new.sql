@@ -35,7 +35,7 @@ h as (insert into customer_history (org_id, customer_id, actor_type, actor_code,
 sw as (insert into customer_search_words (org_id, customer_id, word)
     select $35, c.id, w from c, jsonb_array_elements_text($36::text::jsonb) w
     on conflict do nothing),
-e as (select case h.action when 'customer.registered' then 'customerAdded' when 'source.added' then 'sourceAccountAdded' when 'customer.updated' then 'customerUpdated' when 'status.changed' then 'customerStatusChanged' when 'identifier.added' then 'identifierChanged' when 'identifier.removed' then 'identifierChanged' end as event_name, gen_random_uuid() as event_id, min(h.id) as first_id,
+e as (select case h.action when 'customer.registered' then 'customerAdded' when 'source.added' then 'sourceAccountAdded' when 'customer.updated' then 'customerUpdated' when 'status.changed' then 'customerStatusChanged' when 'identifier.added' then 'identifierChanged' when 'identifier.removed' then 'identifierChanged' when 'customer.merged' then 'customerMerged' when 'customer.unmerged' then 'customerUnmerged' when 'customer.deleted' then 'customerDeleted' when 'request.decided' then 'requestDecided' end as event_name, gen_random_uuid() as event_id, min(h.id) as first_id,
         min(h.customer_id) as customer_id, min(h.request_id) as request_id,
         jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
       from h group by 1),

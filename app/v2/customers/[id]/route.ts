@@ -7,9 +7,9 @@ import { CustomerQuerySchema, parseQuery } from '@/lib/api/query';
 import type { CustomerWire } from '@/lib/api/schemas';
 import { etagOf } from '@/lib/api/versions';
 import { parseCustomerId } from '@/lib/customers/customer-id';
-import { getCustomer } from '@/lib/customers/read';
+import { resolveCustomer } from '@/lib/customers/read';
 import { updateCustomer } from '@/lib/customers/update';
-import { ApiError } from '@/lib/errors';
+import { ApiError, warningItem } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,9 +17,14 @@ export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async ({ req, pa
   const { source, accountId } = parseQuery(CustomerQuerySchema, req.url);
   // Not a number, unknown, or another org's: the same 404, so an id never reveals that it exists.
   const id = parseCustomerId(params.id);
-  const customer = id === null ? null : await getCustomer(await getDb(), actor.orgId, id, { source, accountId });
-  if (!customer) throw ApiError.of(8015);
-  const body: CustomerWire = { ...customer, warnings: [] };
+  const found = id === null ? null : await resolveCustomer(await getDb(), actor.orgId, id, { source, accountId });
+  if (!found) throw ApiError.of(8015);
+  const { customer } = found;
+  const warnings = [
+    ...(found.mergedFrom !== null ? [warningItem(91009)] : []),
+    ...(found.deleted ? [warningItem(8109)] : []),
+  ];
+  const body: CustomerWire = { ...customer, warnings };
   return { status: 200, body, headers: { etag: etagOf(customer.version) } };
 });
 

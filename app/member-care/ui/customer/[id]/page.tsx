@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { AccountCare } from '@/components/customer-edit/account-care';
 import { DetailsCare } from '@/components/customer-edit/details-care';
 import { editValuesOf } from '@/components/customer-edit/edit-values';
@@ -15,7 +15,11 @@ import { requireStaff } from '@/lib/auth/require-staff';
 import { getOrgConfig } from '@/lib/config/cache';
 import type { OrgConfig } from '@/lib/config/types';
 import { parseCustomerId } from '@/lib/customers/customer-id';
-import { getCustomer, getRegistrationAudit } from '@/lib/customers/read';
+import { getRegistrationAudit, resolveCustomer } from '@/lib/customers/read';
+import { may } from '@/lib/auth/access';
+import { customerRequestFacts } from '@/lib/requests/requests';
+import { CustomerRequestNotices } from '@/components/requests/customer-notices';
+import { RequestDeletionButton } from '@/components/requests/request-deletion-button';
 
 export const metadata: Metadata = { title: 'Customer · Member Care' };
 
@@ -43,12 +47,16 @@ export default async function CustomerPage({ params }: Props) {
   if (customerId === null) notFound();
   const db = await getDb();
   // Scoped by the signed-in staff's org: another org's id is as unknown as a made-up one.
-  const [customer, audit, config] = await Promise.all([
-    getCustomer(db, staff.orgId, customerId),
+  const [resolved, audit, config, facts] = await Promise.all([
+    resolveCustomer(db, staff.orgId, customerId),
     getRegistrationAudit(db, staff.orgId, customerId),
     getOrgConfig(staff.orgId),
+    customerRequestFacts(db, staff.orgId, customerId),
   ]);
-  if (!customer || !config) notFound();
+  if (!resolved || !config) notFound();
+  // A merge victim's page is its survivor's, which says what was merged into it.
+  if (resolved.mergedFrom !== null) redirect(`/member-care/ui/customer/${resolved.customer.id}`);
+  const { customer } = resolved;
   const labels = labelsOf(config);
   // Staff and admins alike may edit (the API checks the session, role and org again on every write).
   const care = { config, customerId: customer.id, version: customer.version };
@@ -57,6 +65,7 @@ export default async function CustomerPage({ params }: Props) {
     <div className="flex flex-col gap-6">
       <CustomerHeader customer={customer} />
       <RegistrationOutcomeNotice customerId={customer.id} />
+      <CustomerRequestNotices facts={facts} mayApprove={may(staff, 'requests:approve')} />
       <section
         aria-labelledby="accounts-heading"
         className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
@@ -93,6 +102,9 @@ export default async function CustomerPage({ params }: Props) {
           )
         }
       />
+      {customer.status !== 'DELETED' && customer.status !== 'PENDING_DELETION' && (
+        <RequestDeletionButton customerId={customer.id} days={config.requests.piiDeleteAfterDays} />
+      )}
       <HistorySection customerId={customer.id} version={customer.version} labels={labels} />
     </div>
   );
