@@ -32,7 +32,16 @@ function Section({ title, description, children }: { title: string; description?
 }
 
 /** The registration form, generated from the org's Registration Configuration. */
-export function RegistrationForm({ config, prefill = '' }: { config: OrgConfig; prefill?: string }) {
+export function RegistrationForm({
+  config,
+  prefill = '',
+  loyaltyDetails = false,
+}: {
+  config: OrgConfig;
+  prefill?: string;
+  /** May set points, tiers and expiry dates (admins: docs/api.md, "Access"). */
+  loyaltyDetails?: boolean;
+}) {
   const resolver = useMemo(() => registrationResolver(config), [config]);
   // `prefill`: what a search that found nobody had typed (?q=), carried over.
   const defaultValues = useMemo(() => prefillFromSearch(defaultFormValues(config), prefill, config), [config, prefill]);
@@ -97,7 +106,7 @@ export function RegistrationForm({ config, prefill = '' }: { config: OrgConfig; 
             </Section>
           )}
           <Section title="Loyalty and status">
-            <LoyaltySection config={config} />
+            <LoyaltySection config={config} loyaltyDetails={loyaltyDetails} />
           </Section>
           <FormErrors errors={formErrors} />
           <div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
