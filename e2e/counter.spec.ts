@@ -115,3 +115,20 @@ test('the form loads with focus in the first field; an arrow key on a closed sel
   await page.keyboard.press('Escape');
   await expect(type).toHaveValue('mobile');
 });
+
+test('fields kept off the counter sit under "More details": collapsed, opened with Enter', async ({
+  page,
+  registerPage,
+}) => {
+  await registerPage.goto();
+  // The demo shows gender, city and date of birth at the counter (its Registration Configuration).
+  await expect(registerPage.section('Extended fields').getByLabel('Gender', { exact: true })).toBeVisible();
+  const language = page.getByLabel('Preferred language', { exact: true });
+  const employee = page.getByLabel('Employee', { exact: true });
+  await expect(language).toBeHidden();
+  await expect(employee).toBeHidden();
+  await page.locator('summary', { hasText: 'More details' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(language).toBeVisible();
+  await expect(registerPage.section('Other custom fields').getByLabel('Employee', { exact: true })).toBeVisible();
+});

@@ -30,6 +30,7 @@ test('an invalid primary mobile and an extended field outside its values are cau
 }) => {
   await registerPage.goto();
   await registerPage.setIdentifier(0, 'mobile', '98765abc');
+  await registerPage.openMoreDetails();
   await registerPage.setField('Preferred language', 'Klingon');
   await registerPage.submit.click();
   await expect(registerPage.identifierRow(0).getByRole('alert')).toHaveText(

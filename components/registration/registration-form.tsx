@@ -62,6 +62,13 @@ export function RegistrationForm({
   // values of a failed check (none): a section's problem alone must stop the request too.
   const onValid = (values: RegistrationFormValues) => ('profiles' in values ? submit(values) : onFailure());
   const { customer: extended } = config.extendedFields;
+  // At the counter: what the admin chose, and whatever is mandatory; the rest under "More details".
+  const shown = (f: { atCounter: boolean; mandatory: boolean }) => f.atCounter || f.mandatory;
+  const counter = { custom: config.customFields.filter(shown), extended: extended.filter(shown) };
+  const more = {
+    custom: config.customFields.filter((f) => !shown(f)),
+    extended: extended.filter((f) => !shown(f)),
+  };
   const hydrated = useHydrated();
 
   // The page loads with focus in the first field a clerk types into, once it can be typed into.
@@ -95,15 +102,38 @@ export function RegistrationForm({
           <Section title="Communication channels">
             <ChannelRows />
           </Section>
-          {config.customFields.length > 0 && (
+          {counter.custom.length > 0 && (
             <Section title="Custom fields">
-              <TypedFieldGrid fields={config.customFields} prefix="profiles.0.fields" />
+              <TypedFieldGrid fields={counter.custom} prefix="profiles.0.fields" />
             </Section>
           )}
-          {extended.length > 0 && (
+          {counter.extended.length > 0 && (
             <Section title="Extended fields">
-              <TypedFieldGrid fields={extended} prefix="extendedFields" />
+              <TypedFieldGrid fields={counter.extended} prefix="extendedFields" />
             </Section>
+          )}
+          {(more.custom.length > 0 || more.extended.length > 0) && (
+            // The fields the admin keeps off the counter: one click (or Enter on the summary) away.
+            <details className="group flex flex-col gap-5">
+              <summary className="cursor-pointer rounded-md px-1 py-2 text-sm font-medium text-slate-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
+                More details
+                <span className="ml-2 font-normal text-slate-500">
+                  ({more.custom.length + more.extended.length} optional fields)
+                </span>
+              </summary>
+              <div className="mt-3 flex flex-col gap-5">
+                {more.custom.length > 0 && (
+                  <Section title="Other custom fields">
+                    <TypedFieldGrid fields={more.custom} prefix="profiles.0.fields" />
+                  </Section>
+                )}
+                {more.extended.length > 0 && (
+                  <Section title="Other extended fields">
+                    <TypedFieldGrid fields={more.extended} prefix="extendedFields" />
+                  </Section>
+                )}
+              </div>
+            </details>
           )}
           <Section title="Loyalty and status">
             <LoyaltySection config={config} loyaltyDetails={loyaltyDetails} />

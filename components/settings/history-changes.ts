@@ -61,11 +61,19 @@ function entriesOf(s: SettingsInput, extendedFieldName: (id: number) => string):
   }
   for (const f of s.customFields) {
     const values = f.dataType === 'ENUM' ? ` (${f.enumValues.join(', ')})` : '';
-    const value = `${quoted(f.label)}, ${f.dataType}${values}, ${f.mandatory ? 'mandatory' : 'optional'}`;
+    // Documents saved before the counter choice existed have no atCounter: not at the counter.
+    const counter = f.atCounter ? ', at the counter' : '';
+    const value = `${quoted(f.label)}, ${f.dataType}${values}, ${f.mandatory ? 'mandatory' : 'optional'}${counter}`;
     add(`customField:${f.name}`, `Custom field ${f.name}`, value);
   }
   for (const f of s.extendedFields) {
-    add(`extended:${f.id}`, `Extended field ${extendedFieldName(f.id)}`, f.mandatory ? 'mandatory' : 'optional');
+    const label = f.label ? `${quoted(f.label)}, ` : '';
+    const counter = f.atCounter ? ', at the counter' : '';
+    add(
+      `extended:${f.id}`,
+      `Extended field ${extendedFieldName(f.id)}`,
+      `${label}${f.mandatory ? 'mandatory' : 'optional'}${counter}`,
+    );
   }
   for (const l of s.statusLabels) {
     add(`label:${l.id ?? `new:${l.name}`}`, 'Status label', `${quoted(l.name)} (${STATUS_NAMES[l.status]})`);

@@ -97,6 +97,8 @@ export const customFields = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     mandatory: boolean('mandatory').notNull().default(false),
+    /** Shown at the counter; the rest sit under "More details" (a mandatory field always shows). */
+    atCounter: boolean('at_counter').notNull().default(false),
     position: integer('position').notNull().default(0),
   },
   (t) => [
@@ -158,6 +160,10 @@ export const orgExtendedFieldSettings = pgTable(
       .notNull()
       .references(() => extendedFieldCatalogue.id),
     mandatory: boolean('mandatory').notNull().default(false),
+    /** The org's label; null: the catalogue's. */
+    label: text('label'),
+    /** Shown at the counter; the rest sit under "More details" (a mandatory field always shows). */
+    atCounter: boolean('at_counter').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.fieldId] })],
 );

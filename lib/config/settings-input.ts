@@ -58,6 +58,8 @@ export function toSettingsInput(config: OrgConfig): SettingsInput {
     extendedFields: [...config.extendedFields.customer, ...config.extendedFields.card].map((f) => ({
       id: f.id,
       mandatory: f.mandatory,
+      label: f.label === f.catalogueLabel ? '' : f.label,
+      atCounter: f.atCounter,
     })),
     statusLabels: config.statusLabels.map((l) => ({ id: l.id, name: l.name, status: l.status })),
     defaultStatusLabel: defaultLabel?.name ?? '',

@@ -44,6 +44,8 @@ export const CustomFieldSettingsSchema = z.object({
   /** Kept while the admin switches types; only ENUM fields store them. */
   enumValues: z.array(text(100, 'Empty value')),
   mandatory: z.boolean(),
+  /** Shown at the counter; the rest sit under "More details". */
+  atCounter: z.boolean(),
 });
 
 export const BenefitSettingsSchema = z.object({
@@ -93,7 +95,15 @@ export const SettingsShape = z.object({
   sources: z.array(SourceSettingsSchema),
   customFields: z.array(CustomFieldSettingsSchema),
   /** Extended fields the org's verticals enable (platform data): only `mandatory` is the org's. */
-  extendedFields: z.array(z.object({ id: z.number().int(), mandatory: z.boolean() })),
+  extendedFields: z.array(
+    z.object({
+      id: z.number().int(),
+      mandatory: z.boolean(),
+      /** The org's label, or '' for the catalogue's. */
+      label: optionalText(100),
+      atCounter: z.boolean(),
+    }),
+  ),
   /** id: the stored label's (null for a new one), so customers keep their label through a rename. */
   statusLabels: z.array(
     z.object({

@@ -17,15 +17,22 @@ export interface CustomFieldDef {
   dataType: CustomFieldType;
   enumValues: string[];
   mandatory: boolean;
+  /** Shown at the counter; the rest sit under "More details" (a mandatory field always shows). */
+  atCounter: boolean;
 }
 
 export interface ExtendedFieldDef {
   id: number;
   name: string;
+  /** The org's label, else the catalogue's. */
   label: string;
+  /** The catalogue's label, what the org's replaces. */
+  catalogueLabel: string;
   dataType: ExtendedFieldType;
   enumValues: string[];
   mandatory: boolean;
+  /** Shown at the counter; the rest sit under "More details" (a mandatory field always shows). */
+  atCounter: boolean;
 }
 
 export interface StatusLabelDef {

@@ -11,6 +11,7 @@ import {
   identityKeys,
   loyaltyPrograms,
   loyaltyTiers,
+  orgExtendedFieldSettings,
   orgs,
   orgSourceAccounts,
   orgSources,
@@ -218,6 +219,11 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
       set: { label: sql`excluded.label` },
       setWhere: sql`${customFields.label} = ${customFields.name}`,
     });
+  // At the counter: gender, city and date of birth; the rest under "More details" (an admin's choice stays).
+  await tx
+    .insert(orgExtendedFieldSettings)
+    .values([1, 2, 7].map((fieldId) => ({ orgId, fieldId, atCounter: true })))
+    .onConflictDoNothing();
   await tx
     .insert(statusLabels)
     .values([
