@@ -1,4 +1,5 @@
 // The counter, fast (ui-contract.md): what a clerk at a 1366 × 900 screen must see and reach at once.
+import { formatMobile } from '@/components/customer/format';
 import { expect, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { STAFF_STATE } from './support/accounts';
@@ -64,10 +65,13 @@ test('a second mobile added in "Change identifiers" leaves one primary badge', a
   await customerPage.identifiersDialog.getByRole('button', { name: 'Save identifiers' }).click();
   await expect(customerPage.identifiersDialog).toBeHidden();
   const panel = customerPage.activePanel();
-  await expect(panel.getByText(second)).toBeVisible();
+  await expect(panel.getByText(formatMobile(second))).toBeVisible();
   await expect(panel.getByText('primary', { exact: true })).toHaveCount(1);
   await expect(
-    panel.getByRole('listitem').filter({ hasText: mobile }).getByText('primary', { exact: true }),
+    panel
+      .getByRole('listitem')
+      .filter({ hasText: formatMobile(mobile) })
+      .getByText('primary', { exact: true }),
   ).toBeVisible();
 });
 

@@ -1,4 +1,5 @@
 // A cashier registers a customer in the form and lands on the customer's page.
+import { formatMobile } from '@/components/customer/format';
 import { expect, test } from './fixtures';
 import { CUSTOMER_URL } from './pages/customer-page';
 import { STAFF_STATE } from './support/accounts';
@@ -36,7 +37,7 @@ test('staff registers a customer with two identifiers, a channel and an extended
   await expect(customerPage.tabs).toHaveText(['INSTORE']);
   await expect(customerPage.tab('INSTORE')).toHaveAttribute('aria-selected', 'true');
   const panel = customerPage.activePanel();
-  await expect(panel.getByText(mobile).first()).toBeVisible();
+  await expect(panel.getByText(formatMobile(mobile)).first()).toBeVisible();
   await expect(panel.getByText(email)).toBeVisible();
   await expect(page.getByText('Pune')).toBeVisible();
   // Demo has no default status label: warning 8107 is for the integrator, not shown to the clerk.
@@ -79,7 +80,7 @@ test('registering by keyboard alone: Tab between fields, type-ahead in a list, E
 
   await expect(page).toHaveURL(CUSTOMER_URL);
   await expect(customerPage.heading).toHaveText('Lena Okafor');
-  await expect(customerPage.activePanel().getByText(mobile).first()).toBeVisible();
+  await expect(customerPage.activePanel().getByText(formatMobile(mobile)).first()).toBeVisible();
   await expect(page.getByText(chosen, { exact: true })).toBeVisible();
 });
 

@@ -1,4 +1,6 @@
 'use client';
+
+import { useMomentFormat } from '@/components/customer/local-time';
 // The Staff page: the org's staff in a table; add one (a one-time password shown once), change a role,
 // deactivate or reactivate, reset a password. Every change goes through the administration API
 // (/v2/staff) with the session, so the page and integrators obey the same rules (9701, 9702).
@@ -28,11 +30,12 @@ const List = z.object({ staff: z.array(Member) });
 const Created = z.object({ id: z.number(), oneTimePassword: z.string() });
 const OneTime = z.object({ oneTimePassword: z.string() });
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
 const messageOf = (r: Extract<ApiResult<unknown>, { ok: false }>) =>
   requestLevelMessage(r.status, r.errors) ?? r.errors.map((e) => e.message).join(' ');
 
 export function StaffAdmin({ initial }: { initial: StaffMember[] }) {
+  const moment = useMomentFormat();
+  const when = (iso: string | null) => (iso ? moment(iso) : 'never');
   const [staff, setStaff] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<{ label: string; value: string } | null>(null);

@@ -54,6 +54,8 @@ function entriesOf(s: SettingsInput, extendedFieldName: (id: number) => string):
     s.mobile.defaultCountry ? `${COUNTRY.of(s.mobile.defaultCountry)} (${s.mobile.defaultCountry})` : NONE,
   );
   add('mobile.strict', 'Strict mobile checking', onOff(s.mobile.strict));
+  // Documents saved before the setting existed have none: the browser's.
+  add('timeZone', 'Time zone', s.timeZone || "the browser's");
   for (const src of s.sources) {
     const accounts = src.accounts.map((a) => (a.name ? `${a.accountId} (${a.name})` : a.accountId));
     const state = !src.enabled ? 'off' : accounts.length ? `on, accounts ${accounts.join(', ')}` : 'on';

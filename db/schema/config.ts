@@ -42,6 +42,8 @@ export const registrationConfigs = pgTable(
     mobileStrict: boolean('mobile_strict').notNull().default(false),
     /** ISO 3166 alpha-2, used by strict mobile checking. */
     defaultCountry: text('default_country'),
+    /** IANA time zone the app shows times in; null: each browser's own. */
+    timeZone: text('time_zone'),
     defaultStatusLabelId: integer('default_status_label_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -65,6 +65,7 @@ function orgConfigOf({
       strict: r?.mobileStrict ?? false,
       defaultCountry: r?.defaultCountry ?? null,
     },
+    timeZone: r?.timeZone ?? null,
     sources: SOURCES.filter((s) => enabled.has(s)).map((source: Source) => ({
       source,
       accounts: accountRows.filter((a) => a.source === source).map((a) => ({ accountId: a.accountId, name: a.name })),

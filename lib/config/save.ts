@@ -134,6 +134,7 @@ async function apply(tx: Tx, orgId: number, input: SettingsInput, actor: ConfigA
     mobileMaxLength: s.mobile.maxLength,
     mobileStrict: s.mobile.strict,
     defaultCountry: s.mobile.defaultCountry || null,
+    timeZone: s.timeZone || null,
     defaultStatusLabelId: s.defaultStatusLabel ? (labelIds.get(s.defaultStatusLabel.toLowerCase()) ?? null) : null,
   });
   const before = toSettingsInput(current);

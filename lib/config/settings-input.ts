@@ -49,6 +49,7 @@ export function toSettingsInput(config: OrgConfig): SettingsInput {
     mandatoryIdentifierTypes: MANDATORY_IDENTIFIER_TYPES.filter((t) => config.mandatoryIdentifierTypes.includes(t)),
     uniqueIdentifierTypes: [...config.uniqueIdentifierTypes],
     mobile: { ...config.mobile, defaultCountry: config.mobile.defaultCountry ?? '' },
+    timeZone: config.timeZone ?? '',
     sources: SOURCES.map((source) => ({
       source,
       enabled: enabled.has(source),

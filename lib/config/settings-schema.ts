@@ -26,6 +26,16 @@ const wholeNumber = (min: number, max: number) =>
     .max(max, `At most ${max}`);
 const amount = z.number({ error: 'Enter a number' }).positive('Must be more than 0').max(1e12, 'Too large');
 
+/** A time zone the runtime knows by its IANA name. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const SourceSettingsSchema = z.object({
   source: z.enum(SOURCES),
   enabled: z.boolean(),
@@ -92,6 +102,12 @@ export const SettingsShape = z.object({
         'Enter a two-letter country code, e.g. IN',
       ),
   }),
+  /** IANA time zone (Asia/Kolkata), or '' for each browser's own. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64, 'At most 64 characters')
+    .refine((zone) => zone === '' || isTimeZone(zone), 'Enter a time zone such as Asia/Kolkata, or leave empty'),
   sources: z.array(SourceSettingsSchema),
   customFields: z.array(CustomFieldSettingsSchema),
   /** Extended fields the org's verticals enable (platform data): only `mandatory` is the org's. */

@@ -68,6 +68,8 @@ export interface OrgConfig {
   /** Always includes mobile, externalId and cardnumber. */
   uniqueIdentifierTypes: IdentifierType[];
   mobile: { minLength: number; maxLength: number; strict: boolean; defaultCountry: string | null };
+  /** IANA time zone times are shown in (Asia/Kolkata); null: the browser's. */
+  timeZone: string | null;
   /** Enabled sources, in the vocabulary's order, with their account ids (multi-account sources). */
   sources: { source: Source; accounts: { accountId: string; name: string }[] }[];
   customFields: CustomFieldDef[];

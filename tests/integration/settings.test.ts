@@ -309,6 +309,19 @@ describe('saving', () => {
   });
 });
 
+describe('the time zone', () => {
+  it("is stored as an IANA name, empty for the browser's, and an unknown one is refused", async () => {
+    expect(await change((s) => void (s.timeZone = 'Asia/Kolkata'))).toMatchObject({ ok: true });
+    expect((await getOrgConfig(org.orgId))!.timeZone).toBe('Asia/Kolkata');
+    expect((await current()).timeZone).toBe('Asia/Kolkata');
+    const refused = await change((s) => void (s.timeZone = 'Mars/Olympus_Mons'));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { timeZone: expect.stringMatching(/time zone/) } });
+    expect((await getOrgConfig(org.orgId))!.timeZone).toBe('Asia/Kolkata');
+    expect(await change((s) => void (s.timeZone = ''))).toMatchObject({ ok: true });
+    expect((await getOrgConfig(org.orgId))!.timeZone).toBeNull();
+  });
+});
+
 describe('refusing to remove what customers use', () => {
   it('keeps a status label that customers have, says which, and saves nothing', async () => {
     await change((s) => {

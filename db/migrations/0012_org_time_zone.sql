@@ -1,0 +1,1 @@
+ALTER TABLE "registration_configs" ADD COLUMN "time_zone" text;
