@@ -1,4 +1,5 @@
 // The counter, fast (ui-contract.md): what a clerk at a 1366 × 900 screen must see and reach at once.
+import { formatMobile } from '@/components/customer/format';
 import { expect, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { STAFF_STATE } from './support/accounts';
@@ -64,10 +65,13 @@ test('a second mobile added in "Change identifiers" leaves one primary badge', a
   await customerPage.identifiersDialog.getByRole('button', { name: 'Save identifiers' }).click();
   await expect(customerPage.identifiersDialog).toBeHidden();
   const panel = customerPage.activePanel();
-  await expect(panel.getByText(second)).toBeVisible();
+  await expect(panel.getByText(formatMobile(second))).toBeVisible();
   await expect(panel.getByText('primary', { exact: true })).toHaveCount(1);
   await expect(
-    panel.getByRole('listitem').filter({ hasText: mobile }).getByText('primary', { exact: true }),
+    panel
+      .getByRole('listitem')
+      .filter({ hasText: formatMobile(mobile) })
+      .getByText('primary', { exact: true }),
   ).toBeVisible();
 });
 
@@ -114,4 +118,21 @@ test('the form loads with focus in the first field; an arrow key on a closed sel
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Escape');
   await expect(type).toHaveValue('mobile');
+});
+
+test('fields kept off the counter sit under "More details": collapsed, opened with Enter', async ({
+  page,
+  registerPage,
+}) => {
+  await registerPage.goto();
+  // The demo shows gender, city and date of birth at the counter (its Registration Configuration).
+  await expect(registerPage.section('Extended fields').getByLabel('Gender', { exact: true })).toBeVisible();
+  const language = page.getByLabel('Preferred language', { exact: true });
+  const employee = page.getByLabel('Employee', { exact: true });
+  await expect(language).toBeHidden();
+  await expect(employee).toBeHidden();
+  await page.locator('summary', { hasText: 'More details' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(language).toBeVisible();
+  await expect(registerPage.section('Other custom fields').getByLabel('Employee', { exact: true })).toBeVisible();
 });

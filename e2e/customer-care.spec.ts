@@ -1,5 +1,6 @@
 // Member care after registration: find a customer as they are typed, fix their profile, replace an
 // identifier, change the status, read the history, and never overwrite someone else's change.
+import { formatMobile } from '@/components/customer/format';
 import { expect, test } from './fixtures';
 import { CUSTOMER_URL, CustomerPage } from './pages/customer-page';
 import { HomePage } from './pages/home-page';
@@ -68,8 +69,8 @@ test('staff finds Priya by typing, fixes her last name, replaces her mobile, and
   await expect(customerPage.changeIdentifiersButton).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: 'Identifiers saved.' })).toBeVisible();
   const panel = customerPage.activePanel();
-  await expect(panel.getByText(newMobile).first()).toBeVisible();
-  await expect(panel.getByRole('listitem').filter({ hasText: oldMobile })).toHaveCount(0);
+  await expect(panel.getByText(formatMobile(newMobile)).first()).toBeVisible();
+  await expect(panel.getByRole('listitem').filter({ hasText: formatMobile(oldMobile) })).toHaveCount(0);
 
   // Both changes in the history, newest first, each with its before and after.
   const history = customerPage.history;

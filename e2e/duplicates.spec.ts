@@ -1,4 +1,5 @@
 // The same mobile again: 8006 with a link to the customer; in another source it joins that customer.
+import { formatMobile } from '@/components/customer/format';
 import { expect, test } from './fixtures';
 import { CUSTOMER_URL } from './pages/customer-page';
 import { STAFF_STATE } from './support/accounts';
@@ -33,7 +34,7 @@ test('registering the same mobile again shows 8006 with a link; in LINE it adds 
   await expect(customerPage.outcome).toContainText('Same Customer found in other sources, Combining');
 
   await customerPage.tab('LINE · 2001914141242').click();
-  await expect(customerPage.activePanel().getByText(mobile)).toBeVisible();
+  await expect(customerPage.activePanel().getByText(formatMobile(mobile))).toBeVisible();
 });
 
 test('the link of the 8006 message opens the existing customer', async ({

@@ -1,6 +1,6 @@
 // The form checks with the API's own schema before anything is sent.
 import { expect, test } from './fixtures';
-import { STAFF_STATE } from './support/accounts';
+import { ADMIN_STATE, STAFF_STATE } from './support/accounts';
 import { uniqueMobile } from './support/api';
 
 test.use({ storageState: STAFF_STATE });
@@ -30,6 +30,7 @@ test('an invalid primary mobile and an extended field outside its values are cau
 }) => {
   await registerPage.goto();
   await registerPage.setIdentifier(0, 'mobile', '98765abc');
+  await registerPage.openMoreDetails();
   await registerPage.setField('Preferred language', 'Klingon');
   await registerPage.submit.click();
   await expect(registerPage.identifierRow(0).getByRole('alert')).toHaveText(
@@ -40,16 +41,20 @@ test('an invalid primary mobile and an extended field outside its values are cau
   expect(registrationPosts).toEqual([]);
 });
 
-test('negative points are refused by the schema before anything is sent', async ({
-  page,
-  registerPage,
-  registrationPosts,
-}) => {
-  await registerPage.goto();
-  await registerPage.setIdentifier(0, 'mobile', uniqueMobile());
-  await registerPage.setField('Loyalty program', '469');
-  await registerPage.setField('Points', '-5');
-  await registerPage.submit.click();
-  await expect(page.getByLabel('Points', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  expect(registrationPosts).toEqual([]);
+test.describe('as an admin (points are theirs to set)', () => {
+  test.use({ storageState: ADMIN_STATE });
+
+  test('negative points are refused by the schema before anything is sent', async ({
+    page,
+    registerPage,
+    registrationPosts,
+  }) => {
+    await registerPage.goto();
+    await registerPage.setIdentifier(0, 'mobile', uniqueMobile());
+    await registerPage.setField('Loyalty program', '469');
+    await registerPage.setField('Points', '-5');
+    await registerPage.submit.click();
+    await expect(page.getByLabel('Points', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    expect(registrationPosts).toEqual([]);
+  });
 });

@@ -126,6 +126,16 @@ export const ERROR_CATALOGUE = {
     message: 'This caller may not manage webhooks',
     when: 'Webhooks need webhooks:manage (today: a signed-in staff admin)',
   },
+  8150: {
+    http: 403,
+    message: 'Only an admin may set loyalty points, tiers and expiry dates',
+    when: 'A staff member who is not an admin registering with an enrolment that sets points, a tier other than 1 or an expiry date (API clients with customers:write may; docs/api.md, "Access")',
+  },
+  8151: {
+    http: 400,
+    message: 'More than one primary {type} channel in one source account',
+    when: 'A profile of a registration or an update whose commChannels mark two channels of one type primary (one primary per type per source account)',
+  },
   8141: { http: 404, message: 'Webhook not found', when: "An id the caller's org has no webhook with" },
   8142: { http: 404, message: 'Delivery not found', when: 'An id the webhook has no delivery with' },
   8114: { http: 400, message: 'Invalid card series: {seriesId}', when: 'A card identifier naming an unknown series' },

@@ -1,4 +1,6 @@
 'use client';
+
+import { useMomentFormat } from '@/components/customer/local-time';
 // The API clients page: tills and OAuth clients in a table; add one (its secret shown once), rotate a
 // secret with an overlap, revoke or restore. Every change goes through /v2/apiClients with the session.
 import { useState, type FormEvent } from 'react';
@@ -35,6 +37,7 @@ const Secret = z.object({ secret: z.string() });
 const KIND_NAMES = { TILL: 'Till (Basic)', OAUTH_CLIENT: 'OAuth client' } as const;
 
 export function ApiClientsAdmin({ initial }: { initial: ApiClientRow[] }) {
+  const moment = useMomentFormat();
   const [clients, setClients] = useState(initial);
   const [shown, setShown] = useState<Shown | null>(null);
 
@@ -71,7 +74,7 @@ export function ApiClientsAdmin({ initial }: { initial: ApiClientRow[] }) {
             <td className="px-3 py-2">{KIND_NAMES[c.kind]}</td>
             <td className="px-3 py-2">{c.access.join(', ') || 'none'}</td>
             <td className="px-3 py-2">{c.active ? 'Yes' : 'No'}</td>
-            <td className="px-3 py-2">{c.lastUsedAt ? new Date(c.lastUsedAt).toLocaleString() : 'never'}</td>
+            <td className="px-3 py-2">{c.lastUsedAt ? moment(c.lastUsedAt) : 'never'}</td>
             <td className="px-3 py-2">
               <div className="flex flex-wrap gap-2">
                 <RotateDialog

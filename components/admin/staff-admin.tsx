@@ -1,4 +1,6 @@
 'use client';
+
+import { useMomentFormat } from '@/components/customer/local-time';
 // The Staff page: the org's staff in a table; add one (a one-time password shown once), change a role,
 // deactivate or reactivate, reset a password. Every change goes through the administration API
 // (/v2/staff) with the session, so the page and integrators obey the same rules (9701, 9702).
@@ -30,9 +32,9 @@ const List = z.object({ staff: z.array(Member) });
 const Created = z.object({ id: z.number(), oneTimePassword: z.string() });
 const OneTime = z.object({ oneTimePassword: z.string() });
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
-
 export function StaffAdmin({ initial }: { initial: StaffMember[] }) {
+  const moment = useMomentFormat();
+  const when = (iso: string | null) => (iso ? moment(iso) : 'never');
   const [staff, setStaff] = useState(initial);
   const [shown, setShown] = useState<Shown | null>(null);
 

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
+import { Moment } from '@/components/customer/local-time';
 import { callApi, type ApiResult } from '@/components/form/api-request';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -49,7 +50,6 @@ const Delivery = z.object({
 type DeliveryRow = z.infer<typeof Delivery>;
 const Deliveries = v3(z.array(Delivery));
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 const STATUS_NAMES: Record<DeliveryStatus, string> = { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' };
 
 /** The body of POST and PUT /v3/webHooks from the dialog's form. */
@@ -206,8 +206,8 @@ function DeliveryLog({ hook, onSentAgain }: { hook: WebhookRow; onSentAgain: () 
               <td className="px-3 py-2">{STATUS_NAMES[d.status]}</td>
               <td className="px-3 py-2">{d.attempts}</td>
               <td className="px-3 py-2">{d.lastStatus !== null ? `HTTP ${d.lastStatus}` : (d.lastError ?? '—')}</td>
-              <td className="px-3 py-2">{when(d.nextAttemptAt)}</td>
-              <td className="px-3 py-2">{when(d.deliveredAt)}</td>
+              <td className="px-3 py-2">{d.nextAttemptAt ? <Moment iso={d.nextAttemptAt} /> : '—'}</td>
+              <td className="px-3 py-2">{d.deliveredAt ? <Moment iso={d.deliveredAt} /> : '—'}</td>
               <td className="px-3 py-2">
                 {d.status !== 'pending' && (
                   <Button

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { CustomerView } from '@/lib/customers/views';
 import { DefinitionList } from './definition-list';
-import { actorText, formatDay, formatFieldValue, formatMoment } from './format';
+import { actorText, formatFieldValue } from './format';
+import { Day, Moment } from './local-time';
 import { SideEffectList } from './side-effect-list';
 import type { CustomerPageLabels, RegisteredBy } from './types';
 
@@ -59,8 +60,8 @@ export function CustomerSummary({
                   { term: 'Program', value: `${e.programName} (${e.programId})` },
                   { term: 'Tier', value: `${e.tierName} (${e.tierNumber})` },
                   { term: 'Points', value: String(e.loyaltyPoints) },
-                  { term: 'Tier expiry', value: formatDay(e.tierExpiryDate) },
-                  { term: 'Points expiry', value: formatDay(e.pointsExpiryDate) },
+                  { term: 'Tier expiry', value: <Day iso={e.tierExpiryDate} /> },
+                  { term: 'Points expiry', value: <Day iso={e.pointsExpiryDate} /> },
                 ]}
               />
             ))
@@ -92,7 +93,7 @@ export function CustomerSummary({
                 value: registeredBy ? actorText({ type: registeredBy.actorType, code: registeredBy.actorCode }) : '—',
               },
               ...(context ? [{ term: 'On behalf of', value: context }] : []),
-              { term: 'Registered on', value: formatMoment(registeredBy?.at) },
+              { term: 'Registered on', value: <Moment iso={registeredBy?.at} /> },
               {
                 term: 'Referral code',
                 value: <code className="font-mono font-semibold">{customer.referralCode}</code>,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { customerDisplayName, initialsOf } from './display-name';
-import { formatDay, formatFieldValue, orderIdentifiers, orderProfiles, sourceAccountLabel } from './format';
+import {
+  formatDay,
+  formatMobile,
+  formatMoment,
+  formatFieldValue,
+  orderIdentifiers,
+  orderProfiles,
+  sourceAccountLabel,
+} from './format';
 
 describe('customer page helpers', () => {
   it('names the customer, or falls back to the id', () => {
@@ -40,5 +48,13 @@ describe('customer page helpers', () => {
     expect(formatFieldValue('DATETIME', '1988-05-10T00:00:00.000Z')).toBe('10 May 1988');
     expect(formatFieldValue('STRING', '')).toBe('—');
     expect(formatDay(null)).toBe('—');
+    // In the org's time zone: 20:30 UTC is the next morning in Kolkata, and the date moves with it.
+    expect(formatMoment('2026-03-01T20:30:00Z', 'Asia/Kolkata')).toMatch(/^2 Mar 2026, 02:00 /);
+    expect(formatMoment('2026-03-01T20:30:00Z')).toMatch(/^1 Mar 2026, 20:30 UTC$/);
+    expect(formatDay('2026-03-01T20:30:00Z', 'Asia/Kolkata')).toBe('2 Mar 2026');
+    // Mobiles for reading, stored as digits: a plan's grouping, or the digits when no plan fits.
+    expect(formatMobile('919876543210')).toBe('+91 98765 43210');
+    expect(formatMobile('447911123456')).toBe('+44 7911 123456');
+    expect(formatMobile('12')).toBe('12');
   });
 });

@@ -1,27 +1,54 @@
-// How the customer page writes values: dates in UTC (what the API stores), codes with their names.
+// How the customer page writes values: times in the org's time zone (or the browser's: null),
+// codes with their names. Without a zone given, UTC (what the API stores).
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isMultiAccountSource, type Source } from '@/lib/vocabulary';
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const MOMENT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-});
-
-export function formatDay(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : DAY.format(d);
+/**
+ * A mobile stored as digits with its country code (919876543210), written for reading:
+ * "+91 98765 43210". Digits no country's plan knows stay as they are.
+ */
+export function formatMobile(digits: string): string {
+  if (!/^\d{6,15}$/.test(digits)) return digits;
+  const phone = parsePhoneNumberFromString(`+${digits}`);
+  return phone?.isPossible() ? phone.formatInternational() : digits;
 }
 
-export function formatMoment(iso: string | null | undefined): string {
+/** An identifier's or channel's value for reading: mobiles formatted, the rest as stored. */
+export function readableValue(type: string, value: string): string {
+  return type === 'mobile' ? formatMobile(value) : value;
+}
+
+/** A time zone: an IANA name, 'UTC', or null for the runtime's own (the browser's). */
+export type Zone = string | null;
+
+const dayFormat = (timeZone: Zone) =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: timeZone ?? undefined,
+  });
+const momentFormat = (timeZone: Zone) =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: timeZone ?? undefined,
+    timeZoneName: 'short',
+  });
+
+export function formatDay(iso: string | null | undefined, timeZone: Zone = 'UTC'): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : MOMENT.format(d);
+  return Number.isNaN(d.getTime()) ? iso : dayFormat(timeZone).format(d);
+}
+
+export function formatMoment(iso: string | null | undefined, timeZone: Zone = 'UTC'): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : momentFormat(timeZone).format(d);
 }
 
 /** A tab's name: the source, and the account id for multi-account sources ("LINE · 2001914141242"). */

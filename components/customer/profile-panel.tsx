@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { ProfileView } from '@/lib/customers/views';
 import { DefinitionList } from './definition-list';
-import { formatFieldValue, formatMoment, orderIdentifiers, typeName } from './format';
+import { formatFieldValue, orderIdentifiers, readableValue, typeName } from './format';
+import { Moment } from './local-time';
 import type { CustomerPageLabels } from './types';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -39,7 +40,7 @@ export function ProfilePanel({ profile, labels }: { profile: ProfileView; labels
               className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-sm"
             >
               <span className="w-28 shrink-0 text-slate-500">{typeName(id.type)}</span>
-              <span className="font-mono text-slate-900">{id.value}</span>
+              <span className="font-mono text-slate-900">{readableValue(id.type, id.value)}</span>
               {/* One primary per account: the first of the primary type (the oldest), not every mobile. */}
               {index === 0 && id.type === labels.primaryIdentifier && <Badge>primary</Badge>}
               {id.seriesId !== undefined && (
@@ -64,7 +65,7 @@ export function ProfilePanel({ profile, labels }: { profile: ProfileView; labels
                 className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-sm"
               >
                 <span className="w-28 shrink-0 text-slate-500">{typeName(c.type)}</span>
-                <span className="font-mono text-slate-900">{c.value}</span>
+                <span className="font-mono text-slate-900">{readableValue(c.type, c.value)}</span>
                 {c.primary && <Badge>primary</Badge>}
                 {c.verified && <Badge variant="success">verified</Badge>}
                 {c.subscribed !== undefined && (
@@ -81,7 +82,7 @@ export function ProfilePanel({ profile, labels }: { profile: ProfileView; labels
         <DefinitionList items={fields} />
       </Section>
       <p className="text-xs text-slate-500 lg:col-span-2">
-        Added {formatMoment(profile.attribution.createDate)} by {profile.attribution.createdBy.code} (
+        Added <Moment iso={profile.attribution.createDate} /> by {profile.attribution.createdBy.code} (
         {profile.attribution.createdBy.type})
       </p>
     </div>

@@ -1,5 +1,6 @@
 import { Coins, Gift, Ticket } from 'lucide-react';
-import { formatDay } from './format';
+import type { ReactNode } from 'react';
+import { Day } from './local-time';
 
 /** The parts of a side effect the page shows; the API's and the POST response's items both fit. */
 export interface SideEffectItem {
@@ -14,11 +15,15 @@ export interface SideEffectItem {
   validTill?: string;
 }
 
-function describe(e: SideEffectItem): { icon: typeof Coins; text: string; code?: string } {
+function describe(e: SideEffectItem): { icon: typeof Coins; text: ReactNode; code?: string } {
   if (e.type === 'coupon') {
     return {
       icon: Ticket,
-      text: `${e.description || 'Coupon'}, valid till ${formatDay(e.validTill)}`,
+      text: (
+        <>
+          {e.description || 'Coupon'}, valid till <Day iso={e.validTill} />
+        </>
+      ),
       code: e.couponCode,
     };
   }

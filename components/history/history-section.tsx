@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ChevronDown, Loader2 } from 'lucide-react';
 import { z } from 'zod';
-import { formatMoment } from '@/components/customer/format';
+import { useMomentFormat } from '@/components/customer/local-time';
 import type { CustomerPageLabels } from '@/components/customer/types';
 import { callApi } from '@/components/form/api-request';
 import { Alert, AlertTitle } from '@/components/ui/alert';
@@ -116,6 +116,7 @@ export function HistorySection({
 }
 
 function HistoryEntry({ entry, labels }: { entry: Entry; labels: CustomerPageLabels }) {
+  const formatMoment = useMomentFormat();
   const context = Object.entries(entry.userContext ?? {})
     .map(([k, v]) => `${k}: ${v}`)
     .join(', ');

@@ -90,6 +90,9 @@ export function revealFirstProblem(form: HTMLElement | null) {
     form.querySelector<HTMLElement>('[aria-invalid="true"]') ??
     form.querySelector<HTMLElement>('[role="alert"]');
   if (!target) return;
+  // A field under "More details" is opened first: a problem is never left folded away.
+  const folded = target.closest('details');
+  if (folded && !folded.open) folded.open = true;
   target.scrollIntoView({ block: 'center' });
   target.focus({ preventScroll: true });
 }

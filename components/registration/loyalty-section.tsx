@@ -6,8 +6,12 @@ import type { OrgConfig } from '@/lib/config/types';
 import { SelectField, TextField } from './fields';
 import type { RegistrationFormValues } from './form-values';
 
-/** Enrolment in one loyalty program, the status label, a referral code and the registering till. */
-export function LoyaltySection({ config }: { config: OrgConfig }) {
+/**
+ * Enrolment in one loyalty program, the status label, a referral code and the registering till. The
+ * tier, points and expiry dates are an admin's (`loyaltyDetails`); others enrol at the first tier
+ * with nothing else, as the API allows them (8150).
+ */
+export function LoyaltySection({ config, loyaltyDetails }: { config: OrgConfig; loyaltyDetails: boolean }) {
   const { setValue, getValues } = useFormContext<RegistrationFormValues>();
   const programId = useWatch<RegistrationFormValues, 'loyaltyProgramEnrollments.0.programId'>({
     name: 'loyaltyProgramEnrollments.0.programId',
@@ -31,23 +35,27 @@ export function LoyaltySection({ config }: { config: OrgConfig }) {
         placeholder="Not enrolled"
         options={config.programs.map((p) => ({ value: String(p.id), label: `${p.name} (${p.id})` }))}
       />
-      <SelectField
-        name="loyaltyProgramEnrollments.0.tierNumber"
-        label="Tier"
-        placeholder={program ? undefined : 'Choose a program first'}
-        options={(program?.tiers ?? []).map((t) => ({ value: String(t.number), label: `${t.number} · ${t.name}` }))}
-      />
-      <TextField
-        name="loyaltyProgramEnrollments.0.loyaltyPoints"
-        label="Points"
-        type="number"
-        min={0}
-        step="any"
-        inputMode="decimal"
-        placeholder="0"
-      />
-      <TextField name="loyaltyProgramEnrollments.0.tierExpiryDate" label="Tier expiry" type="date" />
-      <TextField name="loyaltyProgramEnrollments.0.pointsExpiryDate" label="Points expiry" type="date" />
+      {loyaltyDetails && (
+        <>
+          <SelectField
+            name="loyaltyProgramEnrollments.0.tierNumber"
+            label="Tier"
+            placeholder={program ? undefined : 'Choose a program first'}
+            options={(program?.tiers ?? []).map((t) => ({ value: String(t.number), label: `${t.number} · ${t.name}` }))}
+          />
+          <TextField
+            name="loyaltyProgramEnrollments.0.loyaltyPoints"
+            label="Points"
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            placeholder="0"
+          />
+          <TextField name="loyaltyProgramEnrollments.0.tierExpiryDate" label="Tier expiry" type="date" />
+          <TextField name="loyaltyProgramEnrollments.0.pointsExpiryDate" label="Points expiry" type="date" />
+        </>
+      )}
       <SelectField
         name="statusLabel"
         label="Status label"

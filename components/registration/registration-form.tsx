@@ -32,7 +32,16 @@ function Section({ title, description, children }: { title: string; description?
 }
 
 /** The registration form, generated from the org's Registration Configuration. */
-export function RegistrationForm({ config, prefill = '' }: { config: OrgConfig; prefill?: string }) {
+export function RegistrationForm({
+  config,
+  prefill = '',
+  loyaltyDetails = false,
+}: {
+  config: OrgConfig;
+  prefill?: string;
+  /** May set points, tiers and expiry dates (admins: docs/api.md, "Access"). */
+  loyaltyDetails?: boolean;
+}) {
   const resolver = useMemo(() => registrationResolver(config), [config]);
   // `prefill`: what a search that found nobody had typed (?q=), carried over.
   const defaultValues = useMemo(() => prefillFromSearch(defaultFormValues(config), prefill, config), [config, prefill]);
@@ -53,6 +62,13 @@ export function RegistrationForm({ config, prefill = '' }: { config: OrgConfig; 
   // values of a failed check (none): a section's problem alone must stop the request too.
   const onValid = (values: RegistrationFormValues) => ('profiles' in values ? submit(values) : onFailure());
   const { customer: extended } = config.extendedFields;
+  // At the counter: what the admin chose, and whatever is mandatory; the rest under "More details".
+  const shown = (f: { atCounter: boolean; mandatory: boolean }) => f.atCounter || f.mandatory;
+  const counter = { custom: config.customFields.filter(shown), extended: extended.filter(shown) };
+  const more = {
+    custom: config.customFields.filter((f) => !shown(f)),
+    extended: extended.filter((f) => !shown(f)),
+  };
   const hydrated = useHydrated();
 
   // The page loads with focus in the first field a clerk types into, once it can be typed into.
@@ -86,18 +102,41 @@ export function RegistrationForm({ config, prefill = '' }: { config: OrgConfig; 
           <Section title="Communication channels">
             <ChannelRows />
           </Section>
-          {config.customFields.length > 0 && (
+          {counter.custom.length > 0 && (
             <Section title="Custom fields">
-              <TypedFieldGrid fields={config.customFields} prefix="profiles.0.fields" />
+              <TypedFieldGrid fields={counter.custom} prefix="profiles.0.fields" />
             </Section>
           )}
-          {extended.length > 0 && (
+          {counter.extended.length > 0 && (
             <Section title="Extended fields">
-              <TypedFieldGrid fields={extended} prefix="extendedFields" />
+              <TypedFieldGrid fields={counter.extended} prefix="extendedFields" />
             </Section>
+          )}
+          {(more.custom.length > 0 || more.extended.length > 0) && (
+            // The fields the admin keeps off the counter: one click (or Enter on the summary) away.
+            <details className="group flex flex-col gap-5">
+              <summary className="cursor-pointer rounded-md px-1 py-2 text-sm font-medium text-slate-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
+                More details
+                <span className="ml-2 font-normal text-slate-500">
+                  ({more.custom.length + more.extended.length} optional fields)
+                </span>
+              </summary>
+              <div className="mt-3 flex flex-col gap-5">
+                {more.custom.length > 0 && (
+                  <Section title="Other custom fields">
+                    <TypedFieldGrid fields={more.custom} prefix="profiles.0.fields" />
+                  </Section>
+                )}
+                {more.extended.length > 0 && (
+                  <Section title="Other extended fields">
+                    <TypedFieldGrid fields={more.extended} prefix="extendedFields" />
+                  </Section>
+                )}
+              </div>
+            </details>
           )}
           <Section title="Loyalty and status">
-            <LoyaltySection config={config} />
+            <LoyaltySection config={config} loyaltyDetails={loyaltyDetails} />
           </Section>
           <FormErrors errors={formErrors} />
           <div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">

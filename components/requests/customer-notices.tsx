@@ -1,8 +1,7 @@
+import { Day } from '@/components/customer/local-time';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import type { CustomerRequestFacts } from '@/lib/requests/requests';
 import { UndoMergeButton } from './undo-merge-button';
-
-const day = (iso: string) => iso.slice(0, 10);
 
 /** What the requests did to this customer: merges into it ("Undo merge" for approvers within 30 days), its erasure. */
 export function CustomerRequestNotices({ facts, mayApprove }: { facts: CustomerRequestFacts; mayApprove: boolean }) {
@@ -12,14 +11,16 @@ export function CustomerRequestNotices({ facts, mayApprove }: { facts: CustomerR
       {facts.merges.map((m) => (
         <Alert key={m.requestId} variant="info" role="status">
           <AlertTitle>
-            Customer #{m.victimId} was merged into this one on {day(m.completedAt)}
+            Customer #{m.victimId} was merged into this one on <Day iso={m.completedAt} />
           </AlertTitle>
           {mayApprove && m.undoable && <UndoMergeButton requestId={m.requestId} />}
         </Alert>
       ))}
       {facts.deletedAt && (
         <Alert variant="warning" role="status">
-          <AlertTitle>Personal data deleted on {day(facts.deletedAt)}</AlertTitle>
+          <AlertTitle>
+            Personal data deleted on <Day iso={facts.deletedAt} />
+          </AlertTitle>
         </Alert>
       )}
     </div>

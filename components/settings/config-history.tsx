@@ -1,7 +1,7 @@
 // The configuration history under the editor: every save, newest first, a page at a time, with
 // what each changed, setting by setting, before and after. Read-only; server-rendered.
 import Link from 'next/link';
-import { formatMoment } from '@/components/customer/format';
+import { Moment } from '@/components/customer/local-time';
 import { BeforeAfterTable } from '@/components/ui/before-after-table';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -21,14 +21,13 @@ interface ConfigHistoryProps {
 }
 
 function SaveEntry({ save, extendedFieldName }: { save: ConfigSave; extendedFieldName: (id: number) => string }) {
-  const when = formatMoment(save.at.toISOString());
-  const heading = `${when} · ${save.by}`;
+  const at = save.at.toISOString();
   let body;
   if (save.documents) {
     const changes = describeSettingsChange(save.documents.before, save.documents.after, extendedFieldName);
     body = changes.length ? (
       <BeforeAfterTable
-        caption={`Changed on ${when} by ${save.by}`}
+        caption={`Changed by ${save.by}`}
         whatHeading="Setting"
         rows={changes.map((c, i) => ({ key: String(i), what: c.setting, before: c.before, after: c.after }))}
       />
@@ -42,7 +41,9 @@ function SaveEntry({ save, extendedFieldName }: { save: ConfigSave; extendedFiel
   }
   return (
     <li className="flex flex-col gap-2 border-b border-slate-100 pb-4 last:border-0 last:pb-0">
-      <h3 className="text-sm font-semibold text-slate-900">{heading}</h3>
+      <h3 className="text-sm font-semibold text-slate-900">
+        <Moment iso={at} /> · {save.by}
+      </h3>
       {body}
     </li>
   );

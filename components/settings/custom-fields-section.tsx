@@ -15,7 +15,7 @@ function CustomFieldRow({ index, onRemove }: { index: number; onRemove: () => vo
       label={`Custom field ${index + 1}`}
       removeLabel={`Remove custom field ${index + 1}`}
       onRemove={onRemove}
-      className="sm:grid-cols-2 lg:grid-cols-[1fr_1fr_9rem_7rem]"
+      className="sm:grid-cols-2 lg:grid-cols-[1fr_1fr_9rem_7rem_9rem]"
     >
       <TextField name={`${base}.name`} label="Field name" required />
       <TextField name={`${base}.label`} label="Field label" required />
@@ -26,6 +26,7 @@ function CustomFieldRow({ index, onRemove }: { index: number; onRemove: () => vo
         options={CUSTOM_FIELD_TYPES.map((t) => ({ value: t, label: t }))}
       />
       <CheckboxField name={`${base}.mandatory`} label="Mandatory" className="lg:pt-6" />
+      <CheckboxField name={`${base}.atCounter`} label="At the counter" className="lg:pt-6" />
       {type === 'ENUM' && (
         <div className="sm:col-span-full">
           <EnumValuesField index={index} />
@@ -42,14 +43,18 @@ export function CustomFieldsSection() {
     <SettingsSection
       id="custom-fields"
       title="Custom fields"
-      description="Fields of each source account (profile `fields` in the API). The name is what the API sends (a-z, 0-9, _); the label is what staff see."
+      description="Fields of each source account (profile `fields` in the API). The name is what the API sends (a-z, 0-9, _); the label is what staff see. Fields at the counter show in the registration form; the rest sit under “More details” (a mandatory field always shows)."
     >
       {fields.length === 0 && <EmptyNote>No custom fields.</EmptyNote>}
       {fields.map((field, i) => (
         <CustomFieldRow key={field.id} index={i} onRemove={() => remove(i)} />
       ))}
       <ListError name="customFields" />
-      <AddButton onClick={() => append({ name: '', label: '', dataType: 'STRING', enumValues: [], mandatory: false })}>
+      <AddButton
+        onClick={() =>
+          append({ name: '', label: '', dataType: 'STRING', enumValues: [], mandatory: false, atCounter: false })
+        }
+      >
         Add custom field
       </AddButton>
     </SettingsSection>

@@ -33,7 +33,7 @@ describe('describeSettingsChange', () => {
       { setting: 'Mandatory identifier types', before: 'none', after: 'Email' },
       { setting: 'Default country', before: 'none', after: 'India (IN)' },
       { setting: 'Strict mobile checking', before: 'off', after: 'on' },
-      { setting: 'Extended field Gender', before: 'optional', after: 'mandatory' },
+      { setting: 'Extended field Gender', before: 'optional, at the counter', after: 'mandatory, at the counter' },
       { setting: 'Rate limit override', before: 'none', after: '300 per minute' },
     ]);
   });

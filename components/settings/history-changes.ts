@@ -54,6 +54,8 @@ function entriesOf(s: SettingsInput, extendedFieldName: (id: number) => string):
     s.mobile.defaultCountry ? `${COUNTRY.of(s.mobile.defaultCountry)} (${s.mobile.defaultCountry})` : NONE,
   );
   add('mobile.strict', 'Strict mobile checking', onOff(s.mobile.strict));
+  // Documents saved before the setting existed have none: the browser's.
+  add('timeZone', 'Time zone', s.timeZone || "the browser's");
   for (const src of s.sources) {
     const accounts = src.accounts.map((a) => (a.name ? `${a.accountId} (${a.name})` : a.accountId));
     const state = !src.enabled ? 'off' : accounts.length ? `on, accounts ${accounts.join(', ')}` : 'on';
@@ -61,11 +63,19 @@ function entriesOf(s: SettingsInput, extendedFieldName: (id: number) => string):
   }
   for (const f of s.customFields) {
     const values = f.dataType === 'ENUM' ? ` (${f.enumValues.join(', ')})` : '';
-    const value = `${quoted(f.label)}, ${f.dataType}${values}, ${f.mandatory ? 'mandatory' : 'optional'}`;
+    // Documents saved before the counter choice existed have no atCounter: not at the counter.
+    const counter = f.atCounter ? ', at the counter' : '';
+    const value = `${quoted(f.label)}, ${f.dataType}${values}, ${f.mandatory ? 'mandatory' : 'optional'}${counter}`;
     add(`customField:${f.name}`, `Custom field ${f.name}`, value);
   }
   for (const f of s.extendedFields) {
-    add(`extended:${f.id}`, `Extended field ${extendedFieldName(f.id)}`, f.mandatory ? 'mandatory' : 'optional');
+    const label = f.label ? `${quoted(f.label)}, ` : '';
+    const counter = f.atCounter ? ', at the counter' : '';
+    add(
+      `extended:${f.id}`,
+      `Extended field ${extendedFieldName(f.id)}`,
+      `${label}${f.mandatory ? 'mandatory' : 'optional'}${counter}`,
+    );
   }
   for (const l of s.statusLabels) {
     add(`label:${l.id ?? `new:${l.name}`}`, 'Status label', `${quoted(l.name)} (${STATUS_NAMES[l.status]})`);

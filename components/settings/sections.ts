@@ -15,6 +15,7 @@ export const SECTIONS: SectionInfo[] = [
     keys: ['primaryIdentifier', 'allowedIdentifierTypes', 'mandatoryIdentifierTypes', 'uniqueIdentifierTypes'],
   },
   { id: 'mobile', title: 'Mobile numbers', keys: ['mobile'] },
+  { id: 'time-zone', title: 'Time zone', keys: ['timeZone'] },
   { id: 'sources', title: 'Sources and accounts', keys: ['sources'] },
   { id: 'custom-fields', title: 'Custom fields', keys: ['customFields'] },
   { id: 'extended-fields', title: 'Extended fields', keys: ['extendedFields'] },

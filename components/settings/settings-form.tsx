@@ -13,6 +13,7 @@ import { CustomFieldsSection } from './custom-fields-section';
 import { ExtendedFieldsSection, type ExtendedFieldInfo } from './extended-fields-section';
 import { IdentifiersSection } from './identifiers-section';
 import { MobileSection } from './mobile-section';
+import { TimeZoneSection } from './time-zone-section';
 import { ProgramsSection } from './programs-section';
 import { RateLimitSection } from './rate-limit-section';
 import { RequestsSection } from './requests-section';
@@ -101,6 +102,7 @@ export function SettingsForm({ version, initial, region, catalogue, save }: Sett
         <fieldset disabled={!hydrated} className="flex min-w-0 flex-col gap-5">
           <IdentifiersSection />
           <MobileSection />
+          <TimeZoneSection />
           <SourcesSection />
           <CustomFieldsSection />
           <ExtendedFieldsSection catalogue={catalogue} />

@@ -57,7 +57,12 @@ export async function readOrgConfigRows(db: DbOrTx, orgId: number) {
       .where(eq(customFields.orgId, orgId))
       .orderBy(asc(customFields.position), asc(customFields.name)),
     db
-      .select({ field: extendedFieldCatalogue, mandatory: orgExtendedFieldSettings.mandatory })
+      .select({
+        field: extendedFieldCatalogue,
+        mandatory: orgExtendedFieldSettings.mandatory,
+        label: orgExtendedFieldSettings.label,
+        atCounter: orgExtendedFieldSettings.atCounter,
+      })
       .from(extendedFieldCatalogue)
       .leftJoin(
         orgExtendedFieldSettings,

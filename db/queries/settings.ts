@@ -77,7 +77,14 @@ export async function replaceSources(
 export async function replaceCustomFields(
   db: DbOrTx,
   orgId: number,
-  fields: { name: string; label: string; dataType: CustomFieldType; enumValues: string[]; mandatory: boolean }[],
+  fields: {
+    name: string;
+    label: string;
+    dataType: CustomFieldType;
+    enumValues: string[];
+    mandatory: boolean;
+    atCounter: boolean;
+  }[],
 ): Promise<void> {
   await db.delete(customFields).where(eq(customFields.orgId, orgId));
   if (fields.length) await db.insert(customFields).values(fields.map((f, position) => ({ orgId, ...f, position })));
@@ -86,13 +93,21 @@ export async function replaceCustomFields(
 export async function replaceExtendedFieldSettings(
   db: DbOrTx,
   orgId: number,
-  settings: { id: number; mandatory: boolean }[],
+  settings: { id: number; mandatory: boolean; label: string | null; atCounter: boolean }[],
 ): Promise<void> {
   await db.delete(orgExtendedFieldSettings).where(eq(orgExtendedFieldSettings.orgId, orgId));
   if (settings.length) {
     await db
       .insert(orgExtendedFieldSettings)
-      .values(settings.map((s) => ({ orgId, fieldId: s.id, mandatory: s.mandatory })));
+      .values(
+        settings.map((s) => ({
+          orgId,
+          fieldId: s.id,
+          mandatory: s.mandatory,
+          label: s.label || null,
+          atCounter: s.atCounter,
+        })),
+      );
   }
 }
 

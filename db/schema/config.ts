@@ -42,6 +42,8 @@ export const registrationConfigs = pgTable(
     mobileStrict: boolean('mobile_strict').notNull().default(false),
     /** ISO 3166 alpha-2, used by strict mobile checking. */
     defaultCountry: text('default_country'),
+    /** IANA time zone the app shows times in; null: each browser's own. */
+    timeZone: text('time_zone'),
     defaultStatusLabelId: integer('default_status_label_id'),
     /** Requests (docs/api.md, "Requests"): approved on creation, without a checker. */
     autoApproveMerge: boolean('auto_approve_merge').notNull().default(false),
@@ -103,6 +105,8 @@ export const customFields = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     mandatory: boolean('mandatory').notNull().default(false),
+    /** Shown at the counter; the rest sit under "More details" (a mandatory field always shows). */
+    atCounter: boolean('at_counter').notNull().default(false),
     position: integer('position').notNull().default(0),
   },
   (t) => [
@@ -164,6 +168,10 @@ export const orgExtendedFieldSettings = pgTable(
       .notNull()
       .references(() => extendedFieldCatalogue.id),
     mandatory: boolean('mandatory').notNull().default(false),
+    /** The org's label; null: the catalogue's. */
+    label: text('label'),
+    /** Shown at the counter; the rest sit under "More details" (a mandatory field always shows). */
+    atCounter: boolean('at_counter').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.fieldId] })],
 );

@@ -148,6 +148,8 @@ export const commChannels = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('comm_channels_source_account_idx').on(t.orgId, t.sourceAccountId),
+    // One primary channel per type per source account (docs/api.md, 8151): the exclusion constraint
+    // comm_channels_one_primary of migration 0011 (deferred, so a statement that replaces a list holds).
     foreignKey({ columns: [t.orgId, t.sourceAccountId], foreignColumns: [sourceAccounts.orgId, sourceAccounts.id] }),
   ],
 );

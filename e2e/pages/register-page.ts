@@ -54,6 +54,11 @@ export class RegisterPage {
     await row.getByLabel('Verified').setChecked(flags.verified ?? false);
   }
 
+  /** Opens "More details", the fields the admin keeps off the counter: one click. */
+  async openMoreDetails() {
+    await this.page.locator('summary', { hasText: 'More details' }).click();
+  }
+
   /** A part of the form by its title: "Custom fields", "Extended fields" (their labels may repeat). */
   section(title: string): Locator {
     return this.page.getByRole('region', { name: title, exact: true });

@@ -280,10 +280,13 @@ export const ExtendedFieldSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    label: z.string(),
+    label: z.string().meta({ description: "The org's label for the field, else the platform's" }),
     dataType: z.enum(EXTENDED_FIELD_TYPES),
     enumValues: z.array(z.string()),
     mandatory: z.boolean(),
+    atCounter: z.boolean().meta({
+      description: 'Shown in the registration form at the counter; the rest sit under "More details"',
+    }),
   })
   .meta({ id: 'ExtendedField' });
 

@@ -30,10 +30,12 @@ function orgConfigOf({
   const extDef = (row: (typeof extRows)[number]): ExtendedFieldDef => ({
     id: row.field.id,
     name: row.field.name,
-    label: row.field.label,
+    label: row.label || row.field.label,
+    catalogueLabel: row.field.label,
     dataType: row.field.dataType,
     enumValues: row.field.enumValues,
     mandatory: row.mandatory ?? false,
+    atCounter: row.atCounter ?? false,
   });
   const programs: ProgramDef[] = programRows.map((p) => ({
     id: p.id,
@@ -63,6 +65,7 @@ function orgConfigOf({
       strict: r?.mobileStrict ?? false,
       defaultCountry: r?.defaultCountry ?? null,
     },
+    timeZone: r?.timeZone ?? null,
     sources: SOURCES.filter((s) => enabled.has(s)).map((source: Source) => ({
       source,
       accounts: accountRows.filter((a) => a.source === source).map((a) => ({ accountId: a.accountId, name: a.name })),
@@ -73,6 +76,7 @@ function orgConfigOf({
       dataType: f.dataType,
       enumValues: f.enumValues,
       mandatory: f.mandatory,
+      atCounter: f.atCounter,
     })),
     extendedFields: {
       customer: extRows.filter((x) => x.field.scope === 'CUSTOMER').map(extDef),

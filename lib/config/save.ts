@@ -67,10 +67,17 @@ function canonical(s: SettingsInput, current: OrgConfig): SettingsInput {
       return { source, enabled, accounts: enabled && isMultiAccountSource(source) ? given!.accounts : [] };
     }),
     customFields: s.customFields.map((f) => ({ ...f, enumValues: f.dataType === 'ENUM' ? f.enumValues : [] })),
-    extendedFields: extended.map((f) => ({
-      id: f.id,
-      mandatory: s.extendedFields.find((x) => x.id === f.id)?.mandatory ?? false,
-    })),
+    extendedFields: extended.map((f) => {
+      const given = s.extendedFields.find((x) => x.id === f.id);
+      const label = given?.label.trim() ?? '';
+      return {
+        id: f.id,
+        mandatory: given?.mandatory ?? false,
+        // The catalogue's own label is no label of the org's.
+        label: label === f.catalogueLabel ? '' : label,
+        atCounter: given?.atCounter ?? false,
+      };
+    }),
   };
 }
 
@@ -141,6 +148,7 @@ async function apply(tx: Tx, orgId: number, input: SettingsInput, actor: ConfigA
     mobileMaxLength: s.mobile.maxLength,
     mobileStrict: s.mobile.strict,
     defaultCountry: s.mobile.defaultCountry || null,
+    timeZone: s.timeZone || null,
     defaultStatusLabelId: s.defaultStatusLabel ? (labelIds.get(s.defaultStatusLabel.toLowerCase()) ?? null) : null,
     autoApproveMerge: s.requests.autoApprove.MERGE,
     autoApproveDelete: s.requests.autoApprove.DELETE,

@@ -49,6 +49,7 @@ export function toSettingsInput(config: OrgConfig): SettingsInput {
     mandatoryIdentifierTypes: MANDATORY_IDENTIFIER_TYPES.filter((t) => config.mandatoryIdentifierTypes.includes(t)),
     uniqueIdentifierTypes: [...config.uniqueIdentifierTypes],
     mobile: { ...config.mobile, defaultCountry: config.mobile.defaultCountry ?? '' },
+    timeZone: config.timeZone ?? '',
     sources: SOURCES.map((source) => ({
       source,
       enabled: enabled.has(source),
@@ -58,6 +59,8 @@ export function toSettingsInput(config: OrgConfig): SettingsInput {
     extendedFields: [...config.extendedFields.customer, ...config.extendedFields.card].map((f) => ({
       id: f.id,
       mandatory: f.mandatory,
+      label: f.label === f.catalogueLabel ? '' : f.label,
+      atCounter: f.atCounter,
     })),
     statusLabels: config.statusLabels.map((l) => ({ id: l.id, name: l.name, status: l.status })),
     defaultStatusLabel: defaultLabel?.name ?? '',

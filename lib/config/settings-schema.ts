@@ -26,6 +26,16 @@ const wholeNumber = (min: number, max: number) =>
     .max(max, `At most ${max}`);
 const amount = z.number({ error: 'Enter a number' }).positive('Must be more than 0').max(1e12, 'Too large');
 
+/** A time zone the runtime knows by its IANA name. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const SourceSettingsSchema = z.object({
   source: z.enum(SOURCES),
   enabled: z.boolean(),
@@ -44,6 +54,8 @@ export const CustomFieldSettingsSchema = z.object({
   /** Kept while the admin switches types; only ENUM fields store them. */
   enumValues: z.array(text(100, 'Empty value')),
   mandatory: z.boolean(),
+  /** Shown at the counter; the rest sit under "More details". */
+  atCounter: z.boolean(),
 });
 
 export const BenefitSettingsSchema = z.object({
@@ -90,10 +102,24 @@ export const SettingsShape = z.object({
         'Enter a two-letter country code, e.g. IN',
       ),
   }),
+  /** IANA time zone (Asia/Kolkata), or '' for each browser's own. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64, 'At most 64 characters')
+    .refine((zone) => zone === '' || isTimeZone(zone), 'Enter a time zone such as Asia/Kolkata, or leave empty'),
   sources: z.array(SourceSettingsSchema),
   customFields: z.array(CustomFieldSettingsSchema),
   /** Extended fields the org's verticals enable (platform data): only `mandatory` is the org's. */
-  extendedFields: z.array(z.object({ id: z.number().int(), mandatory: z.boolean() })),
+  extendedFields: z.array(
+    z.object({
+      id: z.number().int(),
+      mandatory: z.boolean(),
+      /** The org's label, or '' for the catalogue's. */
+      label: optionalText(100),
+      atCounter: z.boolean(),
+    }),
+  ),
   /** id: the stored label's (null for a new one), so customers keep their label through a rename. */
   statusLabels: z.array(
     z.object({

@@ -17,15 +17,22 @@ export interface CustomFieldDef {
   dataType: CustomFieldType;
   enumValues: string[];
   mandatory: boolean;
+  /** Shown at the counter; the rest sit under "More details" (a mandatory field always shows). */
+  atCounter: boolean;
 }
 
 export interface ExtendedFieldDef {
   id: number;
   name: string;
+  /** The org's label, else the catalogue's. */
   label: string;
+  /** The catalogue's label, what the org's replaces. */
+  catalogueLabel: string;
   dataType: ExtendedFieldType;
   enumValues: string[];
   mandatory: boolean;
+  /** Shown at the counter; the rest sit under "More details" (a mandatory field always shows). */
+  atCounter: boolean;
 }
 
 export interface StatusLabelDef {
@@ -61,6 +68,8 @@ export interface OrgConfig {
   /** Always includes mobile, externalId and cardnumber. */
   uniqueIdentifierTypes: IdentifierType[];
   mobile: { minLength: number; maxLength: number; strict: boolean; defaultCountry: string | null };
+  /** IANA time zone times are shown in (Asia/Kolkata); null: the browser's. */
+  timeZone: string | null;
   /** Enabled sources, in the vocabulary's order, with their account ids (multi-account sources). */
   sources: { source: Source; accounts: { accountId: string; name: string }[] }[];
   customFields: CustomFieldDef[];

@@ -222,6 +222,8 @@ export function normaliseChannels(
   path: Path,
 ): NormalisedChannel[] {
   const out: NormalisedChannel[] = [];
+  // One primary channel per type per source account (8151); the database holds it too.
+  const primaryTypes = new Set<string>();
   list.forEach((item, i) => {
     const type = canonicalChannelType(item.type);
     if (!type) {
@@ -238,11 +240,17 @@ export function normaliseChannels(
     const meta: Record<string, unknown> = { ...rest };
     if (residence !== undefined) meta.residence = toBool(residence, false);
     if (office !== undefined) meta.office = toBool(office, false);
+    const primary = toBool(item.primary, false);
+    if (primary && primaryTypes.has(type)) {
+      w.error(8151, { type }, [...path, i, 'primary']);
+      return;
+    }
+    if (primary) primaryTypes.add(type);
     out.push({
       type,
       value,
       position: out.length,
-      primary: toBool(item.primary, false),
+      primary,
       verified: toBool(item.verified, false),
       subscribed: item.subscribed === undefined ? null : toBool(item.subscribed, false),
       meta,

@@ -10,6 +10,7 @@ import {
 } from '@/db/queries/registration';
 import { lockCustomer } from '@/db/queries/customer-care';
 import type { Actor } from '@/lib/auth/actor';
+import { may } from '@/lib/auth/access';
 import type { OrgConfig } from '@/lib/config/types';
 import { ApiError, warningItem, type ApiMessage } from '@/lib/errors';
 import { newReferralCode } from './codes';
@@ -78,6 +79,7 @@ export async function registerParsed(
   input: RegisterInput,
   registration: NormalisedRegistration,
 ): Promise<RegisterSuccess> {
+  refuseLoyaltyDetailsOfClerks(input.actor, registration);
   const keys = uniqueKeysOf(registration);
   const guessNew = registration.referralCode === null;
   return retryLostRaces(
@@ -89,6 +91,19 @@ export async function registerParsed(
     },
     { firstIsGuess: guessNew },
   );
+}
+
+/**
+ * Points, tiers and expiries are for admins (docs/api.md, "Access"): a staff member who is not an admin
+ * may enrol a customer in a program, at tier 1 with no points and no expiry dates, and nothing more
+ * (8150). API clients with customers:write set them as integrations do.
+ */
+function refuseLoyaltyDetailsOfClerks(actor: Actor, reg: NormalisedRegistration): void {
+  if (actor.type !== 'STAFF' || may(actor, 'admin')) return;
+  const setsDetails = reg.enrollments.some(
+    (e) => e.points !== 0 || e.tierNumber !== 1 || e.tierExpiryDate !== null || e.pointsExpiryDate !== null,
+  );
+  if (setsDetails) throw ApiError.of(8150);
 }
 
 /** Attempt n's mode: the guess first (when the request allows it), then one read-then-write, then locked. */

@@ -61,11 +61,12 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
           : {};
     responses[statusKey(status)] = {
       description: codes.map((c) => `**${c}** ${ERROR_CATALOGUE[c].message}: ${ERROR_CATALOGUE[c].when}`).join('\n\n'),
-      // 401 and 403 are answered before the request is counted: no RateLimit-* headers.
+      // 401 and 403 are answered before the request is counted: no RateLimit-* headers. 8150 is
+      // the exception: a refusal of what the body asks, counted and kept for a replay like a 400.
       headers: z.object({
         'X-Request-Id': Headers.requestId,
-        ...(status === 401 || status === 403 ? {} : limits),
-        ...(status < 500 && !NEVER_REPLAYED.has(status) ? replay : {}),
+        ...((status === 401 || status === 403) && !codes.includes(8150) ? {} : limits),
+        ...(status < 500 && (!NEVER_REPLAYED.has(status) || codes.includes(8150)) ? replay : {}),
         ...extraHeaders,
       }),
       content: {

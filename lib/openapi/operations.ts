@@ -398,7 +398,7 @@ export const OPERATIONS: OperationSpec[] = [
       warningCodes: [8057, 8058, 8116, 8117, 8119, 8126],
     },
     failure: ErrorResponseSchema,
-    errorCodes: [...CARE_WRITE, 8086, 8111, 8112, 8129, 91015, 91016, ...COMMON],
+    errorCodes: [...CARE_WRITE, 8086, 8111, 8112, 8129, 8151, 91015, 91016, ...COMMON],
   },
   {
     path: '/v2/customers/{id}/changeIdentifier',

@@ -50,8 +50,11 @@ export type Seeded = 'nothing' | 'platform' | 'demo';
  * Loads the platform data (verticals, extended-field catalogue) and, when `demo`, the demo orgs with
  * their logins. Idempotent.
  */
-export async function seedDatabase(db: Db, { demo }: { demo: boolean }): Promise<Seeded> {
-  if (demo) await seedDemoData(db);
+export async function seedDatabase(
+  db: Db,
+  { demo, samples = true }: { demo: boolean; samples?: boolean },
+): Promise<Seeded> {
+  if (demo) await seedDemoData(db, { samples });
   else await seedPlatformData(db);
   return demo ? 'demo' : 'platform';
 }
@@ -65,6 +68,8 @@ export interface StartUpOptions {
   seed?: boolean;
   /** Load the demo data in production too: only when asked for explicitly (npm run db:seed -- --demo). */
   demo?: boolean;
+  /** With the demo data, its sample customers too (default true; tests that need none leave them out). */
+  samples?: boolean;
 }
 
 export interface StartUpReport {
@@ -83,7 +88,7 @@ export async function startUp(options: StartUpOptions = {}): Promise<StartUpRepo
   const seed = options.seed ?? embedded;
   const upgradedSecretHashes = migrate ? await migrateDatabase(db, kind) : 0;
   const demo = options.demo === true || env().NODE_ENV !== 'production';
-  const seeded = seed ? await seedDatabase(db, { demo }) : 'nothing';
+  const seeded = seed ? await seedDatabase(db, { demo, samples: options.samples }) : 'nothing';
   return { kind, migrated: migrate, upgradedSecretHashes, seeded };
 }
 

@@ -1,15 +1,17 @@
 // The demo data set (docs/demo-data.md). Idempotent: every insert skips rows that exist.
 // The data itself is db/seed-data.ts.
 import bcrypt from 'bcryptjs';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import {
   apiClients,
   cardSeries,
   customFields,
   extendedFieldCatalogue,
+  identityKeys,
   loyaltyPrograms,
   loyaltyTiers,
+  orgExtendedFieldSettings,
   orgs,
   orgSourceAccounts,
   orgSources,
@@ -24,6 +26,11 @@ import {
 import { hashClientSecret, md5hex, newSalt } from '@/lib/auth/secrets';
 import { CATALOGUE, GLOBAL, HOSPITALITY, ORGS, RETAIL, type OrgSeed } from '@/db/seed-data';
 import { IDENTIFIER_TYPES } from '@/lib/vocabulary';
+import type { Actor } from '@/lib/auth/actor';
+import { loadOrgConfig } from '@/lib/config/load';
+import { registerCustomer } from '@/lib/customers/register';
+import { ApiError } from '@/lib/errors';
+import { sampleCustomers } from './sample-customers';
 
 /** The platform's own data, which every database needs: the verticals and the extended-field catalogue. */
 export async function seedPlatformData(db: DbOrTx): Promise<void> {
@@ -39,11 +46,56 @@ export async function seedPlatformData(db: DbOrTx): Promise<void> {
 }
 
 /** The platform data and the demo orgs with their logins and API clients: never loaded unasked in production. */
-export async function seedDemoData(db: Db): Promise<void> {
+export async function seedDemoData(db: Db, { samples = true }: { samples?: boolean } = {}): Promise<void> {
   await db.transaction(async (tx) => {
     await seedPlatformData(tx);
     for (const seed of ORGS) await seedOrg(tx, seed);
   });
+  if (samples) await seedSampleCustomers(db);
+}
+
+/**
+ * The demo org's sample customers (lib/startup/sample-customers.ts), registered by till demo.till through
+ * the engine of POST /v2/customers: history, search words and loyalty as for any registration. Skipped
+ * when the last one is there already; one that is there (a run cut short) is passed over.
+ */
+async function seedSampleCustomers(db: Db): Promise<void> {
+  const bodies = sampleCustomers();
+  const [org] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, 'demo'));
+  if (!org) throw new Error('seed: org demo missing');
+  const lastMobile = String(bodies.at(-1)?.profiles[0]?.identifiers?.[0]?.value ?? '');
+  const [seeded] = await db
+    .select({ id: identityKeys.customerId })
+    .from(identityKeys)
+    .where(and(eq(identityKeys.orgId, org.id), eq(identityKeys.type, 'mobile'), eq(identityKeys.value, lastMobile)));
+  if (seeded) return;
+  const config = await loadOrgConfig(db, org.id);
+  const [till] = await db
+    .select({ id: apiClients.id, tillId: apiClients.tillId })
+    .from(apiClients)
+    .where(and(eq(apiClients.orgId, org.id), eq(apiClients.key, 'demo.till')));
+  if (!config || !till) throw new Error('seed: org demo incomplete');
+  const actor: Actor = {
+    type: 'TILL',
+    orgId: org.id,
+    clientId: till.id,
+    code: 'demo.till',
+    tillId: till.tillId,
+    access: ['customers:write'],
+  };
+  const register = async (body: unknown, n: number) => {
+    try {
+      await registerCustomer(db, { config, actor, body, requestId: `seed-sample-${n}`, userContext: null });
+    } catch (err) {
+      // Registered by an earlier run that was cut short: the same person, nothing to do.
+      if (!(err instanceof ApiError && err.items.every((i) => i.code === 8006))) throw err;
+    }
+  };
+  // A few at a time: PostgreSQL's pool writes them side by side; PGlite takes them in turn.
+  const width = 4;
+  for (let n = 0; n < bodies.length; n += width) {
+    await Promise.all(bodies.slice(n, n + width).map((body, k) => register(body, n + k)));
+  }
 }
 
 async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
@@ -167,6 +219,11 @@ async function seedOrg(tx: DbOrTx, seed: OrgSeed): Promise<void> {
       set: { label: sql`excluded.label` },
       setWhere: sql`${customFields.label} = ${customFields.name}`,
     });
+  // At the counter: gender, city and date of birth; the rest under "More details" (an admin's choice stays).
+  await tx
+    .insert(orgExtendedFieldSettings)
+    .values([1, 2, 7].map((fieldId) => ({ orgId, fieldId, atCounter: true })))
+    .onConflictDoNothing();
   await tx
     .insert(statusLabels)
     .values([

@@ -29,9 +29,18 @@ describe('GET /v2/extendedFields', () => {
       dataType: 'CUSTOM_ENUM',
       enumValues: ['Microsite', 'Facebook', 'Instore', 'Website'],
       mandatory: false,
+      atCounter: false,
     });
     expect(res.body.entity.card).toEqual([
-      { id: 10, name: 'custom_card_name', label: 'Card name', dataType: 'STRING', enumValues: [], mandatory: false },
+      {
+        id: 10,
+        name: 'custom_card_name',
+        label: 'Card name',
+        dataType: 'STRING',
+        enumValues: [],
+        mandatory: false,
+        atCounter: false,
+      },
     ]);
   });
 

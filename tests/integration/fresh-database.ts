@@ -18,7 +18,7 @@ interface PostgresDatabase {
 }
 
 /** A new database on the server of `serverUrl`, migrated and seeded, with an open connection. */
-async function createPostgresDatabase(serverUrl: string, prefix: string): Promise<PostgresDatabase> {
+async function createPostgresDatabase(serverUrl: string, prefix: string, samples: boolean): Promise<PostgresDatabase> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const name = `${prefix}_${randomInt(1e9, 1e10 - 1)}`;
@@ -29,7 +29,7 @@ async function createPostgresDatabase(serverUrl: string, prefix: string): Promis
   const client = postgres(target.toString(), { max: 4, onnotice: () => {} });
   const db = drizzle(client, { schema }) as unknown as Db;
   await migrateDatabase(db, 'postgres');
-  await seedDatabase(db, { demo: true });
+  await seedDatabase(db, { demo: true, samples });
   return {
     url: target.toString(),
     db,
@@ -41,11 +41,14 @@ async function createPostgresDatabase(serverUrl: string, prefix: string): Promis
   };
 }
 
-/** Runs `fn` on a database of its own, gone afterwards. */
-export async function withFreshDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` on a database of its own, gone afterwards: the demo orgs without their sample customers
+ * (a few seconds each to register) unless `samples` asks for them.
+ */
+export async function withFreshDatabase<T>(fn: (db: Db) => Promise<T>, { samples = false } = {}): Promise<T> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const fresh = await createPostgresDatabase(url, 'mc_fresh');
+    const fresh = await createPostgresDatabase(url, 'mc_fresh', samples);
     try {
       return await fn(fresh.db);
     } finally {
@@ -59,7 +62,7 @@ export async function withFreshDatabase<T>(fn: (db: Db) => Promise<T>): Promise<
   try {
     const db = drizzle(client, { schema }) as unknown as Db;
     await migrateDatabase(db, 'pglite');
-    await seedDatabase(db, { demo: true });
+    await seedDatabase(db, { demo: true, samples });
     return await fn(db);
   } finally {
     await client.close();
@@ -75,7 +78,7 @@ export function isolateDatabaseForThisFile(): void {
   beforeAll(async () => {
     const url = process.env.DATABASE_URL;
     if (url) {
-      const fresh = await createPostgresDatabase(url, 'mc_file');
+      const fresh = await createPostgresDatabase(url, 'mc_file', false);
       await fresh.close();
       process.env.DATABASE_URL = fresh.url;
       drop = fresh.drop;
@@ -83,7 +86,7 @@ export function isolateDatabaseForThisFile(): void {
       // The app's own client on an empty PGlite folder, readied as the server readies it.
       const dir = mkdtempSync(path.join(tmpdir(), 'member-care-file-'));
       process.env.PGLITE_DIR = path.join(dir, 'pglite');
-      await startUp({ demo: true });
+      await startUp({ demo: true, samples: false });
       drop = async () => rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -6,6 +6,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as getCustomer } from '@/app/v2/customers/[id]/route';
 import { POST } from '@/app/v2/customers/route';
+import { GET as getExtended } from '@/app/v2/extendedFields/route';
 import { getDb, getHandle } from '@/db/client';
 import { loadOrgConfig } from '@/lib/config/load';
 import { auditLog, orgs, staffUsers } from '@/db/schema';
@@ -99,6 +100,53 @@ describe('a saved configuration applies to the very next request', () => {
     expect((await register({}, { extendedFields: { gender: 'Female' } })).status).toBe(200);
   });
 
+  it("field labels and the counter: the form's config and GET /v2/extendedFields show them at once", async () => {
+    expect(
+      await change((s) => {
+        s.customFields = [
+          {
+            name: 'store_code',
+            label: 'Store code',
+            dataType: 'STRING',
+            enumValues: [],
+            mandatory: false,
+            atCounter: true,
+          },
+        ];
+        const gender = s.extendedFields.find((f) => f.id === 1)!;
+        gender.label = 'Sex';
+        gender.atCounter = true;
+      }),
+    ).toMatchObject({ ok: true });
+    const config = (await getOrgConfig(org.orgId))!;
+    expect(config.customFields).toMatchObject([{ name: 'store_code', label: 'Store code', atCounter: true }]);
+    const gender = config.extendedFields.customer.find((f) => f.id === 1)!;
+    expect(gender).toMatchObject({ label: 'Sex', catalogueLabel: 'Gender', atCounter: true });
+    expect(config.extendedFields.customer.find((f) => f.id === 7)).toMatchObject({
+      label: 'Date of birth',
+      atCounter: false,
+    });
+    const listed = await call<{ entity: { customer: { id: number; label: string; atCounter: boolean }[] } }>(
+      getExtended,
+      {
+        method: 'GET',
+        path: '/v2/extendedFields',
+        headers: { authorization: org.auth },
+      },
+    );
+    expect(listed.body.entity.customer.find((f) => f.id === 1)).toMatchObject({ label: 'Sex', atCounter: true });
+    // The editor's document gives the label back; an empty label (or the platform's own) means the platform's.
+    const again = await current();
+    expect(again.extendedFields.find((f) => f.id === 1)).toMatchObject({ label: 'Sex', atCounter: true });
+    expect(
+      await change((s) => {
+        s.extendedFields.find((f) => f.id === 1)!.label = 'Gender';
+      }),
+    ).toMatchObject({ ok: true });
+    expect((await current()).extendedFields.find((f) => f.id === 1)!.label).toBe('');
+    expect((await getOrgConfig(org.orgId))!.extendedFields.customer.find((f) => f.id === 1)!.label).toBe('Gender');
+  });
+
   it('a disabled source: 3217', async () => {
     expect((await register({ source: 'WEBSITE' })).status).toBe(200);
     expect(
@@ -154,7 +202,14 @@ describe('saving', () => {
         ...(await current()),
         rateLimitOverride: 90,
         customFields: [
-          { name: 'store_code', label: 'Store code', dataType: 'ENUM', enumValues: ['A1', 'B2'], mandatory: true },
+          {
+            name: 'store_code',
+            label: 'Store code',
+            dataType: 'ENUM',
+            enumValues: ['A1', 'B2'],
+            mandatory: true,
+            atCounter: false,
+          },
         ],
       },
       who,
@@ -251,6 +306,19 @@ describe('saving', () => {
       fieldErrors: { mandatoryIdentifierTypes: expect.stringMatching(/email/), defaultStatusLabel: expect.any(String) },
     });
     expect((await loadOrgConfig(await getDb(), org.orgId))!.version).toBe(version);
+  });
+});
+
+describe('the time zone', () => {
+  it("is stored as an IANA name, empty for the browser's, and an unknown one is refused", async () => {
+    expect(await change((s) => void (s.timeZone = 'Asia/Kolkata'))).toMatchObject({ ok: true });
+    expect((await getOrgConfig(org.orgId))!.timeZone).toBe('Asia/Kolkata');
+    expect((await current()).timeZone).toBe('Asia/Kolkata');
+    const refused = await change((s) => void (s.timeZone = 'Mars/Olympus_Mons'));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { timeZone: expect.stringMatching(/time zone/) } });
+    expect((await getOrgConfig(org.orgId))!.timeZone).toBe('Asia/Kolkata');
+    expect(await change((s) => void (s.timeZone = ''))).toMatchObject({ ok: true });
+    expect((await getOrgConfig(org.orgId))!.timeZone).toBeNull();
   });
 });
 

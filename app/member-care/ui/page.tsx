@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { readableValue } from '@/components/customer/format';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { UserPlus } from 'lucide-react';
@@ -23,7 +24,7 @@ async function Results({ orgId, query }: { orgId: number; query: string }) {
   const rows = hits.map((h) => ({
     customerId: h.id,
     name: customerDisplayName(h.id, [h]),
-    matches: h.identifiers.map((m) => `${m.type}: ${m.value}`),
+    matches: h.identifiers.map((m) => `${m.type}: ${readableValue(m.type, m.value)}`),
     sources: h.sources,
   }));
   return <SearchResults query={query} hits={rows} />;

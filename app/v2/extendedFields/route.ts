@@ -13,6 +13,7 @@ const view = (f: ExtendedFieldDef) => ({
   dataType: f.dataType,
   enumValues: f.enumValues,
   mandatory: f.mandatory,
+  atCounter: f.atCounter,
 });
 
 export const GET = apiRoute({ envelope: 'v2' }, async ({ actor }) => {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/layout/page-header';
 import { RegistrationForm } from '@/components/registration/registration-form';
+import { may } from '@/lib/auth/access';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getOrgConfig } from '@/lib/config/cache';
 
@@ -25,7 +26,7 @@ export default async function RegisterPage({ searchParams }: Props) {
         title="Register customer"
         description={`${config.orgName}: fields follow the organisation’s Registration Configuration. Search first if they may be registered already.`}
       />
-      <RegistrationForm key={config.version} config={config} prefill={prefill} />
+      <RegistrationForm key={config.version} config={config} prefill={prefill} loyaltyDetails={may(staff, 'admin')} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // /member-care/ui/requests — the requests queue: pending first, "Approve" / "Reject" for supervisors and admins
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Day } from '@/components/customer/local-time';
 import { PageHeader } from '@/components/layout/page-header';
 import { DecideButtons } from '@/components/requests/decide-buttons';
 import { getDb } from '@/db/client';
@@ -88,7 +89,9 @@ export default async function RequestsPage() {
                   <td className="px-3 py-2">{r.status}</td>
                   <td className="px-3 py-2">
                     {r.createdBy.code}
-                    <p className="text-slate-500">{r.createdAt.slice(0, 10)}</p>
+                    <p className="text-slate-500">
+                      <Day iso={r.createdAt} />
+                    </p>
                   </td>
                   <td className="px-3 py-2">
                     {r.status === 'PENDING' && approver && !own ? (

@@ -35,11 +35,17 @@ function catalogueOf(config: OrgConfig): ExtendedFieldInfo[] {
     ...customer.map((f) => ({
       id: f.id,
       name: f.name,
-      label: f.label,
+      label: f.catalogueLabel,
       dataType: f.dataType,
       scope: 'Customer' as const,
     })),
-    ...card.map((f) => ({ id: f.id, name: f.name, label: f.label, dataType: f.dataType, scope: 'Card' as const })),
+    ...card.map((f) => ({
+      id: f.id,
+      name: f.name,
+      label: f.catalogueLabel,
+      dataType: f.dataType,
+      scope: 'Card' as const,
+    })),
   ];
 }
 
