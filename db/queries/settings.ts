@@ -97,17 +97,15 @@ export async function replaceExtendedFieldSettings(
 ): Promise<void> {
   await db.delete(orgExtendedFieldSettings).where(eq(orgExtendedFieldSettings.orgId, orgId));
   if (settings.length) {
-    await db
-      .insert(orgExtendedFieldSettings)
-      .values(
-        settings.map((s) => ({
-          orgId,
-          fieldId: s.id,
-          mandatory: s.mandatory,
-          label: s.label || null,
-          atCounter: s.atCounter,
-        })),
-      );
+    await db.insert(orgExtendedFieldSettings).values(
+      settings.map((s) => ({
+        orgId,
+        fieldId: s.id,
+        mandatory: s.mandatory,
+        label: s.label || null,
+        atCounter: s.atCounter,
+      })),
+    );
   }
 }
 
