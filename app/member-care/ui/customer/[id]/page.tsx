@@ -19,6 +19,7 @@ import { getRegistrationAudit, resolveCustomer } from '@/lib/customers/read';
 import { may } from '@/lib/auth/access';
 import { customerRequestFacts } from '@/lib/requests/requests';
 import { CustomerRequestNotices } from '@/components/requests/customer-notices';
+import { MergeDialog } from '@/components/requests/merge-dialog';
 import { RequestDeletionButton } from '@/components/requests/request-deletion-button';
 
 export const metadata: Metadata = { title: 'Customer · Member Care' };
@@ -103,7 +104,10 @@ export default async function CustomerPage({ params }: Props) {
         }
       />
       {customer.status !== 'DELETED' && customer.status !== 'PENDING_DELETION' && (
-        <RequestDeletionButton customerId={customer.id} days={config.requests.piiDeleteAfterDays} />
+        <section aria-label="Requests" className="flex flex-wrap items-start gap-4">
+          <MergeDialog customerId={customer.id} autoApprove={config.requests.autoApprove.MERGE} />
+          <RequestDeletionButton customerId={customer.id} days={config.requests.piiDeleteAfterDays} />
+        </section>
       )}
       <HistorySection customerId={customer.id} version={customer.version} labels={labels} />
     </div>
