@@ -58,9 +58,11 @@ const PARTS_PER_READ = 4;
 /**
  * Rows registered at once, each holding one of the pool's connections while it runs: two thirds of
  * the pool (8 of the default DB_POOL_MAX 12), the rest left for the API, the checkpoint and the file's
- * reads. 8 against the bulk route's 4 took 1.6–2 × the rows per second (docs/scaling.md).
+ * reads. 8 against the bulk route's 4 took 1.6–2 × the rows per second (docs/scaling.md). The
+ * embedded database has one connection: there rows go in turn, as a dry run's do, so a row's
+ * transaction never waits behind seven others' statements interleaved on that connection.
  */
-const importParallel = () => Math.max(1, Math.floor((env().DB_POOL_MAX * 2) / 3));
+const importParallel = () => (env().DATABASE_URL ? Math.max(1, Math.floor((env().DB_POOL_MAX * 2) / 3)) : 1);
 
 /** The job's file, read from the database a few parts at a time. */
 function fileStream(db: Db, job: ImportJobRow): Readable {
