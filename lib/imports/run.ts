@@ -25,6 +25,7 @@ import {
   type ImportResultRow,
 } from '@/db/queries/imports';
 import type { Actor } from '@/lib/auth/actor';
+import { getOrgConfig } from '@/lib/config/cache';
 import { registerInOrder, type BulkResult } from '@/lib/customers/bulk';
 import { env } from '@/lib/env';
 import { log, loggableError } from '@/lib/log';
@@ -142,6 +143,10 @@ async function registerRows(db: Db, run: Running, rows: { row: number; body: unk
   };
   if (!job.dryRun) return registerInOrder(db, { ...input, parallel: importParallel() });
   let results: BulkResult[] = [];
+  // The org's configuration is read through the process's cache (the pool, not the transaction): read
+  // it before the transaction opens, as on the embedded database's one connection a read inside would
+  // wait for the transaction it is in.
+  await getOrgConfig(actor.orgId);
   try {
     await db.transaction(async (tx) => {
       results = await registerInOrder(tx as unknown as Db, { ...input, parallel: 1 });
