@@ -17,9 +17,8 @@ import {
   StaffMemberSchema,
   StaffUpdateRequestSchema,
 } from '@/lib/admin/schemas';
-import { ErrorResponseSchema } from '@/lib/api/schemas';
 import type { ErrorCode } from '@/lib/errors';
-import type { OperationSpec } from './operations';
+import { authenticatedOperations, type OperationSpec } from './operations';
 
 /** Codes every admin route can answer: not signed in, not an admin, rate limited, the database away. */
 const ADMIN: ErrorCode[] = [400, 401, 403, 405, 517, 500, 503];
@@ -27,17 +26,7 @@ const BODY: ErrorCode[] = [413, 415];
 const tag = 'Administration';
 const IdPath = (what: string) => z.object({ id: z.string().meta({ description: `The ${what}'s id`, example: '12' }) });
 
-const op = (
-  o: Omit<OperationSpec, 'tag' | 'authenticated' | 'failure' | 'success'> & {
-    success: { schema: z.ZodType; description: string };
-  },
-): OperationSpec => ({
-  ...o,
-  tag,
-  authenticated: true,
-  failure: ErrorResponseSchema,
-  success: { status: 200, ...o.success },
-});
+const op = authenticatedOperations(tag);
 
 export const ADMIN_OPERATIONS: OperationSpec[] = [
   op({

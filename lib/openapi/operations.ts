@@ -261,6 +261,21 @@ const WEBHOOK_OPERATIONS: OperationSpec[] = [
   }),
 ];
 
+/** A builder of authenticated operations of one tag, answering 200 on success and the error envelope on failure. */
+export const authenticatedOperations =
+  (tag: string) =>
+  (
+    o: Omit<OperationSpec, 'tag' | 'authenticated' | 'failure' | 'success'> & {
+      success: { schema: z.ZodType; description: string };
+    },
+  ): OperationSpec => ({
+    ...o,
+    tag,
+    authenticated: true,
+    failure: ErrorResponseSchema,
+    success: { status: 200, ...o.success },
+  });
+
 export const OPERATIONS: OperationSpec[] = [
   {
     path: '/v2/customers',

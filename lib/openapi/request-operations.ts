@@ -1,6 +1,5 @@
 // The requests (api-contract §17): merge, unmerge and PII deletion under maker-checker.
 import { z } from 'zod';
-import { ErrorResponseSchema } from '@/lib/api/schemas';
 import type { ErrorCode } from '@/lib/errors';
 import {
   CreateRequestBodySchema,
@@ -12,7 +11,7 @@ import {
   RequestResponseSchema,
 } from '@/lib/requests/schemas';
 import { REQUEST_BASE_TYPES, REQUEST_STATUSES } from '@/lib/vocabulary';
-import type { OperationSpec } from './operations';
+import { authenticatedOperations, type OperationSpec } from './operations';
 
 const COMMON: ErrorCode[] = [400, 401, 403, 405, 517, 500, 503];
 const BODY: ErrorCode[] = [413, 415];
@@ -22,17 +21,7 @@ const RequestIdPath = z.object({
   id: z.string().meta({ description: 'The request id (createdId)', example: '5000001' }),
 });
 
-const op = (
-  o: Omit<OperationSpec, 'tag' | 'authenticated' | 'failure' | 'success'> & {
-    success: { schema: z.ZodType; description: string };
-  },
-): OperationSpec => ({
-  ...o,
-  tag,
-  authenticated: true,
-  failure: ErrorResponseSchema,
-  success: { status: 200, ...o.success },
-});
+const op = authenticatedOperations(tag);
 
 export const REQUEST_OPERATIONS: OperationSpec[] = [
   op({
