@@ -76,9 +76,11 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
-    // A customer's next event waits for the one before it, per webhook.
+    // A customer's next event waits for the one before it, per webhook; customerAdded's customer is
+    // added to the event's copies of every webhook. Customer before webhook: both are probes of the
+    // customer's few pending rows (webhook second, the second would scan every pending row of the org).
     index('webhook_deliveries_customer_idx')
-      .on(t.orgId, t.webhookId, t.customerId, t.id)
+      .on(t.orgId, t.customerId, t.webhookId, t.id)
       .where(sql`${t.status} = 'pending'`),
     // The delivery log, newest first.
     index('webhook_deliveries_log_idx').on(t.orgId, t.webhookId, t.id),

@@ -30,6 +30,24 @@ interface Answer {
   error: string | null;
 }
 
+/**
+ * Connections kept open between deliveries (a new TCP and TLS handshake per event cost the app and
+ * the receiver more than the POST), one pool per target policy: a connection is made only after
+ * `checkedLookup` let its address through under that policy, so reusing it is sending to an address
+ * already checked.
+ */
+const agents = new Map<string, http.Agent>();
+function agentFor(protocol: string, policy: TargetPolicy): http.Agent {
+  const key = `${protocol}${JSON.stringify(policy)}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, maxSockets: 50, timeout: DELIVERY_TIMEOUT_MS };
+    agent = protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
 /** POSTs `body` to `url`; never throws: a connection error or a timeout is an answer without status. */
 function post(url: URL, headers: Record<string, string>, body: string, policy: TargetPolicy): Promise<Answer> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -46,7 +64,7 @@ function post(url: URL, headers: Record<string, string>, body: string, policy: T
         headers: { ...headers, 'content-length': Buffer.byteLength(body) },
         timeout: DELIVERY_TIMEOUT_MS,
         lookup: checkedLookup(policy) as never,
-        agent: false,
+        agent: agentFor(url.protocol, policy),
       },
       (res) => {
         // The answer's body is not kept: only its status counts.

@@ -26,6 +26,18 @@ export interface WebhookTaskOptions {
   perWebhook?: number;
   /** How long a claim holds before another worker may take the delivery again (a crashed worker). */
   leaseMs?: number;
+  /**
+   * At least this long between two claims. Every commit with an event notifies and every delivery
+   * that ends wakes the task; claiming at each would run the claim hundreds of times a second for a
+   * row or two each. Paced, one claim takes what came in meanwhile, at the cost of this much latency.
+   */
+  claimIntervalMs?: number;
+  /**
+   * How often an idle worker looks for due deliveries. The changes that write events do not NOTIFY
+   * (PostgreSQL would serialise their commits: migration 0015), so this bounds the wait of an event
+   * written while the worker is idle; the claim it costs is a probe of the due index.
+   */
+  pollMs?: number;
 }
 
 /**
@@ -46,6 +58,8 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
   const concurrency = opts.concurrency ?? 50;
   const perWebhook = opts.perWebhook ?? Math.max(1, Math.floor(concurrency / 2));
   const leaseMs = opts.leaseMs ?? env().WEBHOOK_LEASE_MS;
+  const claimIntervalMs = opts.claimIntervalMs ?? 10;
+  let lastClaimAt = 0;
   const secrets = new Map<string, string>();
   const secretOf = (stored: string) => {
     let s = secrets.get(stored);
@@ -69,13 +83,18 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
 
   return {
     name: 'webhooks',
+    // Notified only by "Send again" (redeliver); new events are found by polling.
     channel: 'webhook_deliveries',
+    pollMs: opts.pollMs ?? 100,
     async runOnce(db, wake) {
       if (inFlight.size >= concurrency) {
         // Every slot taken: claim again once one frees.
         await Promise.race(inFlight);
         return true;
       }
+      const since = Date.now() - lastClaimAt;
+      if (since < claimIntervalMs) await new Promise((resolve) => setTimeout(resolve, claimIntervalMs - since));
+      lastClaimAt = Date.now();
       const { NODE_ENV, WEBHOOK_ALLOWED_HOSTS } = env();
       const policy = { production: NODE_ENV === 'production', allowedHosts: WEBHOOK_ALLOWED_HOSTS };
       const free = concurrency - inFlight.size;

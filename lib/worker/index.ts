@@ -49,7 +49,7 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
       }
       if (more || woken || stopped) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
+        const timer = setTimeout(resolve, task.pollMs ?? pollMs);
         wake = () => {
           clearTimeout(timer);
           resolve();

@@ -5,6 +5,8 @@ export interface BackgroundTask {
   name: string;
   /** NOTIFY channel announcing new work. */
   channel: string;
+  /** How long to wait for work with no notification; the worker's `pollMs` when unset. */
+  pollMs?: number;
   /**
    * Does one round of work; true when there may be more waiting. A task that keeps work running past
    * its round (the webhooks' deliveries in flight) calls `wake` when it could take more, so the worker

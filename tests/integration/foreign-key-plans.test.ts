@@ -5,6 +5,7 @@
 // (seen: 770/s falling to 210/s within a minute of load on a fresh database). The same holds for
 // the new customer's registration statement, which looks its identity keys up itself.
 import { sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { execRows, type Statement } from '@/db/client';
 import {
@@ -15,6 +16,8 @@ import {
 } from '@/db/queries/customer-care';
 import { customerStatement } from '@/db/queries/customer-read';
 import { identityMatchesStatement, registrationStatements } from '@/db/queries/registration';
+import { claimStatement, customerForEventStatement } from '@/db/queries/webhooks';
+import { webhookDeliveries } from '@/db/schema';
 import { withFreshDatabase } from './fresh-database';
 
 interface ForeignKey {
@@ -165,5 +168,44 @@ describe('the statements of one customer on a new database', () => {
       }
     }
     expect(byOrg).toEqual([]);
+  });
+});
+
+function nodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodes)];
+}
+
+describe("the webhook worker's claim on a new database", () => {
+  it('reads pending deliveries in the due index order up to its limit, and probes each one’s customer', async () => {
+    const claim = (await planGenerically({ claim: claimStatement })).claim!;
+    const all = nodes(claim);
+    const outbox = all.filter((n) => n['Relation Name'] === 'webhook_deliveries');
+    expect(outbox.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    // The limit is over an ordered scan, not over a sort of every pending row.
+    const limit = all.find((n) => n['Node Type'] === 'Limit')!;
+    expect(nodes(limit).map((n) => n['Node Type'])).not.toContain('Sort');
+    expect(nodes(limit).map((n) => n['Index Name'])).toContain('webhook_deliveries_due_idx');
+    // "No earlier pending event of this customer" looks up that customer only.
+    const earlier = outbox.filter((n) => n['Index Name'] === 'webhook_deliveries_customer_idx');
+    expect(earlier.length).toBeGreaterThan(0);
+    for (const n of earlier) expect(n['Index Cond']).toMatch(/customer_id = /);
+  });
+});
+
+describe("customerAdded's customer written into its event's copies, on a new database", () => {
+  it("finds the copies among the customer's own pending deliveries", async () => {
+    const plan = (await planGenerically({ add: customerForEventStatement })).add!;
+    const outbox = scans(plan).filter((n) => n['Relation Name'] === 'webhook_deliveries');
+    expect(outbox.length).toBeGreaterThan(0);
+    for (const n of outbox) {
+      expect(n['Node Type']).toMatch(/^Index (Only )?Scan$/);
+      // The index's columns up to the customer (or the id) are all bound: no range over other rows.
+      const columns = getTableConfig(webhookDeliveries)
+        .indexes.find((i) => i.config.name === n['Index Name'])
+        ?.config.columns.map((c) => (c as { name: string }).name) ?? ['org_id', 'id'];
+      const last = columns.includes('customer_id') ? 'customer_id' : 'id';
+      const upTo = columns.slice(0, columns.indexOf(last) + 1);
+      for (const c of upTo) expect(n['Index Cond'], `${n['Index Name']}: ${c}`).toMatch(new RegExp(`\\b${c} = `));
+    }
   });
 });

@@ -1,0 +1,2 @@
+DROP INDEX "webhook_deliveries_customer_idx";--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_customer_idx" ON "webhook_deliveries" USING btree ("org_id","customer_id","webhook_id","id") WHERE "webhook_deliveries"."status" = 'pending';
