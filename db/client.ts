@@ -22,6 +22,15 @@ export interface Handle {
   kind: DbKind;
   /** LISTEN on a channel (cross-process cache invalidation). */
   listen(channel: string, onMessage: (payload: string) => void): Promise<void>;
+  /**
+   * A database for writes whose durability point is a later commit of the caller's own: an import's
+   * rows, which the job's checkpoint (on `db`, after them) makes durable. On PostgreSQL a pool of its
+   * own, opened on first use, of `max` connections whose commits do not wait for the disk
+   * (`synchronous_commit = off`): a synchronous commit flushes the WAL up to its own record, so every
+   * commit before it is on disk once it is; a crash loses at most rows the checkpoint does not count.
+   * The embedded database's one connection is `db` itself.
+   */
+  deferredDurability(max: number): Db;
   close(): Promise<void>;
 }
 
@@ -42,23 +51,31 @@ async function openPostgres(url: string, settings: DatabaseEnv): Promise<Handle>
   const { DB_POOL_MAX, LOCK_TIMEOUT_MS, STATEMENT_TIMEOUT_MS, DB_CONNECT_TIMEOUT_MS } = settings;
   // postgres.js opens connections lazily, and again after one is lost: a database that went away and
   // came back is used again without a restart. Until then requests fail fast (the connect timeout).
-  const sql = postgres(url, {
-    max: DB_POOL_MAX,
-    onnotice: () => {},
-    connect_timeout: DB_CONNECT_TIMEOUT_MS / 1000,
-    // A registration that cannot get its identifiers' locks in time answers 521 instead of hanging;
-    // no statement holds a connection of the pool longer than the statement timeout.
-    connection: { lock_timeout: LOCK_TIMEOUT_MS, statement_timeout: STATEMENT_TIMEOUT_MS },
-  });
-  const db = drizzle(sql, { schema }) as unknown as Db;
-  rawClients.set(db, (text, params, prepare) => sql.unsafe(text, params as never[], { prepare }));
+  const pool = (max: number, connection: Record<string, string | number> = {}) => {
+    const client = postgres(url, {
+      max,
+      onnotice: () => {},
+      connect_timeout: DB_CONNECT_TIMEOUT_MS / 1000,
+      // A registration that cannot get its identifiers' locks in time answers 521 instead of hanging;
+      // no statement holds a connection of the pool longer than the statement timeout.
+      connection: { lock_timeout: LOCK_TIMEOUT_MS, statement_timeout: STATEMENT_TIMEOUT_MS, ...connection },
+    });
+    const db = drizzle(client, { schema }) as unknown as Db;
+    rawClients.set(db, (text, params, prepare) => client.unsafe(text, params as never[], { prepare }));
+    return { client, db };
+  };
+  const main = pool(DB_POOL_MAX);
+  let deferred: ReturnType<typeof pool> | undefined;
   return {
-    db,
+    db: main.db,
     kind: 'postgres',
     listen: async (channel, onMessage) => {
-      await sql.listen(channel, onMessage);
+      await main.client.listen(channel, onMessage);
     },
-    close: () => sql.end({ timeout: 5 }),
+    deferredDurability: (max) => (deferred ??= pool(max, { synchronous_commit: 'off' })).db,
+    close: async () => {
+      await Promise.all([main.client.end({ timeout: 5 }), deferred?.client.end({ timeout: 5 })]);
+    },
   };
 }
 
@@ -90,6 +107,7 @@ async function openPglite(dir: string): Promise<Handle> {
     listen: async (channel, onMessage) => {
       await client.listen(channel, onMessage);
     },
+    deferredDurability: () => db,
     close: () => client.close(),
   };
 }

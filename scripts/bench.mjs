@@ -321,7 +321,7 @@ function workloadOf(name, pool) {
           return (r < 0.7 ? request.new : r < 0.85 ? request.cross : r < 0.95 ? request.duplicate : request.read)();
         }
       : request[name];
-  if (name !== 'new' && name !== 'mixed' && pool.length === 0) throw new Error(`${name} needs customers`);
+  if (!['new', 'mixed', 'bulk'].includes(name) && pool.length === 0) throw new Error(`${name} needs customers`);
   return { next, checks, remember };
 }
 

@@ -276,23 +276,35 @@ export type AttemptOutcome = { lastStatus: number | null; lastError: string | nu
 );
 
 /**
+ * Makes the statement's own transaction commit without waiting for its WAL to reach the disk (`SET
+ * LOCAL synchronous_commit = off`, set by the statement itself: no extra round trip). For the
+ * worker's bookkeeping, whose loss in a crash of the database only repeats work: an outcome or a
+ * customer not recorded leaves the delivery leased and pending, and it is sent again when the lease
+ * runs out (at least once). Registrations and the events they write wait for the disk as before; so
+ * does the claim (its lease keeps two workers off one attempt). Each delivery's record waiting for a
+ * disk flush held a pooled connection the registrations also wait for.
+ */
+const asyncCommit = sql`(select set_config('synchronous_commit', 'off', true)) as async_commit`;
+
+/**
  * Records an attempt's outcome and ends its lease, if the row is still at that attempt (a worker
  * whose lease ran out while it sent must not overwrite the next attempt's record).
  */
 export async function recordAttempt(
   db: DbOrTx,
-  d: { orgId: number; id: number; attempt: number },
+  d: { orgId: number; webhookId: number; id: number; attempt: number },
   o: AttemptOutcome,
 ): Promise<void> {
   const status: DeliveryStatus = o.kind === 'retry' ? 'pending' : o.kind;
   await execRows(
     db,
     sql`
-    update webhook_deliveries set status = ${status}, lease_until = null,
+    update webhook_deliveries d set status = ${status}, lease_until = null,
       last_status = ${o.lastStatus}, last_error = ${o.lastError},
       next_attempt_at = now() + make_interval(secs => ${o.kind === 'retry' ? o.inMs / 1000 : 0}),
       delivered_at = ${o.kind === 'delivered' ? sql`now()` : null}
-    where org_id = ${d.orgId} and id = ${d.id} and attempts = ${d.attempt}`,
+    from ${asyncCommit}
+    where d.org_id = ${d.orgId} and d.webhook_id = ${d.webhookId} and d.id = ${d.id} and d.attempts = ${d.attempt}`,
   );
 }
 
@@ -305,6 +317,7 @@ export async function recordAttempt(
 export const customerForEventStatement = statementOf(sql`
     with added as (
       update webhook_deliveries d set data = d.data || jsonb_build_object('customer', ${jsonParam('customer')})
+      from ${asyncCommit}
       where d.org_id = ${param('orgId')} and d.customer_id = ${param('customerId')} and d.status = 'pending'
         and d.event_id = ${param('eventId')} and d.data -> 'customer' is null
         and d.webhook_id in (select w.id from webhooks w where w.org_id = ${param('orgId')})

@@ -13,7 +13,7 @@
 // chunk see each other (a duplicate within the chunk is reported), nothing is written.
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { Db } from '@/db/client';
+import { getHandle, type Db } from '@/db/client';
 import {
   claimImportJob,
   failImportJob,
@@ -57,11 +57,12 @@ interface Running {
 const PARTS_PER_READ = 4;
 
 /**
- * Rows registered at once, each holding one of the pool's connections while it runs: two thirds of
- * the pool (8 of the default DB_POOL_MAX 12), the rest left for the API, the checkpoint and the file's
- * reads. 8 against the bulk route's 4 took 1.6–2 × the rows per second (docs/scaling.md). The
- * embedded database has one connection: there rows go in turn, as a dry run's do, so a row's
- * transaction never waits behind seven others' statements interleaved on that connection.
+ * Rows registered at once, each on a connection of the rows' own pool (`deferredDurability`: its
+ * commits do not wait for the disk; the chunk's checkpoint, committed after the rows on the main
+ * pool, makes them durable, and a crash before it loses only rows the resumed job then registers).
+ * Two thirds of DB_POOL_MAX (8 of the default 12): 8 against the bulk route's 4 took 1.6–2 × the rows
+ * per second (docs/scaling.md). The embedded database has one connection: there rows go in turn, as
+ * a dry run's do, so a row's transaction never waits behind seven others' statements interleaved on it.
  */
 const importParallel = () => (env().DATABASE_URL ? Math.max(1, Math.floor((env().DB_POOL_MAX * 2) / 3)) : 1);
 
@@ -141,7 +142,10 @@ async function registerRows(db: Db, run: Running, rows: { row: number; body: unk
     requestId: (i: number) => rowRequestId(job.id, rows[i]!.row),
     userContext: null,
   };
-  if (!job.dryRun) return registerInOrder(db, { ...input, parallel: importParallel() });
+  if (!job.dryRun) {
+    const parallel = importParallel();
+    return registerInOrder((await getHandle()).deferredDurability(parallel), { ...input, parallel });
+  }
   let results: BulkResult[] = [];
   // The org's configuration is read through the process's cache (the pool, not the transaction): read
   // it before the transaction opens, as on the embedded database's one connection a read inside would
