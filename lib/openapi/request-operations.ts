@@ -121,6 +121,7 @@ export const REQUEST_OPERATIONS: OperationSpec[] = [
     },
     success: { schema: RequestResponseSchema, description: 'The request as now' },
     errorCodes: [...COMMON, ...BODY, 9050, 9071, 9072],
+    refusedAfterCount: true,
   }),
   op({
     path: '/v2/requests/{id}/unmerge',
