@@ -90,6 +90,12 @@ test('staff request a merge, a supervisor approves it, the victim leads to the s
     .filter({ has: page.getByRole('cell', { name: String(requestId), exact: true }) });
   await expect(staffRow).toContainText('Waiting for someone else to approve');
   await expect(staffRow.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  // Its preview: what would move from the victim to the survivor.
+  const queued = staffRow.getByRole('region', { name: `Preview of request ${requestId}` });
+  await expect(queued).toContainText(`What moves from #${victim} to #${survivor}:`);
+  await expect(
+    queued.getByRole('table', { name: `What the merge of #${victim} into #${survivor} changes` }),
+  ).toContainText('Source account · TMALL');
 
   // The supervisor signs in and approves it from the queue.
   await page.context().clearCookies();
@@ -139,5 +145,40 @@ test('a deletion request states the waiting period', async ({ page, request }) =
     page.getByRole('status').filter({
       hasText: /^Request \d+ is pending\. Once approved, the personal data is deleted (at once|after \d+ days)\.$/,
     }),
+  ).toBeVisible();
+});
+
+test('staff cancel their own pending request from the queue', async ({ page, request }) => {
+  const id = await registerViaApi(request, 'demo', {
+    firstName: 'Mira',
+    lastName: uniqueName(),
+    mobile: uniqueMobile(),
+  });
+  await openCustomer(page, id);
+  const ask = page.getByRole('button', { name: 'Request deletion of personal data' });
+  await tabTo(page, ask);
+  await page.keyboard.press('Enter');
+  const done = page.getByRole('status').filter({ hasText: /^Request \d+ is pending\./ });
+  await expect(done).toBeVisible();
+  const requestId = Number(/^Request (\d+)/.exec((await done.textContent()) ?? '')?.[1]);
+  expect(requestId).toBeGreaterThan(0);
+
+  await page.goto('/member-care/ui/requests');
+  await page.waitForLoadState('networkidle');
+  const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: String(requestId), exact: true }) });
+  await expect(row).toContainText('Waiting for someone else to approve');
+  await checkAccessibility(page);
+  await tabTo(page, row.getByLabel(`Comments for request ${requestId}`));
+  await page.keyboard.type('Asked by mistake');
+  await tabTo(page, row.getByRole('button', { name: `Cancel request ${requestId}` }));
+  await page.keyboard.press('Enter');
+  await expect(row.getByRole('cell', { name: 'CANCELLED', exact: true })).toBeVisible();
+  await expect(row.getByRole('button', { name: `Cancel request ${requestId}` })).toHaveCount(0);
+  // Nothing is open for the customer any more: a deletion can be asked for again (8109 while one is).
+  await openCustomer(page, id);
+  await tabTo(page, ask);
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('status').filter({ hasText: new RegExp(`^Request (?!${requestId}\\b)\\d+ is pending\\.`) }),
   ).toBeVisible();
 });

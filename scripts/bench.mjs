@@ -16,6 +16,10 @@
 //                             the server and its in-app worker: total time, rows/s, the app process's peak RSS;
 //                             then POST /v2/customers/bulk (100 bodies a request) against single POSTs for
 //                             --seconds each: rows per second of both
+//                     merge   merges of two customers with --history entries each (made by SQL in the
+//                             shape the app writes them), POST /v2/requests with auto-approval on: (i) --pairs
+//                             merges one after the other, p50/p90/p99 of each request; (ii) new customers
+//                             alone, then while merges run back to back, then alone again, as a ratio
 //                     search-1m  the search as a clerk types it: name prefixes, a mobile with a space in it,
 //                             a surname with one letter dropped (the one-typo path), exact emails; preloads
 //                             1,000,000 customers unless --preload says otherwise (the < 50 ms p99 figure)
@@ -28,6 +32,7 @@
 //                     summarise one with `node scripts/profile-summary.mjs DIR/new-<pid>.cpuprofile`
 //   --connections 32 --seconds 15 --warm 5 --port 3300 --skip-build (reuse .next-bench)
 //   --backlog 20000 --rate 100   the webhooks workload's backlog (b) and registration rate (c)
+//   --pairs 200 --history 1000   the merge workload's pairs merged one after the other (i), history per customer
 //   --keep-db         leave the bench database in place (its URL is printed), e.g. for scripts/search-plan.ts
 // Each line also gives the CPU time per request of the app processes and of the database's backends
 // (from /proc: same machine only), which a busy machine inflates less than it does rates.
@@ -58,9 +63,11 @@ const { values: opt } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'keep-db': { type: 'boolean', default: false },
     rows: { type: 'string', default: '100000' },
+    pairs: { type: 'string', default: '200' },
+    history: { type: 'string', default: '1000' },
   },
 });
-const WORKLOADS = ['new', 'mixed', 'update', 'search', 'search-1m', 'webhooks', 'import'];
+const WORKLOADS = ['new', 'mixed', 'update', 'search', 'search-1m', 'webhooks', 'import', 'merge'];
 const workloads = opt.workload.split(',').map((w) => w.trim());
 for (const w of workloads)
   if (!WORKLOADS.includes(w)) throw new Error(`unknown workload ${w}: ${WORKLOADS.join(', ')}`);
@@ -751,6 +758,154 @@ async function webhooksWorkload(origins, auth) {
   }
 }
 
+let pairSerial = 0;
+
+/**
+ * `n` pairs of customers of the bench org, each with `history` history entries, by SQL in the shape a
+ * registration and its updates write them: a victim registered from WEBSITE and a survivor from INSTORE
+ * (mobile and email, their identity keys, both channels, search words), one `customer.registered`
+ * entry and `history - 1` `customer.updated` entries each. Answers `[{ victimId, survivorId }]`.
+ */
+async function makePairs(sql, orgId, n, history) {
+  const batch = (pairSerial += 1);
+  const tag = `MRG${process.pid}x${batch}x`;
+  await sql.unsafe(`
+    create temp table mp on commit drop as
+      select g, s, '${tag}' || g || 'x' || s as ref, case s when 0 then 'WEBSITE' else 'INSTORE' end as source,
+        '7' || lpad(${batch}::text, 3, '0') || lpad((g * 2 + s)::text, 8, '0') as mobile,
+        'm${batch}x' || g || 'x' || s || '@example.com' as email
+      from generate_series(1, ${n}) g, generate_series(0, 1) s;
+    insert into customers (org_id, referral_code, created_by_type, created_by_code)
+      select ${orgId}, ref, 'TILL', 'bench.till' from mp;
+    create temp table mpc on commit drop as
+      select c.id, mp.* from customers c join mp on c.referral_code = mp.ref where c.org_id = ${orgId};
+    insert into source_accounts (org_id, customer_id, source, first_name, last_name, created_by_type, created_by_code)
+      select ${orgId}, id, source, 'Tom', 'Sawyer', 'TILL', 'bench.till' from mpc;
+    create temp table mpa on commit drop as
+      select sa.id as account, mpc.* from source_accounts sa join mpc on sa.customer_id = mpc.id
+      where sa.org_id = ${orgId};
+    insert into identifiers (org_id, source_account_id, type, value, customer_id, position)
+      select ${orgId}, account, t.type, t.value, id, t.pos from mpa,
+        lateral (values ('mobile', mobile, 0), ('email', email, 1)) t(type, value, pos);
+    insert into identity_keys (org_id, type, value, customer_id)
+      select ${orgId}, t.type, t.value, id from mpa, lateral (values ('mobile', mobile), ('email', email)) t(type, value);
+    insert into comm_channels (org_id, source_account_id, position, type, value, is_primary, verified, meta)
+      select ${orgId}, account, t.pos, t.type, t.value, true, true, '{"residence":true}' from mpa,
+        lateral (values ('mobile', mobile, 0), ('email', email, 1)) t(type, value, pos);
+    insert into customer_search_words (org_id, customer_id, word)
+      select ${orgId}, id, w from mpc, lateral (values ('tom'), ('sawyer')) t(w) on conflict do nothing;
+    insert into customer_history (org_id, customer_id, action, actor_type, actor_code, request_id, changes)
+      select ${orgId}, id, 'customer.registered', 'TILL', 'bench.till', 'bench-merge',
+        jsonb_build_array(jsonb_build_object('path', 'profiles.' || source, 'before', null, 'after', source))
+      from mpa;
+    insert into customer_history (org_id, customer_id, action, actor_type, actor_code, request_id, changes)
+      select ${orgId}, id, 'customer.updated', 'TILL', 'bench.till', 'bench-merge-' || h,
+        jsonb_build_array(jsonb_build_object('path', 'profiles.' || source || '.firstName',
+          'before', 'Tom' || (h - 1), 'after', 'Tom' || h))
+      from mpa, generate_series(1, ${history - 1}) h;`);
+  const rows = await sql.unsafe(`
+    select v.id as victim, s.id as survivor from mpc v join mpc s on s.g = v.g and s.s = 1 where v.s = 0 order by v.g`);
+  await sql.unsafe('analyze customers, source_accounts, identifiers, identity_keys, comm_channels, customer_history');
+  return rows.map((r) => ({ victimId: Number(r.victim), survivorId: Number(r.survivor) }));
+}
+
+/** One merge through the API (auto-approved): its latency, and whether it answered COMPLETED. */
+async function mergeOnce(origin, auth, pair) {
+  const started = performance.now();
+  const res = await fetch(`${origin}/v2/requests`, {
+    method: 'POST',
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'CHANGE_IDENTIFIER', baseType: 'MERGE', ...pair }),
+  });
+  const text = await res.text();
+  const ms = performance.now() - started;
+  const ok = res.status === 200 && parse(text)?.status === 'COMPLETED';
+  return { ms, ok, answer: ok ? null : `${res.status} ${text.slice(0, 300)}` };
+}
+
+/** Merges the pairs one after the other (until `stop()` says so, if given): latencies and errors. */
+async function mergeInTurn(origins, auth, pairs, stop) {
+  const latencies = [];
+  let errors = 0;
+  let i = 0;
+  while (pairs.length && !stop?.()) {
+    const r = await mergeOnce(origins[i++ % origins.length], auth, pairs.shift());
+    latencies.push(r.ms);
+    if (!r.ok && errors++ === 0) console.error(`# first unexpected answer to a merge: ${r.answer}`);
+  }
+  // Stopped for want of pairs while it was still meant to go on.
+  const ranOut = stop ? { ran_out: pairs.length === 0 && !stop() } : {};
+  latencies.sort((a, b) => a - b);
+  return {
+    ...ranOut,
+    merges: latencies.length,
+    p50_ms: round2(percentile(latencies, 50)),
+    p90_ms: round2(percentile(latencies, 90)),
+    p99_ms: round2(percentile(latencies, 99)),
+    max_ms: round2(latencies.at(-1) ?? 0),
+    errors,
+  };
+}
+
+/**
+ * --workload merge: auto-approval of merges on for org `bench`; (i) --pairs merges of customers with
+ * --history entries each, one after the other; (ii) new customers for --seconds alone, while merges run
+ * back to back, and alone again: the rate with merges against the mean of the two without.
+ */
+async function mergeWorkload(origins, auth) {
+  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  const history = Number(opt.history);
+  const line = (probe, fields) =>
+    console.log(JSON.stringify({ probe: `app merge: ${probe}`, processes, history_per_customer: history, ...fields }));
+  try {
+    const [{ id: orgId }] = await sql`select id from orgs where code = 'bench'`;
+    // What "Approve merges automatically" saves, and the notice that makes every process read it again.
+    const set = await sql`update registration_configs set auto_approve_merge = true where org_id = ${orgId}`;
+    if (set.count !== 1) throw new Error('org bench has no registration configuration to approve merges in');
+    await sql`select pg_notify('org_config', ${String(orgId)})`;
+    await new Promise((r) => setTimeout(r, 500));
+
+    const n = Number(opt.pairs);
+    console.error(`# merge (i): ${n} pairs with ${history} history entries each, merged one after the other`);
+    const pairs = await sql.begin((tx) => makePairs(tx, orgId, n, history));
+    const meter = await cpuMeter();
+    const alone = await mergeInTurn(origins, auth, pairs);
+    line('one after the other', {
+      ...alone,
+      ...meter(Math.max(1, alone.merges)),
+      p99_within_200ms: alone.p99_ms < 200,
+    });
+
+    // Enough pairs for --seconds of merges back to back at the pace of (i), and some to spare for the load.
+    const needed = Math.min(5000, Math.ceil((seconds * 1000 * 1.5) / Math.max(1, alone.p50_ms)) + 10);
+    console.error(`# merge (ii): ${needed} more pairs; new customers, ${connections} connections, ${seconds}s, alone`);
+    const more = await sql.begin((tx) => makePairs(tx, orgId, needed, history));
+    const before = await load(origins, auth, seconds, workloadOf('new', []));
+    console.error('# merge (ii): new customers while merges run back to back');
+    let loading = true;
+    const during = load(origins, auth, seconds, workloadOf('new', [])).finally(() => {
+      loading = false;
+    });
+    const merging = mergeInTurn(origins, auth, more, () => !loading);
+    const [withMerges, merges] = await Promise.all([during, merging]);
+    console.error('# merge (ii): new customers alone again');
+    const after = await load(origins, auth, seconds, workloadOf('new', []));
+    const side = (r) => ({ rps: r.rps, p99_ms: r.p99_ms, errors: r.errors });
+    line('registrations while merging vs alone', {
+      connections,
+      seconds,
+      alone_before: side(before),
+      with_merges: side(withMerges),
+      alone_after: side(after),
+      rate_with_vs_alone: round2(withMerges.rps / ((before.rps + after.rps) / 2)),
+      // ran_out: the merges stopped before the load did (the pairs made were too few).
+      merges_during: merges,
+    });
+  } finally {
+    await sql.end();
+  }
+}
+
 try {
   if (opt.profile) mkdirSync(opt.profile, { recursive: true });
   const floors = opt.probes ? runProbes() : {};
@@ -765,7 +920,7 @@ try {
   const auth = `Basic ${Buffer.from(`bench.till:${md5}`).toString('base64')}`;
   console.error(`# warm-up ${opt.warm}s`);
   await load(origins, auth, Number(opt.warm), workloadOf('new', []));
-  const pool = workloads.some((w) => w !== 'new' && w !== 'webhooks') ? await samplePool(20_000) : [];
+  const pool = workloads.some((w) => !['new', 'webhooks', 'merge'].includes(w)) ? await samplePool(20_000) : [];
   const rates = {};
   for (const name of workloads) {
     console.error(
@@ -773,6 +928,10 @@ try {
     );
     if (name === 'webhooks') {
       await webhooksWorkload(origins, auth);
+      continue;
+    }
+    if (name === 'merge') {
+      await mergeWorkload(origins, auth);
       continue;
     }
     if (name === 'import') {

@@ -85,7 +85,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /v2/apiClients/{id}/rotate', surface: 'api', expected: adminOnly({ otherAdmin: 404 }) },
   { route: 'GET /v2/audit', surface: 'api', expected: adminOnly() },
   // Requests (§17): anyone who writes customers creates one, anyone signed in reads them; deciding and
-  // undoing a merge need requests:approve (supervisors, admins). `{id}` is a request of the demo org.
+  // undoing a merge need requests:approve (supervisors, admins), but the maker of a pending request may
+  // cancel it. `{id}` is a request of the demo org: its till's, or (cancel) the caller's own where it can make one.
   { route: 'GET /v2/requests', surface: 'api', expected: all(200, signedInOnly) },
   {
     route: 'POST /v2/requests',
@@ -101,6 +102,11 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     route: 'PUT /v2/requests/{id}',
     surface: 'api',
     expected: all(403, { ...signedInOnly, admin: 200, adminClient: 200, otherAdmin: 404 }),
+  },
+  {
+    route: 'PUT /v2/requests/{id} (its maker cancels)',
+    surface: 'api',
+    expected: all(200, { ...signedInOnly, readonly: 403, otherTill: 404, otherToken: 404, otherAdmin: 404 }),
   },
   {
     route: 'POST /v2/requests/{id}/unmerge',

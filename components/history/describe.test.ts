@@ -19,6 +19,9 @@ describe('changeLabel', () => {
     ['identifiers.INSTORE.mobile', 'Mobile · INSTORE'],
     ['identifiers.LINE · 2001914141242.line', 'LINE · LINE · 2001914141242'],
     ['profiles.INSTORE', 'Source account · INSTORE'],
+    ['mergedFrom', 'Merged from customer'],
+    ['loyalty.7', 'Loyalty enrolment · program 7'],
+    ['loyalty.7.points', 'Points · program 7'],
     ['something.else', 'something.else'],
   ])('%s → %s', (path, label) => {
     expect(changeLabel(path, labels)).toBe(label);
@@ -42,6 +45,8 @@ describe('valueText', () => {
       'Mobile 919800000001, Email a@b.example',
     ],
     [{ seriesId: 73 }, '{"seriesId":73}'],
+    [{ from: 100000002 }, 'from customer #100000002'],
+    [{ points: 150 }, '150 points'],
   ])('%j → %s', (value, text) => {
     expect(valueText(value)).toBe(text);
   });

@@ -24,6 +24,8 @@ const PROFILE_FIELDS: Record<string, string> = {
   commChannels: 'Communication channels',
 };
 const TOP_FIELDS: Record<string, string> = {
+  mergedFrom: 'Merged from customer',
+  mergedInto: 'Merged into customer',
   statusLabel: 'Status label',
   loyaltyType: 'Loyalty type',
   'loyaltyInfo.loyaltyType': 'Loyalty type',
@@ -51,6 +53,9 @@ export function changeLabel(path: string, labels: Pick<CustomerPageLabels, 'cust
     const field = rest[rest.length - 1] ?? '';
     return `${PROFILE_FIELDS[field] ?? field} · ${rest.slice(0, -1).join('.')}`;
   }
+  // A merge's loyalty: an enrolment that moved, or the points of one both customers had, added up.
+  if (head === 'loyalty' && rest.length === 1) return `Loyalty enrolment · program ${rest[0]}`;
+  if (head === 'loyalty' && rest.length === 2 && rest[1] === 'points') return `Points · program ${rest[0]}`;
   if (head === 'identifiers' && rest.length >= 2) {
     const type = rest[rest.length - 1] ?? '';
     return `${typeName(type)} · ${rest.slice(0, -1).join('.')}`;
@@ -68,6 +73,9 @@ export function valueText(value: unknown): string {
     if (!value.length) return '—';
     return value.map((v) => (isChannel(v) ? `${typeName(v.type)} ${String(v.value)}` : valueText(v))).join(', ');
   }
+  // What a merge records of a moved part: where it came from, an enrolment's points.
+  if (typeof value === 'object' && 'from' in value) return `from customer #${String(value.from)}`;
+  if (typeof value === 'object' && 'points' in value) return `${String(value.points)} points`;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -8,14 +8,15 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 
-/** "Approve" / "Reject" a pending request (PUT /v2/requests/{id}), with optional comments. */
-export function DecideButtons({ requestId }: { requestId: number }) {
+type Decision = 'APPROVED' | 'REJECTED' | 'CANCELLED';
+
+/** A decision on a request (PUT /v2/requests/{id}), with its comments; the page is read again after it. */
+function useDecision(requestId: number) {
   const router = useRouter();
-  const commentsId = useId();
   const [comments, setComments] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  async function decide(status: 'APPROVED' | 'REJECTED') {
+  async function decide(status: Decision) {
     setBusy(true);
     setProblem(null);
     try {
@@ -42,25 +43,60 @@ export function DecideButtons({ requestId }: { requestId: number }) {
       setBusy(false);
     }
   }
+  return { comments, setComments, busy, problem, decide };
+}
+
+function Comments({ requestId, value, onChange }: { requestId: number; value: string; onChange: (v: string) => void }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={id}>Comments for request {requestId}</Label>
+      <Input id={id} value={value} maxLength={1000} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
+function Problem({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <p role="alert" className="text-sm text-red-700">
+      {text}
+    </p>
+  );
+}
+
+/** "Approve" / "Reject" a pending request, with optional comments (supervisors, admins). */
+export function DecideButtons({ requestId }: { requestId: number }) {
+  const d = useDecision(requestId);
   return (
     <div className="flex flex-col gap-2">
-      <div className="flex flex-col gap-1">
-        <Label htmlFor={commentsId}>Comments for request {requestId}</Label>
-        <Input id={commentsId} value={comments} maxLength={1000} onChange={(e) => setComments(e.target.value)} />
-      </div>
+      <Comments requestId={requestId} value={d.comments} onChange={d.setComments} />
       <div className="flex gap-2">
-        <Button type="button" size="sm" disabled={busy} onClick={() => void decide('APPROVED')}>
+        <Button type="button" size="sm" disabled={d.busy} onClick={() => void d.decide('APPROVED')}>
           Approve
         </Button>
-        <Button type="button" size="sm" variant="outline" disabled={busy} onClick={() => void decide('REJECTED')}>
+        <Button type="button" size="sm" variant="outline" disabled={d.busy} onClick={() => void d.decide('REJECTED')}>
           Reject
         </Button>
       </div>
-      {problem && (
-        <p role="alert" className="text-sm text-red-700">
-          {problem}
-        </p>
-      )}
+      <Problem text={d.problem} />
+    </div>
+  );
+}
+
+/** "Cancel request": the maker withdraws their own pending request, with optional comments. */
+export function CancelRequestButton({ requestId }: { requestId: number }) {
+  const d = useDecision(requestId);
+  return (
+    <div className="flex flex-col gap-2">
+      <p>Waiting for someone else to approve.</p>
+      <Comments requestId={requestId} value={d.comments} onChange={d.setComments} />
+      <div>
+        <Button type="button" size="sm" variant="outline" disabled={d.busy} onClick={() => void d.decide('CANCELLED')}>
+          Cancel request {requestId}
+        </Button>
+      </div>
+      <Problem text={d.problem} />
     </div>
   );
 }

@@ -5,7 +5,6 @@ import { Loader2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { z } from 'zod';
-import { typeName } from '@/components/customer/format';
 import { callApi, requestLevelMessage } from '@/components/form/api-request';
 import { fetchSuggestions, MIN_QUERY } from '@/components/search/suggestions';
 import { useDebouncedValue } from '@/components/search/use-debounced-value';
@@ -13,26 +12,14 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { MergePreviewSchema, MergePreviewView, type MergePreviewData } from './merge-preview';
 
-const PreviewSchema = z.object({
-  customer: z
-    .object({
-      id: z.number(),
-      profiles: z.array(
-        z.object({
-          source: z.string(),
-          identifiers: z.array(z.object({ type: z.string(), value: z.string() })),
-        }),
-      ),
-    })
-    .nullable(),
-  blockers: z.array(z.object({ message: z.string() })),
-});
-type Preview = z.output<typeof PreviewSchema>;
-
-async function fetchPreview(victimId: number, survivorId: number, signal?: AbortSignal): Promise<Preview> {
+async function fetchPreview(victimId: number, survivorId: number, signal?: AbortSignal): Promise<MergePreviewData> {
   const params = new URLSearchParams({ victimId: String(victimId), survivorId: String(survivorId) });
-  const res = await callApi({ method: 'GET', url: `/v2/customers/merge/preview?${params}`, signal }, PreviewSchema);
+  const res = await callApi(
+    { method: 'GET', url: `/v2/customers/merge/preview?${params}`, signal },
+    MergePreviewSchema,
+  );
   if (!res.ok)
     throw new Error(requestLevelMessage(res.status, res.errors) ?? res.errors.map((e) => e.message).join(' '));
   return res.data;
@@ -40,7 +27,7 @@ async function fetchPreview(victimId: number, survivorId: number, signal?: Abort
 
 /**
  * "Merge with another customer…": find the other customer with the home search's API, choose which
- * one survives, read the preview (what the survivor would hold, or every blocker in words), then ask
+ * one survives, read the preview (what moves and what the survivor would hold, or every blocker in words), then ask
  * for the merge (POST /v2/requests), done at once when the org approves merges automatically.
  */
 export function MergeDialog({ customerId, autoApprove }: { customerId: number; autoApprove: boolean }) {
@@ -213,31 +200,8 @@ export function MergeDialog({ customerId, autoApprove }: { customerId: number; a
                 The preview could not be loaded: {preview.error.message}
               </p>
             )}
-            {preview.data && preview.data.blockers.length > 0 && (
-              <div role="alert" className="text-sm text-red-700">
-                <p>This merge cannot be done:</p>
-                <ul className="list-disc pl-5">
-                  {preview.data.blockers.map((b, i) => (
-                    <li key={i}>{b.message}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {preview.data?.customer && (
-              <div className="text-sm text-slate-700">
-                <p>After the merge, customer #{pair.survivorId} holds:</p>
-                <ul className="list-disc pl-5">
-                  {preview.data.customer.profiles.map((p, i) => (
-                    <li key={i}>
-                      {p.source}:{' '}
-                      {p.identifiers.map((id) => `${typeName(id.type)} ${id.value}`).join(', ') || 'no identifiers'}
-                    </li>
-                  ))}
-                </ul>
-                <p>
-                  Customer #{pair.victimId} then leads to #{pair.survivorId}.
-                </p>
-              </div>
+            {preview.data && (
+              <MergePreviewView preview={preview.data} victimId={pair.victimId} survivorId={pair.survivorId} live />
             )}
           </section>
         )}

@@ -311,14 +311,16 @@ export async function undoMove(db: DbOrTx, m: Move): Promise<void> {
   }
 }
 
-/** Moves the victim's history entries to the survivor, marked with where they came from. */
+/** Moves the victim's history entries to the survivor, marked with where they came from; how many. */
 export async function moveHistory(db: DbOrTx, orgId: number, victimId: number, survivorId: number): Promise<number> {
-  const rows = await execRows<{ id: number }>(
+  // Counted in the statement: a victim's thousands of entries need not come back one by one.
+  const [row] = await execRows<{ n: number }>(
     db,
-    sql`update customer_history set customer_id = ${survivorId}, moved_from = ${victimId}
-        where org_id = ${orgId} and customer_id = ${victimId} returning id`,
+    sql`with moved as (update customer_history set customer_id = ${survivorId}, moved_from = ${victimId}
+                       where org_id = ${orgId} and customer_id = ${victimId} returning 1)
+        select count(*)::int as n from moved`,
   );
-  return rows.length;
+  return row!.n;
 }
 
 /** Gives the victim back the history entries a merge moved to the survivor. */

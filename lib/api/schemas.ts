@@ -219,7 +219,7 @@ export const CustomerWriteSuccessSchema = z
   })
   .meta({ id: 'CustomerWriteSuccess' });
 
-const HistoryChangeSchema = z
+export const HistoryChangeSchema = z
   .object({
     path: z.string().meta({
       description:

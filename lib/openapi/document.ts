@@ -62,10 +62,13 @@ function responsesOf(op: OperationSpec): ZodOpenApiResponsesObject {
     responses[statusKey(status)] = {
       description: codes.map((c) => `**${c}** ${ERROR_CATALOGUE[c].message}: ${ERROR_CATALOGUE[c].when}`).join('\n\n'),
       // 401 and 403 are answered before the request is counted: no RateLimit-* headers. 8150 is
-      // the exception: a refusal of what the body asks, counted and kept for a replay like a 400.
+      // the exception: a refusal of what the body asks, counted and kept for a replay like a 400;
+      // and so is the 403 of an operation whose access depends on the body or the record.
       headers: z.object({
         'X-Request-Id': Headers.requestId,
-        ...((status === 401 || status === 403) && !codes.includes(8150) ? {} : limits),
+        ...((status === 401 || status === 403) && !codes.includes(8150) && !(status === 403 && op.refusedAfterCount)
+          ? {}
+          : limits),
         ...(status < 500 && (!NEVER_REPLAYED.has(status) || codes.includes(8150)) ? replay : {}),
         ...extraHeaders,
       }),

@@ -63,6 +63,11 @@ export interface OperationSpec {
   errorCodes: readonly ErrorCode[];
   /** Takes an Idempotency-Key: a replayed answer says so in Idempotent-Replayed. */
   idempotent?: boolean;
+  /**
+   * Whether the caller may depends on the body or the record, so a 403 may come after the request is
+   * counted (with RateLimit-* headers): a decision on a request, which its maker may take for a cancel.
+   */
+  refusedAfterCount?: boolean;
   /** Responses outside the catalogue (health's 503). */
   extra?: Record<number, { schema: Schema; description: string }>;
   requestParams?: { path?: z.ZodObject; query?: z.ZodObject; header?: z.ZodObject };

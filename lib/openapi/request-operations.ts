@@ -106,17 +106,22 @@ export const REQUEST_OPERATIONS: OperationSpec[] = [
     method: 'put',
     summary: 'Decide a request',
     description:
-      'Needs requests:approve (supervisors, admins). APPROVED or REJECTED (the maker cannot approve their own ' +
+      'Needs requests:approve (supervisors, admins), except that the maker of a pending request may cancel it ' +
+      'with write access alone (403 for anyone else). APPROVED or REJECTED (the maker cannot approve their own ' +
       'request: 9071, unless the org auto-approves its base type), CANCELLED (a pending request, or an approved ' +
       'deletion whose erasure has not run) or PENDING (re-opens a rejected one). An approved merge runs at once: ' +
       'COMPLETED, or FAILED with `failure` when something blocks it now. A decision the status does not allow: 9072.',
     requestParams: { path: RequestIdPath },
     requestBody: {
       schema: DecideRequestBodySchema,
-      examples: { approve: { summary: 'Approve', value: { status: 'APPROVED', comments: 'Checked' } } },
+      examples: {
+        approve: { summary: 'Approve', value: { status: 'APPROVED', comments: 'Checked' } },
+        cancel: { summary: 'Cancel (its maker)', value: { status: 'CANCELLED', comments: 'Asked by mistake' } },
+      },
     },
     success: { schema: RequestResponseSchema, description: 'The request as now' },
     errorCodes: [...COMMON, ...BODY, 9050, 9071, 9072],
+    refusedAfterCount: true,
   }),
   op({
     path: '/v2/requests/{id}/unmerge',

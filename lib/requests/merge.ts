@@ -121,7 +121,10 @@ async function identifierBlockers(db: DbOrTx, p: MergePair): Promise<ApiErrorIte
 
 export interface MergeOutcome {
   moves: Move[];
+  /** What moved, as the survivor's `customer.merged` history entry records it. */
   survivorChanges: HistoryChange[];
+  /** The victim's history entries now the survivor's. */
+  historyMoved: number;
 }
 
 /**
@@ -278,7 +281,7 @@ export async function mergeCustomers(
     )),
   );
 
-  await moveHistory(tx, orgId, V, S);
+  const historyMoved = await moveHistory(tx, orgId, V, S);
   await refreshSearchWords(tx, orgId, [V, S]);
   moves.push(
     ...(await updateRows(
@@ -294,7 +297,7 @@ export async function mergeCustomers(
   await writeHistory(tx, { orgId, customerId: V }, context, [
     { action: 'customer.merged', reason, changes: [{ path: 'mergedInto', before: null, after: S }] },
   ]);
-  return { moves, survivorChanges: changes };
+  return { moves, survivorChanges: changes, historyMoved };
 }
 
 /** Each customer's search words made again from its source accounts' names. */

@@ -4,6 +4,7 @@
 // (requestDecided, through the outbox) and its admin log entry; an approved merge runs in that same
 // transaction, under both customers' row locks.
 import type { Db, DbOrTx } from '@/db/client';
+import type { HistoryChange } from '@/db/schema';
 import { pgErrorCode, UNIQUE_VIOLATION } from '@/db/errors';
 import { notifyErasure } from '@/db/queries/erasure';
 import { insertAdminLogEntry } from '@/db/queries/admin-log';
@@ -158,6 +159,11 @@ const NEXT: Record<RequestStatus, RequestStatus[]> = {
   CANCELLED: [],
 };
 
+/**
+ * Decides a request. Deciding needs requests:approve, but for one decision: the maker of a pending
+ * request may cancel it without (403 for anyone else without it; before the request is read for any
+ * other decision).
+ */
 export async function decideRequest(
   db: Db,
   who: RequestActor,
@@ -165,14 +171,17 @@ export async function decideRequest(
   body: DecideRequestBody,
 ): Promise<RequestView> {
   const orgId = who.actor.orgId;
-  const config = await configOf(orgId);
   const next = body.status;
+  const approver = may(who.actor, 'requests:approve');
+  if (!approver && next !== 'CANCELLED') throw ApiError.of(403);
+  const config = await configOf(orgId);
   const outcome = await db.transaction(async (tx) => {
     const request = await readRequest(tx, { orgId, id }, { lock: true });
     if (!request) throw ApiError.of(9050);
     const isMaker = request.createdByType === who.actor.type && request.createdByCode === who.actor.code;
     if (!NEXT[request.status].includes(next) || (request.status === 'APPROVED' && request.baseType !== 'DELETE'))
       throw ApiError.of(9072, { status: request.status, next });
+    if (!approver && !(isMaker && request.status === 'PENDING')) throw ApiError.of(403);
     if (next === 'APPROVED') {
       if (isMaker && !config.requests.autoApprove[request.baseType]) throw ApiError.of(9071);
       return approve(tx, who, config, request, body.comments ?? null);
@@ -296,15 +305,13 @@ export async function unmergeRequest(db: Db, who: RequestActor, id: number): Pro
 
 // --- Read ---
 
-export async function getRequest(db: Db, orgId: number, id: number): Promise<RequestView> {
-  const row = await readRequest(db, { orgId, id });
+/** One request; a pending merge with its preview (what would move, what stops it now), as the merge preview. */
+export async function getRequest(db: Db, who: RequestActor, id: number): Promise<RequestView> {
+  const row = await readRequest(db, { orgId: who.actor.orgId, id });
   if (!row) throw ApiError.of(9050);
   if (row.baseType !== 'MERGE' || row.status !== 'PENDING') return requestView(row);
-  const pair = { orgId, victimId: row.victimId!, survivorId: row.survivorId! };
-  const blockers = await mergeBlockers(db, pair, await customerStates(db, orgId, [pair.victimId, pair.survivorId]), {
-    ignoreRequestId: row.id,
-  });
-  return requestView(row, { blockers });
+  const pair = { victimId: row.victimId!, survivorId: row.survivorId! };
+  return requestView(row, await previewMerge(db, who, pair, { ignoreRequestId: row.id }));
 }
 
 export async function listOrgRequests(
@@ -318,34 +325,55 @@ export async function listOrgRequests(
 
 // --- Preview ---
 
-class Rollback extends Error {}
+/** Ends the preview's transaction, rolled back, with what it found. */
+class Rollback extends Error {
+  constructor(readonly preview: MergePreview) {
+    super('merge preview rolled back');
+  }
+}
+
+export interface MergePreview {
+  /** The survivor as the merge would leave it; null when something blocks the merge. */
+  customer: CustomerView | null;
+  blockers: ApiErrorItem[];
+  /** What would move: the survivor's `customer.merged` changes, and how many history entries. */
+  changes: HistoryChange[];
+  historyEntries: number;
+}
 
 /**
- * The survivor as the merge would leave it, and everything that stops the merge now. The merge is run
- * in a transaction that is then rolled back: the preview is the merge itself, not a second copy of it.
+ * The survivor as the merge would leave it, what would move, and everything that stops the merge now.
+ * The merge is run in a transaction that is then rolled back: the preview is the merge itself, not a
+ * second copy of it. `ignoreRequestId`: the pending request the preview is of (its own open request
+ * does not block it).
  */
 export async function previewMerge(
   db: Db,
   who: RequestActor,
   pair: { victimId: number; survivorId: number },
-): Promise<{ customer: CustomerView | null; blockers: ApiErrorItem[] }> {
+  { ignoreRequestId }: { ignoreRequestId?: number } = {},
+): Promise<MergePreview> {
   const orgId = who.actor.orgId;
   const p = { orgId, ...pair };
   const states = await customerStates(db, orgId, [p.victimId, p.survivorId]);
-  const blockers = await mergeBlockers(db, p, states);
-  if (blockers.length) return { customer: null, blockers };
-  let customer: CustomerView | null = null;
+  const blockers = await mergeBlockers(db, p, states, { ignoreRequestId });
+  if (blockers.length) return { customer: null, blockers, changes: [], historyEntries: 0 };
   try {
     await db.transaction(async (tx) => {
       await lockPair(tx, p);
-      await mergeCustomers(tx, p, null, contextOf(who), null);
-      customer = await getCustomer(tx, orgId, p.survivorId);
-      throw new Rollback();
+      const outcome = await mergeCustomers(tx, p, null, contextOf(who), null);
+      throw new Rollback({
+        customer: await getCustomer(tx, orgId, p.survivorId),
+        blockers: [],
+        changes: outcome.survivorChanges,
+        historyEntries: outcome.historyMoved,
+      });
     });
   } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
+    if (err instanceof Rollback) return err.preview;
+    throw err;
   }
-  return { customer, blockers: [] };
+  throw new Error('the merge preview was not rolled back');
 }
 
 /** What the customer page says of the requests: merges into the customer (undoable or not), its erasure. */

@@ -1,6 +1,12 @@
 // The wire shapes of /v2/requests (docs/api.md, "Requests"): bodies in, the request out.
 import { z } from 'zod';
-import { CustomerViewSchema, ErrorItemSchema, HistoryEntrySchema, WarningSchema } from '@/lib/api/schemas';
+import {
+  CustomerViewSchema,
+  ErrorItemSchema,
+  HistoryChangeSchema,
+  HistoryEntrySchema,
+  WarningSchema,
+} from '@/lib/api/schemas';
 import { REQUEST_BASE_TYPES, REQUEST_STATUSES } from '@/lib/vocabulary';
 
 const CustomerIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -53,6 +59,28 @@ const Message = ErrorItemSchema;
 const Warnings = z.array(WarningSchema);
 const Who = z.object({ type: z.string(), code: z.string() });
 
+const MergePreviewSchema = z
+  .object({
+    customer: CustomerViewSchema.omit({ warnings: true })
+      .nullable()
+      .meta({ description: 'The survivor as it would be after the merge; null when something blocks it' }),
+    blockers: z.array(Message).meta({ description: 'Everything that stops the merge, all at once' }),
+    changes: z.array(HistoryChangeSchema).meta({
+      description:
+        "What would move: the before → after of every moved part, as the survivor's customer.merged history entry " +
+        'will record them; empty when something blocks the merge',
+    }),
+    historyEntries: z
+      .number()
+      .int()
+      .meta({ description: "The victim's history entries that would move to the survivor (0 when blocked)" }),
+  })
+  .meta({ id: 'MergePreview' });
+
+export const MergePreviewResponseSchema = MergePreviewSchema.extend({ warnings: Warnings }).meta({
+  id: 'MergePreviewResponse',
+});
+
 export const RequestSchema = z
   .object({
     id: z.number().int(),
@@ -70,10 +98,10 @@ export const RequestSchema = z
     completedAt: z.iso.datetime().nullable(),
     dueAt: z.iso.datetime().nullable().meta({ description: 'DELETE: when the erasure runs' }),
     unmergedAt: z.iso.datetime().nullable().meta({ description: 'MERGE: when the merge was undone' }),
-    preview: z
-      .object({ blockers: z.array(Message) })
-      .nullable()
-      .meta({ description: 'A pending merge: what would stop it now' }),
+    preview: MergePreviewSchema.nullable().meta({
+      description:
+        'GET of a pending merge: its preview (the survivor as it would be, what would move, what would stop it now); null otherwise',
+    }),
     failure: z.array(Message).nullable().meta({ description: 'FAILED: why' }),
   })
   .meta({ id: 'Request' });
@@ -115,16 +143,6 @@ export const MergePreviewQuerySchema = z.object({
     .regex(/^[1-9]\d{0,15}$/, 'expected a customer id')
     .transform(Number),
 });
-
-export const MergePreviewResponseSchema = z
-  .object({
-    customer: CustomerViewSchema.omit({ warnings: true })
-      .nullable()
-      .meta({ description: 'The survivor as it would be after the merge; null when something blocks it' }),
-    blockers: z.array(Message).meta({ description: 'Everything that stops the merge, all at once' }),
-    warnings: Warnings,
-  })
-  .meta({ id: 'MergePreview' });
 
 export const CustomerExportSchema = z
   .object({

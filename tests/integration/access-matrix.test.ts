@@ -419,6 +419,21 @@ async function statusOf(row: MatrixRow, caller: Caller, door: Door): Promise<num
         })
       ).status;
     }
+    case 'PUT /v2/requests/{id} (its maker cancels)': {
+      // The caller's own pending request where it may make one in the demo org, else the demo till's.
+      const [victimId, survivorId] = await demoPair();
+      const own = await call(createRequest, { path: '/v2/requests', body: mergeBody(victimId, survivorId), headers });
+      const id = own.status === 200 ? (own.body as { createdId: number }).createdId : await demoRequest();
+      return (
+        await call(decideRequest, {
+          method: 'PUT',
+          path: `/v2/requests/${id}`,
+          params: { id: String(id) },
+          body: { status: 'CANCELLED' },
+          headers,
+        })
+      ).status;
+    }
     case 'POST /v2/requests/{id}/unmerge': {
       const id = await demoRequest({ merged: true });
       return (await call(unmergeRequest, { path: `/v2/requests/${id}/unmerge`, params: { id: String(id) }, headers }))

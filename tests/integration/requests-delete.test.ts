@@ -185,7 +185,7 @@ describe('PII deletion', () => {
     expect(new Date(approved.body.dueAt!).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     await eraseDue();
     expect((await getCustomer(id, org.maker)).body.status).toBe('PENDING_DELETION');
-    // Deciding needs requests:approve, cancelling too.
+    // Cancelling an approved deletion needs requests:approve: its maker may cancel it only while pending.
     expect((await decide(org.maker, requestId, 'CANCELLED')).status).toBe(403);
     const cancelled = await decide(org.checker, requestId, 'CANCELLED');
     expect(cancelled.body.status).toBe('CANCELLED');

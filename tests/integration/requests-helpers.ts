@@ -15,13 +15,14 @@ import type { ApiAccess } from '@/lib/vocabulary';
 import { basicAuth, call } from './helpers';
 import { createTestOrg, type TestOrgOptions } from './test-org';
 
-/** A throwaway org with a maker (customers:write) and two checkers (requests:approve). */
+/** A throwaway org with two makers (customers:write) and two checkers (requests:approve). */
 export async function requestsOrg(opts: TestOrgOptions = {}) {
   const org = await createTestOrg({ unique: ['email'], sources: ['INSTORE', 'WEBSITE'], ...opts });
+  const maker2 = await addClient(org.orgId, `${org.code}.maker2`, ['customers:write']);
   const checker = await addClient(org.orgId, `${org.code}.checker`, ['customers:write', 'requests:approve']);
   const checker2 = await addClient(org.orgId, `${org.code}.checker2`, ['customers:write', 'requests:approve']);
   const reader = await addClient(org.orgId, `${org.code}.reader`, ['customers:read']);
-  return { ...org, maker: org.auth, checker, checker2, reader };
+  return { ...org, maker: org.auth, maker2, checker, checker2, reader };
 }
 
 async function addClient(orgId: number, key: string, access: ApiAccess[]): Promise<string> {

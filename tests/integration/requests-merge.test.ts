@@ -133,6 +133,39 @@ describe('maker-checker', () => {
     expect(waits.body.status).toBe('PENDING');
   });
 
+  it('its maker cancels a pending request without requests:approve; no other maker can, nor once it is decided', async () => {
+    const org = await requestsOrg();
+    const { survivorId, victimId } = await pair(org);
+    const id = (await createRequest(org.maker, mergeBody(victimId, survivorId))).body.createdId;
+    // Without requests:approve: another maker cannot cancel it, and its maker cannot take any other decision.
+    const other = await decide<Failure>(org.maker2, id, 'CANCELLED');
+    expect(other.status).toBe(403);
+    expect(codesOf(other)).toEqual([403]);
+    expect((await decide(org.maker, id, 'REJECTED')).status).toBe(403);
+    expect((await getRequest(org.reader, id)).body.status).toBe('PENDING');
+
+    const cancelled = await decide(org.maker, id, 'CANCELLED', 'asked by mistake');
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'CANCELLED',
+      decidedBy: { type: 'TILL', code: `${org.code}.till` },
+      comments: 'asked by mistake',
+    });
+    const entries = await historyOf(org, victimId);
+    expect(entries.find((e) => e.action === 'request.decided')?.changes).toEqual([
+      { path: `requests.${id}.status`, before: 'PENDING', after: 'CANCELLED' },
+    ]);
+    // Cancelled is final; the victim is free for another request, which, once rejected, its maker cannot cancel.
+    expect(codesOf(await decide(org.maker, id, 'CANCELLED'))).toEqual([9072]);
+    const again = (await createRequest(org.maker, mergeBody(victimId, survivorId))).body;
+    expect(again.status).toBe('PENDING');
+    await decide(org.checker, again.createdId, 'REJECTED');
+    expect(codesOf(await decide(org.maker, again.createdId, 'CANCELLED'))).toEqual([9072]);
+    // A checker cancels anyone's pending request.
+    expect((await decide(org.checker, again.createdId, 'PENDING')).body.status).toBe('PENDING');
+    expect((await decide(org.checker2, again.createdId, 'CANCELLED')).body.status).toBe('CANCELLED');
+  });
+
   it('every decision is in the history of the customers, the admin log and the outbox', async () => {
     const org = await requestsOrg();
     const { survivorId, victimId } = await pair(org);

@@ -1,9 +1,11 @@
-// /member-care/ui/requests — the requests queue: pending first, "Approve" / "Reject" for supervisors and admins
+// /member-care/ui/requests — the requests queue: pending first, each pending merge with its preview;
+// "Approve" / "Reject" for supervisors and admins, "Cancel request" for the maker of a pending one
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Day } from '@/components/customer/local-time';
 import { PageHeader } from '@/components/layout/page-header';
-import { DecideButtons } from '@/components/requests/decide-buttons';
+import { CancelRequestButton, DecideButtons } from '@/components/requests/decide-buttons';
+import { QueuedMergePreview } from '@/components/requests/merge-preview';
 import { getDb } from '@/db/client';
 import { may } from '@/lib/auth/access';
 import { requireStaff } from '@/lib/auth/require-staff';
@@ -85,6 +87,9 @@ export default async function RequestsPage() {
                   <td className="px-3 py-2">
                     {what(r)}
                     {r.comments && <p className="text-slate-500">{r.comments}</p>}
+                    {r.status === 'PENDING' && r.victimId !== null && r.survivorId !== null && (
+                      <QueuedMergePreview requestId={r.id} victimId={r.victimId} survivorId={r.survivorId} />
+                    )}
                   </td>
                   <td className="px-3 py-2">{r.status}</td>
                   <td className="px-3 py-2">
@@ -97,7 +102,7 @@ export default async function RequestsPage() {
                     {r.status === 'PENDING' && approver && !own ? (
                       <DecideButtons requestId={r.id} />
                     ) : r.status === 'PENDING' && own ? (
-                      'Waiting for someone else to approve'
+                      <CancelRequestButton requestId={r.id} />
                     ) : (
                       (r.decidedBy?.code ?? '—')
                     )}

@@ -7,13 +7,14 @@ import { DecideRequestBodySchema } from '@/lib/requests/schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async ({ params, actor }) => ({
+export const GET = apiRoute<{ id: string }>({ envelope: 'v2' }, async (ctx) => ({
   status: 200,
-  body: { ...(await getRequest(await getDb(), actor.orgId, requestIdOf(params.id))), warnings: [] },
+  body: { ...(await getRequest(await getDb(), requestActorOf(ctx), requestIdOf(ctx.params.id))), warnings: [] },
 }));
 
-// Every decision needs requests:approve (supervisors, admins), refused before the rate limit counts it.
-export const PUT = apiRoute<{ id: string }>({ envelope: 'v2', access: 'requests:approve', body: true }, async (ctx) => {
+// Deciding needs requests:approve (supervisors, admins), but a maker may cancel their own pending request:
+// the route lets in whoever may create one (customers:write), decideRequest refuses the rest (403).
+export const PUT = apiRoute<{ id: string }>({ envelope: 'v2', access: 'customers:write', body: true }, async (ctx) => {
   const body = parseBody(DecideRequestBodySchema, ctx.body);
   const request = await decideRequest(await getDb(), requestActorOf(ctx), requestIdOf(ctx.params.id), body);
   return { status: 200, body: { ...request, warnings: [] } };
