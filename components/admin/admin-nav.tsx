@@ -29,7 +29,7 @@ export function AdminNav({ current }: { current: string }) {
     <nav aria-label="Settings" className="flex flex-col gap-2 border-b border-slate-200 pb-2">
       {GROUPS.map((group) => (
         <div key={group.id} className="flex flex-wrap items-center gap-1">
-          <p id={group.id} className="mr-2 w-full text-xs font-semibold uppercase tracking-wide text-slate-500 sm:w-48">
+          <p id={group.id} className="w-full px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">
             {group.title}
           </p>
           <ul aria-labelledby={group.id} className="flex flex-wrap gap-1">
