@@ -61,7 +61,7 @@ test('a second mobile added in "Change identifiers" leaves one primary badge', a
   await customerPage.gotoAndSettle(id);
   await customerPage.openIdentifiersDialog();
   await customerPage.addIdentifier('mobile', second);
-  await expect(customerPage.identifiersDialog).toContainText(`${mobile} stays the primary mobile`);
+  await expect(customerPage.identifiersDialog).toContainText(`${formatMobile(mobile)} stays the primary mobile`);
   await customerPage.identifiersDialog.getByRole('button', { name: 'Save identifiers' }).click();
   await expect(customerPage.identifiersDialog).toBeHidden();
   const panel = customerPage.activePanel();

@@ -1,4 +1,5 @@
-// The Registration Configuration editor: an admin's change reaches the registration form at once;
+// The Registration Configuration editor (a page per part, one document): an admin's change reaches
+// the registration form at once;
 // a change the server refuses lands next to what caused it; each save shows in the history with its
 // values before and after; a click made before hydration is kept; store staff cannot open the editor.
 // Runs on the shared demo org: every change is undone before the test ends, and the default
@@ -26,9 +27,9 @@ test.describe('signed in as the demo admin', () => {
     settingsPage,
     registerPage,
   }, testInfo) => {
-    test.slow(); // two saves and four page loads of the longest form in the app
+    test.slow(); // two saves and four page loads
     const label = `E2E ${Date.now().toString(36)}`;
-    await settingsPage.goto();
+    await settingsPage.goto('Statuses');
     await expect(
       page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }),
     ).toHaveAttribute('aria-current', 'page');
@@ -41,7 +42,7 @@ test.describe('signed in as the demo admin', () => {
     const statusLabel = page.getByLabel('Status label');
     await expect(statusLabel.locator('option', { hasText: label })).toHaveCount(1);
 
-    await settingsPage.goto();
+    await settingsPage.goto('Statuses');
     await settingsPage.removeStatusLabel(label);
     await settingsPage.save();
     await expect(settingsPage.saved).toBeVisible();
@@ -63,7 +64,7 @@ test.describe('signed in as the demo admin', () => {
     });
     expect(res.status()).toBe(200);
 
-    await settingsPage.goto();
+    await settingsPage.goto('Statuses');
     await settingsPage.removeStatusLabel('On hold');
     await settingsPage.save();
     await expect(settingsPage.notSaved).toContainText('still in use');
@@ -91,18 +92,22 @@ test.describe('signed in as the demo admin', () => {
     page,
     settingsPage,
   }) => {
-    test.slow(); // two saves of the longest form in the app
+    test.slow(); // two saves, four pages
     const history = settingsPage.history;
-    await settingsPage.goto();
-    // The contents jump to the section; Tab goes on from there.
-    await tabTo(page, page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Rate limit' }));
-    await page.keyboard.press('Enter');
     const perMinute = settingsPage.section('Rate limit').getByLabel('Requests per minute');
-    await tabTo(page, perMinute, 5);
+    await settingsPage.goto();
+    // The Settings menu leads to the page; Tab goes on from the link into it.
+    await tabTo(page, settingsPage.menuLink('Limits'));
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/settings\/registration\/limits$/);
+    await tabTo(page, perMinute, 20);
     await page.keyboard.type('5000');
     await page.keyboard.press('Enter');
     await expect(settingsPage.saved).toBeVisible();
 
+    // Back up to the menu, to the history.
+    await tabTo(page, settingsPage.menuLink('History'), 40, 'Shift+Tab');
+    await page.keyboard.press('Enter');
     const latest = settingsPage.saves.first();
     await expect(latest.getByRole('heading')).toContainText(`${ADMIN.name} (${ADMIN.email})`);
     await expect(settingsPage.changeRow(latest, 'Rate limit override').getByRole('cell')).toHaveText([
@@ -113,11 +118,16 @@ test.describe('signed in as the demo admin', () => {
     await expect(latest.getByRole('rowheader')).toHaveText(['Rate limit override']);
 
     // And back: select the number, delete it, Enter.
-    await tabTo(page, perMinute, 300);
+    await tabTo(page, settingsPage.menuLink('Limits'), 10, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await tabTo(page, perMinute, 20);
+    await expect(perMinute).toHaveValue('5000');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Enter');
     await expect(settingsPage.saved).toBeVisible();
+    await tabTo(page, settingsPage.menuLink('History'), 40, 'Shift+Tab');
+    await page.keyboard.press('Enter');
     await expect(
       settingsPage.changeRow(settingsPage.saves.first(), 'Rate limit override').getByRole('cell'),
     ).toHaveText(['5000 per minute', 'none']);
@@ -135,16 +145,17 @@ test.describe('signed in as the demo admin', () => {
     await unique.check();
     await settingsPage.save();
     await expect(settingsPage.saved).toBeVisible();
+    await settingsPage.goto('History');
     const row = settingsPage.changeRow(settingsPage.saves.first(), 'Unique identifier types');
     await expect(row.getByRole('cell').first()).not.toContainText('Facebook ID');
     await expect(row.getByRole('cell').last()).toContainText('Facebook ID');
 
-    await page.reload();
+    await settingsPage.goto();
     await expect(unique).toBeChecked();
-    await page.waitForLoadState('networkidle');
     await unique.uncheck();
     await settingsPage.save();
     await expect(settingsPage.saved).toBeVisible();
+    await settingsPage.goto('History');
     await expect(row.getByRole('cell').last()).not.toContainText('Facebook ID');
   });
 
@@ -189,6 +200,9 @@ test.describe('signed in as demo staff', () => {
   test.use({ storageState: STAFF_STATE });
 
   test('the editor answers 403 and the navigation has no Settings link', async ({ page, settingsPage }) => {
+    for (const name of ['Limits', 'History'] as const) {
+      expect((await page.goto(SettingsPage.urlOf(name)))?.status(), name).toBe(403);
+    }
     const response = await page.goto(SettingsPage.URL);
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();

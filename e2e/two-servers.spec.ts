@@ -41,14 +41,14 @@ test('a source switched on and off through server 1 is obeyed at once by server 
   await settingsPage.heading.waitFor();
   expect(await sourceOptionsOnServer2()).not.toContain('TMALL');
 
-  await settingsPage.goto();
+  await settingsPage.goto('Sources');
   await tmall.check();
   await settingsPage.save();
   await expect(settingsPage.saved).toBeVisible();
   expect(await registerOnServer2()).toEqual({ status: 200, codes: [] });
   expect(await sourceOptionsOnServer2()).toContain('TMALL');
 
-  await settingsPage.goto();
+  await settingsPage.goto('Sources');
   await tmall.uncheck();
   await settingsPage.save();
   await expect(settingsPage.saved).toBeVisible();

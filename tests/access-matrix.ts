@@ -155,6 +155,9 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /member-care/ui/register', surface: 'page', expected: page(200) },
   { route: 'GET /member-care/ui/customer/{id}', surface: 'page', expected: page(200, { otherAdmin: 404 }) },
   { route: 'GET /member-care/ui/settings/registration', surface: 'page', expected: page(200, { staff: 403 }) },
+  // Every page of the configuration checks alike: one of the editor's parts, and its history.
+  { route: 'GET /member-care/ui/settings/registration/limits', surface: 'page', expected: page(200, { staff: 403 }) },
+  { route: 'GET /member-care/ui/settings/registration/history', surface: 'page', expected: page(200, { staff: 403 }) },
   { route: 'GET /member-care/ui/settings/staff', surface: 'page', expected: page(200, { staff: 403 }) },
   { route: 'GET /member-care/ui/settings/api-clients', surface: 'page', expected: page(200, { staff: 403 }) },
   { route: 'GET /member-care/ui/settings/audit', surface: 'page', expected: page(200, { staff: 403 }) },

@@ -3,7 +3,7 @@
 import { KeyRound, Trash2, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { orderIdentifiers, typeName } from '@/components/customer/format';
+import { orderIdentifiers, readableValue, typeName } from '@/components/customer/format';
 import { customerIdsOf } from '@/components/registration/error-paths';
 import { FormErrors } from '@/components/registration/form-errors';
 import type { RegistrationFormValues } from '@/components/registration/form-values';
@@ -151,7 +151,9 @@ function IdentifiersForm({
                     className={`flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm ${gone ? 'bg-red-50' : ''}`}
                   >
                     <span className="w-28 shrink-0 text-slate-600">{typeName(i.type)}</span>
-                    <span className={`font-mono text-slate-900 ${gone ? 'line-through' : ''}`}>{i.value}</span>
+                    <span className={`font-mono text-slate-900 ${gone ? 'line-through' : ''}`}>
+                      {readableValue(i.type, i.value)}
+                    </span>
                     {gone && <Badge variant="warning">To be removed</Badge>}
                     <Button variant="ghost" size="sm" className="ml-auto" onClick={() => toggle(i)}>
                       {gone ? <Undo2 aria-hidden="true" /> : <Trash2 aria-hidden="true" />}
@@ -204,10 +206,11 @@ function PrimaryNote({
   const adding = rows.some((r) => r.type === primaryType && r.value.trim() !== '');
   if (!kept || !adding) return null;
   const name = typeName(primaryType).toLowerCase();
+  const keptText = readableValue(primaryType, kept);
   return (
     <p className="text-sm text-slate-600">
-      {kept} stays the primary {name}; the new one is added as another {name}. To make the new one primary, remove{' '}
-      {kept}.
+      {keptText} stays the primary {name}; the new one is added as another {name}. To make the new one primary, remove{' '}
+      {keptText}.
     </p>
   );
 }

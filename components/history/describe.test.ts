@@ -42,13 +42,25 @@ describe('valueText', () => {
         { type: 'mobile', value: '919800000001', primary: true },
         { type: 'email', value: 'a@b.example' },
       ],
-      'Mobile 919800000001, Email a@b.example',
+      'Mobile +91 98000 00001, Email a@b.example',
     ],
     [{ seriesId: 73 }, '{"seriesId":73}'],
     [{ from: 100000002 }, 'from customer #100000002'],
     [{ points: 150 }, '150 points'],
   ])('%j → %s', (value, text) => {
     expect(valueText(value)).toBe(text);
+  });
+
+  it.each([
+    ['identifiers.INSTORE.mobile', '919800000001', '+91 98000 00001'],
+    ['identifiers.LINE · 2001914141242.mobile', '919800000001', '+91 98000 00001'],
+    ['identifiers.INSTORE.email', 'a@b.example', 'a@b.example'],
+    // Digits of no country's plan stay as they are.
+    ['identifiers.INSTORE.mobile', '12', '12'],
+    // Only identifiers' paths: a custom field of digits is not a mobile.
+    ['profiles.INSTORE.fields.code', '919800000001', '919800000001'],
+  ])('at %s, %s reads %s', (path, value, text) => {
+    expect(valueText(value, path)).toBe(text);
   });
 });
 

@@ -1,6 +1,6 @@
 // A history entry of GET /v2/customers/{id}/history (docs/api.md) in the words staff read: what
 // happened, who did it, and each change's field with its value before and after.
-import { typeName } from '@/components/customer/format';
+import { readableValue, typeName } from '@/components/customer/format';
 
 export { actorText } from '@/components/customer/format';
 import type { CustomerPageLabels } from '@/components/customer/types';
@@ -66,16 +66,28 @@ export function changeLabel(path: string, labels: Pick<CustomerPageLabels, 'cust
 const isChannel = (v: unknown): v is { type: string; value: unknown } =>
   typeof v === 'object' && v !== null && 'type' in v && 'value' in v && typeof v.type === 'string';
 
-/** A value before or after a change, as text; "—" for none (a cleared value reads back as null). */
-export function valueText(value: unknown): string {
+/** The identifier type a change is about ("identifiers.INSTORE.mobile" → "mobile"); undefined for other paths. */
+function identifierTypeOf(path: string): string | undefined {
+  const parts = path.split('.');
+  return parts[0] === 'identifiers' && parts.length >= 3 ? parts[parts.length - 1] : undefined;
+}
+
+/**
+ * A value before or after a change at `path`, as text; "—" for none (a cleared value reads back as
+ * null). Mobiles, stored as digits, are written for reading ("+91 98000 00001").
+ */
+export function valueText(value: unknown, path = ''): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) {
     if (!value.length) return '—';
-    return value.map((v) => (isChannel(v) ? `${typeName(v.type)} ${String(v.value)}` : valueText(v))).join(', ');
+    return value
+      .map((v) => (isChannel(v) ? `${typeName(v.type)} ${readableValue(v.type, String(v.value))}` : valueText(v, path)))
+      .join(', ');
   }
   // What a merge records of a moved part: where it came from, an enrolment's points.
   if (typeof value === 'object' && 'from' in value) return `from customer #${String(value.from)}`;
   if (typeof value === 'object' && 'points' in value) return `${String(value.points)} points`;
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  const type = identifierTypeOf(path);
+  return type && typeof value === 'string' ? readableValue(type, value) : String(value);
 }

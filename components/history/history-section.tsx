@@ -141,8 +141,8 @@ function HistoryEntry({ entry, labels }: { entry: Entry; labels: CustomerPageLab
             rows={entry.changes.map((c) => ({
               key: c.path,
               what: changeLabel(c.path, labels),
-              before: valueText(c.before),
-              after: valueText(c.after),
+              before: valueText(c.before, c.path),
+              after: valueText(c.after, c.path),
             }))}
           />
         )}

@@ -103,7 +103,17 @@ export function IdentifierRows({ config }: { config: OrgConfig }) {
       ))}
       <ListError name="root.identifiers" />
       <div>
-        <Button variant="outline" size="sm" onClick={() => append(emptyIdentifierRow(config, nextType))}>
+        {/* The new row comes with the next type not yet given (after the mobile, the email): focus goes
+            straight to its value, one Tab less per identifier at the counter; Shift+Tab reaches its type. */}
+        <Button
+          variant="outline"
+          size="sm"
+          onClick={() =>
+            append(emptyIdentifierRow(config, nextType), {
+              focusName: `profiles.0.identifiers.${fields.length}.value`,
+            })
+          }
+        >
           <Plus aria-hidden="true" />
           Add identifier
         </Button>

@@ -6,10 +6,13 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { cn } from '@/components/ui/cn';
 import { Input } from '@/components/ui/input';
+import { customerUrlOf, usePrefetchCustomer } from './customer-link';
 import { fetchSuggestions, MIN_QUERY, type Suggestion } from './suggestions';
 import { useDebouncedValue } from './use-debounced-value';
 
-const DEBOUNCE_MS = 250;
+// Long enough that a number typed at speed asks once, short enough that the list is there when the
+// clerk looks up (it was 250 ms: a fifth of the way to the counter's 3 s goal before any request).
+const DEBOUNCE_MS = 150;
 
 /**
  * The search box as a combobox (the WAI-ARIA list-autocomplete pattern): suggestions while typing,
@@ -35,6 +38,12 @@ export function SearchBox({ query }: { query: string }) {
   const items: Suggestion[] = enabled && typed === settled ? (suggestions.data ?? []) : [];
   const expanded = open && typed.length >= MIN_QUERY && items.length > 0;
   const optionId = (i: number) => `${listId}-${i}`;
+  const prefetch = usePrefetchCustomer();
+  // The customer Enter would open (the highlighted one, or the only one) is fetched ahead.
+  const likelyId = (items[active] ?? (items.length === 1 ? items[0] : undefined))?.id;
+  useEffect(() => {
+    if (likelyId !== undefined) prefetch(likelyId);
+  }, [likelyId, prefetch]);
 
   useEffect(() => {
     if (active >= 0) document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
@@ -45,7 +54,7 @@ export function SearchBox({ query }: { query: string }) {
   function pick(s: Suggestion) {
     setOpen(false);
     setActive(-1);
-    router.push(`/member-care/ui/customer/${s.id}`);
+    router.push(customerUrlOf(s.id));
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -58,6 +67,10 @@ export function SearchBox({ query }: { query: string }) {
     } else if (e.key === 'Enter' && expanded && items[active]) {
       e.preventDefault();
       pick(items[active]);
+    } else if (e.key === 'Enter') {
+      // The form searches (results below the box): the suggestions would only cover them.
+      setOpen(false);
+      setActive(-1);
     } else if (e.key === 'Escape' && expanded) {
       // Closes the list; the text stays (a search input would otherwise clear itself).
       e.preventDefault();

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
 import { focusRing } from '@/components/ui/focus';
+import { CustomerLink } from './customer-link';
 
 export interface SearchResultRow {
   customerId: number;
@@ -43,8 +44,10 @@ export function SearchResults({ query, hits }: { query: string; hits: SearchResu
       <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white">
         {hits.map((hit) => (
           <li key={hit.customerId}>
-            <Link
-              href={`/member-care/ui/customer/${hit.customerId}`}
+            <CustomerLink
+              customerId={hit.customerId}
+              // One customer found is the one the clerk opens next.
+              eager={hits.length === 1}
               className={`flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-slate-50 ${focusRing}`}
             >
               <UserRound aria-hidden="true" className="size-5 text-slate-400" />
@@ -58,7 +61,7 @@ export function SearchResults({ query, hits }: { query: string; hits: SearchResu
                   </Badge>
                 ))}
               </span>
-            </Link>
+            </CustomerLink>
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 // GET /v2/customers/search (docs/api.md) from the browser: the home search box's suggestions.
 import { z } from 'zod';
 import { customerDisplayName } from '@/components/customer/display-name';
-import { typeName } from '@/components/customer/format';
+import { readableValue, typeName } from '@/components/customer/format';
 import { callApi } from '@/components/form/api-request';
 
 /** The API answers 400 under this many characters. */
@@ -24,7 +24,7 @@ const SearchResponseSchema = z.object({
 export interface Suggestion {
   id: number;
   name: string;
-  /** "Mobile 919876543210 · Email priya@example.com" */
+  /** "Mobile +91 98765 43210 · Email priya@example.com" */
   identifiers: string;
   sources: string[];
 }
@@ -38,7 +38,7 @@ export async function fetchSuggestions(q: string, signal?: AbortSignal): Promise
     name: customerDisplayName(c.id, [c]),
     identifiers: c.identifiers
       .slice(0, 2)
-      .map((i) => `${typeName(i.type)} ${i.value}`)
+      .map((i) => `${typeName(i.type)} ${readableValue(i.type, i.value)}`)
       .join(' · '),
     sources: c.sources,
   }));

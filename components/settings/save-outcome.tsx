@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import type { SectionInfo } from './sections';
 
@@ -27,9 +28,11 @@ export function SaveOutcome({ outcome }: { outcome: Outcome | null }) {
               {outcome.sections.map((s, i) => (
                 <span key={s.id}>
                   {i > 0 && ', '}
-                  <a href={`#${s.id}`} className="font-medium underline underline-offset-2">
+                  {/* A Link: another page of the editor keeps the form, and with it the edits. */}
+                  <Link href={`${s.page.href}#${s.id}`} className="font-medium underline underline-offset-2">
                     {s.title}
-                  </a>
+                    {s.page.title !== s.title && ` (${s.page.title})`}
+                  </Link>
                 </span>
               ))}
             </p>

@@ -2,27 +2,17 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { useHydrated } from '@/components/form/use-hydrated';
 import type { SaveOrgConfigResult } from '@/lib/config/save';
 import { SettingsSchema, type SettingsInput } from '@/lib/config/settings-schema';
 import type { OrgConfig } from '@/lib/config/types';
-import { CardSeriesSection } from './card-series-section';
-import { CustomFieldsSection } from './custom-fields-section';
-import { ExtendedFieldsSection, type ExtendedFieldInfo } from './extended-fields-section';
-import { IdentifiersSection } from './identifiers-section';
-import { MobileSection } from './mobile-section';
-import { TimeZoneSection } from './time-zone-section';
-import { ProgramsSection } from './programs-section';
-import { RateLimitSection } from './rate-limit-section';
-import { RequestsSection } from './requests-section';
+import type { ExtendedFieldInfo } from './extended-fields-section';
 import { SaveBar } from './save-bar';
 import type { Outcome } from './save-outcome';
-import { sectionsWithProblems } from './sections';
-import { SourcesSection } from './sources-section';
-import { StatusLabelsSection } from './status-labels-section';
-import { TillsSection } from './tills-section';
+import { sectionsAt } from './sections';
+import { SettingsFactsProvider } from './settings-part';
 
 interface SettingsFormProps {
   /** The stored configuration's version, which `initial` is. */
@@ -32,6 +22,8 @@ interface SettingsFormProps {
   catalogue: ExtendedFieldInfo[];
   /** The server action: it checks the session and the org itself. */
   save: (input: SettingsInput) => Promise<SaveOrgConfigResult>;
+  /** The page's part of the document (SettingsPart): the pages change, the form stays. */
+  children: ReactNode;
 }
 
 const UNREACHABLE: SaveOrgConfigResult = {
@@ -40,8 +32,12 @@ const UNREACHABLE: SaveOrgConfigResult = {
   message: 'The server could not be reached. Nothing was saved; try again.',
 };
 
-/** The Registration Configuration editor: one document, checked by the schema the server applies. */
-export function SettingsForm({ version, initial, region, catalogue, save }: SettingsFormProps) {
+/**
+ * The Registration Configuration editor: one document, checked by the schema the server applies,
+ * saved whole. It lives in the editor pages' layout, so an edit made on one page is still there on
+ * the next and is saved with the rest.
+ */
+export function SettingsForm({ version, initial, region, catalogue, save, children }: SettingsFormProps) {
   const form = useForm<SettingsInput>({
     defaultValues: initial,
     resolver: zodResolver(SettingsSchema),
@@ -50,10 +46,11 @@ export function SettingsForm({ version, initial, region, catalogue, save }: Sett
   });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const router = useRouter();
+  const facts = useMemo(() => ({ region, catalogue }), [region, catalogue]);
   const hydrated = useHydrated();
-  // The page renders again after each save (for the history) and on history paging: unsaved edits
-  // stay. Only a version the form neither opened with nor saved itself (another admin's save)
-  // replaces them with the stored document.
+  // The layout renders again after each save (router.refresh): unsaved edits stay. Only a version
+  // the form neither opened with nor saved itself (another admin's save) replaces them with the
+  // stored document.
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const shownVersion = useRef(version);
   useEffect(() => {
@@ -73,7 +70,7 @@ export function SettingsForm({ version, initial, region, catalogue, save }: Sett
         ok: true,
         message: `Configuration saved (version ${result.data.version}). The next registration, by form or API, follows it.`,
       });
-      router.refresh(); // the history below lists this save
+      router.refresh(); // the History page and the stored version follow this save
       return;
     }
     const paths = Object.keys(result.fieldErrors);
@@ -84,14 +81,14 @@ export function SettingsForm({ version, initial, region, catalogue, save }: Sett
         { shouldFocus: i === 0 },
       );
     });
-    setOutcome({ ok: false, message: result.message, sections: sectionsWithProblems(paths) });
+    setOutcome({ ok: false, message: result.message, sections: sectionsAt(paths) });
   }
 
   function onInvalid(errors: object) {
     setOutcome({
       ok: false,
       message: 'Nothing was saved. Fix the highlighted fields and try again.',
-      sections: sectionsWithProblems(Object.keys(errors)),
+      sections: sectionsAt(Object.keys(errors)),
     });
   }
 
@@ -100,18 +97,7 @@ export function SettingsForm({ version, initial, region, catalogue, save }: Sett
       <form onSubmit={form.handleSubmit(onValid, onInvalid)} noValidate aria-label="Registration Configuration">
         {/* Disabled until hydrated: hydration would reset a box ticked before it, and the save would store the old value. */}
         <fieldset disabled={!hydrated} className="flex min-w-0 flex-col gap-5">
-          <IdentifiersSection />
-          <MobileSection />
-          <TimeZoneSection />
-          <SourcesSection />
-          <CustomFieldsSection />
-          <ExtendedFieldsSection catalogue={catalogue} />
-          <StatusLabelsSection />
-          <CardSeriesSection />
-          <TillsSection />
-          <ProgramsSection />
-          <RateLimitSection region={region} />
-          <RequestsSection />
+          <SettingsFactsProvider facts={facts}>{children}</SettingsFactsProvider>
           <SaveBar outcome={outcome} />
         </fieldset>
       </form>

@@ -7,9 +7,10 @@ export const LEAVE_MESSAGE = 'Leave this page? The settings you changed have not
 /**
  * While `dirty`, leaving asks first: a reload or a closed tab through the browser's own question
  * (beforeunload), a link to another page of the app through a confirmation. Links within the same
- * page (the history's paging, which keeps the edits) pass.
+ * page, and to the pages `keeps` names (the editor's other pages, whose form is this one), pass:
+ * the edits stay.
  */
-export function useUnsavedChangesGuard(dirty: boolean) {
+export function useUnsavedChangesGuard(dirty: boolean, keeps: (pathname: string) => boolean) {
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -22,7 +23,9 @@ export function useUnsavedChangesGuard(dirty: boolean) {
       const link = e.target instanceof Element ? e.target.closest('a[href]') : null;
       if (!(link instanceof HTMLAnchorElement) || link.target === '_blank' || link.hasAttribute('download')) return;
       const to = new URL(link.href, window.location.href);
-      if (to.origin === window.location.origin && to.pathname === window.location.pathname) return;
+      if (to.origin === window.location.origin && (to.pathname === window.location.pathname || keeps(to.pathname))) {
+        return;
+      }
       if (!window.confirm(LEAVE_MESSAGE)) {
         e.preventDefault();
         e.stopPropagation();
@@ -35,5 +38,5 @@ export function useUnsavedChangesGuard(dirty: boolean) {
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, true);
     };
-  }, [dirty]);
+  }, [dirty, keeps]);
 }

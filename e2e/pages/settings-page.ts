@@ -1,10 +1,31 @@
 import type { Locator, Page } from '@playwright/test';
 import { checkAccessibility } from '../support/axe';
 
-/** The Registration Configuration editor, by the accessible names of the UI contract. */
+/** The editor's pages, by their names in the Settings menu, and where each is. */
+export const SETTINGS_PAGES = {
+  Identifiers: '',
+  Sources: '/sources',
+  Fields: '/fields',
+  Statuses: '/statuses',
+  'Cards and tills': '/cards-and-tills',
+  Loyalty: '/loyalty',
+  Limits: '/limits',
+  Requests: '/requests',
+  History: '/history',
+} as const;
+export type SettingsPageName = keyof typeof SETTINGS_PAGES;
+
+/** The Registration Configuration editor, its pages by the accessible names of the UI contract. */
 export class SettingsPage {
+  /** The first page (Identifiers); the others are below it. */
   static readonly URL = '/member-care/ui/settings/registration';
+  static urlOf(name: SettingsPageName): string {
+    return `${SettingsPage.URL}${SETTINGS_PAGES[name]}`;
+  }
+
   readonly heading: Locator;
+  /** The Settings menu: the editor's pages, then the administration's. */
+  readonly menu: Locator;
   readonly saveButton: Locator;
   readonly saved: Locator;
   readonly notSaved: Locator;
@@ -14,6 +35,7 @@ export class SettingsPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Registration Configuration' });
+    this.menu = page.getByRole('navigation', { name: 'Settings' });
     this.saveButton = page.getByRole('button', { name: 'Save configuration' });
     this.saved = page.getByRole('status').filter({ hasText: 'Configuration saved' });
     this.notSaved = page.getByRole('alert').filter({ hasText: 'The configuration was not saved' });
@@ -21,13 +43,19 @@ export class SettingsPage {
     this.saves = this.history.getByRole('list', { name: 'Saves, newest first' }).getByRole('listitem');
   }
 
-  async goto() {
-    const response = await this.page.goto(SettingsPage.URL);
+  /** Opens one page of the editor (the first unless named) and waits until it can take input. */
+  async goto(name: SettingsPageName = 'Identifiers') {
+    const response = await this.page.goto(SettingsPage.urlOf(name));
     await this.heading.waitFor();
     // The form is server-rendered: typing before React hydrates it is undone by hydration.
     await this.page.waitForLoadState('networkidle');
     await checkAccessibility(this.page);
     return response;
+  }
+
+  /** A link of the Settings menu. */
+  menuLink(name: SettingsPageName | string): Locator {
+    return this.menu.getByRole('link', { name, exact: true });
   }
 
   /** A section of the form, by its heading ("Status labels", "Tills", ...). */
