@@ -31,6 +31,8 @@ test('staff request a merge, a supervisor approves it, the victim leads to the s
   page,
   request,
 }) => {
+  // The longest flow here: two sign-ins, seven pages, four axe runs; on a shared machine it outruns 90 s.
+  test.slow();
   const victimName = uniqueName();
   const survivorName = uniqueName();
   // Different source accounts: two INSTORE mobiles would block the merge (the preview says so).
