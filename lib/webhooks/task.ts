@@ -27,9 +27,9 @@ export interface WebhookTaskOptions {
   /** How long a claim holds before another worker may take the delivery again (a crashed worker). */
   leaseMs?: number;
   /**
-   * At least this long between two claims. Every commit with an event notifies and every delivery
-   * that ends wakes the task; claiming at each would run the claim hundreds of times a second for a
-   * row or two each. Paced, one claim takes what came in meanwhile, at the cost of this much latency.
+   * At least this long between two claims. Every delivery that ends wakes the task; claiming at each
+   * would run the claim hundreds of times a second for a row or two each. Paced, one claim takes
+   * what came in meanwhile, at the cost of this much latency.
    */
   claimIntervalMs?: number;
   /**
