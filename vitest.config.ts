@@ -33,6 +33,21 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Only on a Citus coordinator (npm run test:citus, which runs the integration project there too):
+        // the tables' distribution and the single-shard plans of every org-scoped statement.
+        resolve: { alias },
+        test: {
+          name: 'citus',
+          include: ['tests/citus/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/integration/global-setup.ts'],
+          setupFiles: ['tests/integration/setup-file.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -2,7 +2,7 @@
 // worker's claim and record of each attempt. The events themselves are written by the statements of
 // the changes they report (customer-writes.ts, eventParts).
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { execRows, type DbOrTx } from '@/db/client';
+import { execRows, execStatement, param, statementOf, type DbOrTx } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/schema';
 import type { DeliveryStatus, WebhookEvent } from '@/lib/vocabulary';
 
@@ -193,6 +193,19 @@ const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) 
 /** The key of a webhook in `claimDeliveries`' count of deliveries in flight. */
 export const webhookKey = (d: { orgId: number; webhookId: number }) => `${d.orgId}:${d.webhookId}`;
 
+const DUE = sql`d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until <= now())`;
+
+/**
+ * The orgs with due deliveries, the one with the oldest first: the worker's only statement across
+ * orgs (on Citus it reads every shard; each claim after it reads one). The due index
+ * (webhook_deliveries_due_idx, pending rows by next_attempt_at) serves it on PostgreSQL.
+ */
+export const dueOrgsStatement = statementOf(sql`
+  select d.org_id from webhook_deliveries d
+  join webhooks w on w.org_id = d.org_id and w.id = d.webhook_id and w.active
+  where ${DUE}
+  group by d.org_id order by min(d.next_attempt_at) limit ${param('limit')}`);
+
 /**
  * Claims up to `limit` due deliveries for `leaseMs`: each is the oldest pending one of its customer
  * for its webhook (a customer's next event waits for the one before it), its webhook active, and no
@@ -200,12 +213,31 @@ export const webhookKey = (d: { orgId: number; webhookId: number }) => `${d.orgI
  * one slow receiver cannot take every slot. Rows another worker is claiming are skipped (FOR UPDATE
  * SKIP LOCKED), and a claimed row is leased, so no two workers send the same attempt; a worker that
  * dies leaves its lease to run out, and the delivery is due again (at least once).
+ * One claim per org with due deliveries (dueOrgsStatement), oldest first, until `limit` are claimed:
+ * each claim binds the org in every part, so Citus runs it on the org's shard (FOR UPDATE is refused
+ * across shards).
  */
 export async function claimDeliveries(
   db: DbOrTx,
   limit: number,
   leaseMs: number,
   cap: { perWebhook: number; inFlight: Record<string, number> } = { perWebhook: limit, inFlight: {} },
+): Promise<ClaimedDelivery[]> {
+  const orgs = await execStatement<{ org_id: number }>(db, dueOrgsStatement, { limit });
+  const claimed: ClaimedDelivery[] = [];
+  for (const { org_id } of orgs) {
+    if (claimed.length >= limit) break;
+    claimed.push(...(await claimOfOrg(db, Number(org_id), limit - claimed.length, leaseMs, cap)));
+  }
+  return claimed;
+}
+
+async function claimOfOrg(
+  db: DbOrTx,
+  orgId: number,
+  limit: number,
+  leaseMs: number,
+  cap: { perWebhook: number; inFlight: Record<string, number> },
 ): Promise<ClaimedDelivery[]> {
   const inFlight = JSON.stringify(cap.inFlight);
   const busy = (o: SQL, w: SQL) => sql`coalesce((${inFlight}::jsonb ->> (${o} || ':' || ${w}))::int, 0)`;
@@ -214,11 +246,11 @@ export async function claimDeliveries(
     sql`
     with candidates as (
       select d.org_id, d.id, d.webhook_id, d.next_attempt_at from webhook_deliveries d
-      join webhooks w on w.org_id = d.org_id and w.id = d.webhook_id and w.active
-      where d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until <= now())
+      join webhooks w on w.org_id = ${orgId} and w.org_id = d.org_id and w.id = d.webhook_id and w.active
+      where d.org_id = ${orgId} and ${DUE}
         and not exists (select 1 from webhook_deliveries p
-                        where p.org_id = d.org_id and p.webhook_id = d.webhook_id and p.customer_id = d.customer_id
-                          and p.status = 'pending' and p.id < d.id)
+                        where p.org_id = ${orgId} and p.org_id = d.org_id and p.webhook_id = d.webhook_id
+                          and p.customer_id = d.customer_id and p.status = 'pending' and p.id < d.id)
         and ${busy(sql`d.org_id`, sql`d.webhook_id`)} < ${cap.perWebhook}
       order by d.next_attempt_at, d.id
       limit ${limit}
@@ -226,13 +258,14 @@ export async function claimDeliveries(
     due as (
       select org_id, id from (
         select c.org_id, c.id, c.webhook_id,
-          row_number() over (partition by c.org_id, c.webhook_id order by c.next_attempt_at, c.id) as n
+          row_number() over (partition by c.webhook_id order by c.next_attempt_at, c.id) as n
         from candidates c) r
       where r.n <= ${cap.perWebhook} - ${busy(sql`r.org_id`, sql`r.webhook_id`)})
     update webhook_deliveries d
     set lease_until = now() + make_interval(secs => ${leaseMs / 1000}), attempts = d.attempts + 1
     from due, webhooks w
-    where d.org_id = due.org_id and d.id = due.id and w.org_id = d.org_id and w.id = d.webhook_id
+    where d.org_id = ${orgId} and d.org_id = due.org_id and d.id = due.id
+      and w.org_id = ${orgId} and w.org_id = d.org_id and w.id = d.webhook_id
     returning d.org_id, d.id, d.webhook_id, d.customer_id, d.event_id, d.event_name, d.request_id, d.data,
       extract(epoch from d.created_at) * 1000 as created_ms, extract(epoch from d.retrying_since) * 1000 as retrying_ms,
       d.attempts, w.url, w.headers, w.secret_ciphertext`,
