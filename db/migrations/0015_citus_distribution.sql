@@ -13,6 +13,10 @@
 --   SELECT distribute_by_org('{}', '{new_table}');   -- or '{new_table}', '{}' for a reference table
 -- A table created after this migration and not distributed stays on the coordinator alone, without an
 -- error (tests/lint/migrations.test.ts checks the rule; tests/citus/distribution.test.ts the result).
+-- Distributing takes longer than a request's statement timeout (the app's connections carry one): none
+-- for the rest of the migrations' transaction.
+SET LOCAL statement_timeout = 0;
+--> statement-breakpoint
 CREATE FUNCTION distribute_by_org(reference_tables text[], org_tables text[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE

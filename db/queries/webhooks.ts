@@ -193,6 +193,13 @@ const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) 
 /** The key of a webhook in `claimDeliveries`' count of deliveries in flight. */
 export const webhookKey = (d: { orgId: number; webhookId: number }) => `${d.orgId}:${d.webhookId}`;
 
+/**
+ * Epoch milliseconds as `extract(epoch from t - EPOCH)`: an interval's extract is immutable where a
+ * timestamptz's is not (it depends on the time zone), and Citus refuses a function that is not
+ * immutable in RETURNING.
+ */
+const EPOCH = sql`'epoch'::timestamptz`;
+
 const DUE = sql`d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until <= now())`;
 
 /**
@@ -267,7 +274,8 @@ async function claimOfOrg(
     where d.org_id = ${orgId} and d.org_id = due.org_id and d.id = due.id
       and w.org_id = ${orgId} and w.org_id = d.org_id and w.id = d.webhook_id
     returning d.org_id, d.id, d.webhook_id, d.customer_id, d.event_id, d.event_name, d.request_id, d.data,
-      extract(epoch from d.created_at) * 1000 as created_ms, extract(epoch from d.retrying_since) * 1000 as retrying_ms,
+      extract(epoch from d.created_at - ${EPOCH}) * 1000 as created_ms,
+      extract(epoch from d.retrying_since - ${EPOCH}) * 1000 as retrying_ms,
       d.attempts, w.url, w.headers, w.secret_ciphertext`,
   );
   return rows.map((r) => ({
