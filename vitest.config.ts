@@ -23,26 +23,13 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          // On a Citus coordinator (npm run test:citus sets CITUS_URL) also the Citus checks: every table
+          // distributed or reference, every org-scoped statement planned on one shard.
+          include: ['tests/integration/**/*.test.ts', ...(process.env.CITUS_URL ? ['tests/citus/**/*.test.ts'] : [])],
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
           setupFiles: ['tests/integration/setup-file.ts'],
           // One database for the run; files take turns so counts and rate limits stay their own.
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        // Only on a Citus coordinator (npm run test:citus, which runs the integration project there too):
-        // the tables' distribution and the single-shard plans of every org-scoped statement.
-        resolve: { alias },
-        test: {
-          name: 'citus',
-          include: ['tests/citus/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/integration/global-setup.ts'],
-          setupFiles: ['tests/integration/setup-file.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

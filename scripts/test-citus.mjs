@@ -14,7 +14,7 @@ if (!url) {
   process.exit(2);
 }
 const args = process.argv.slice(2);
-const result = spawnSync('npx', ['vitest', 'run', '--project', 'integration', '--project', 'citus', ...args], {
+const result = spawnSync('npx', ['vitest', 'run', '--project', 'integration', ...args], {
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: url },
 });
