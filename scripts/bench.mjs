@@ -46,7 +46,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { tsImport } from 'tsx/esm/api';
 
-const { createTestDatabase, nodeUrls } = await tsImport('../tests/integration/test-database.ts', import.meta.url);
+const { createTestDatabase } = await tsImport('../tests/integration/test-database.ts', import.meta.url);
 
 const { values: opt } = parseArgs({
   options: {
@@ -103,6 +103,8 @@ const env = {
 const servers = [];
 /** Drops the bench database (on Citus, on every node); set once it is made. */
 let dropDatabase = async () => {};
+/** The servers the bench database is on: one, or a Citus coordinator and its workers. */
+let nodes = [base];
 
 function sh(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
@@ -432,7 +434,7 @@ function cpuSeconds(pid) {
 /** The app processes and the database backends serving the bench database, for CPU accounting. */
 async function cpuMeter() {
   const backends = [];
-  for (const node of await nodeUrls(base)) {
+  for (const node of nodes) {
     const c = postgres(node, { max: 1, onnotice: () => {} });
     backends.push(...(await c`select pid from pg_stat_activity where datname = ${dbName}`).map((r) => r.pid));
     await c.end();
@@ -765,7 +767,7 @@ async function webhooksWorkload(origins, auth) {
 try {
   if (opt.profile) mkdirSync(opt.profile, { recursive: true });
   const floors = opt.probes ? runProbes() : {};
-  dropDatabase = (await createTestDatabase(base, dbName)).drop;
+  ({ drop: dropDatabase, nodes } = await createTestDatabase(base, dbName));
   sh('npm', ['run', '--silent', 'db:migrate']);
   sh('npm', ['run', '--silent', 'db:seed', '--', '--demo']);
   await preload(Number(opt.preload));

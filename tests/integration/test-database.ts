@@ -50,25 +50,19 @@ async function nodesOf(serverUrl: string): Promise<{ coordinator: Node; workers:
   }
 }
 
-/** The URL of the server of `serverUrl`, and on Citus of each of its workers (database `postgres`). */
-export async function nodeUrls(serverUrl: string): Promise<string[]> {
-  if (!onCitus()) return [serverUrl];
-  const { workers } = await nodesOf(serverUrl);
-  return [serverUrl, ...workers.map((w) => urlOn(serverUrl, w, 'postgres'))];
-}
-
 /**
  * Creates the database `name` on the server of `serverUrl` (and, on Citus, on its workers); answers
- * its URL and how to drop it.
+ * its URL, how to drop it, and the servers it is on (`nodes`: the coordinator's URL first, then each
+ * worker's, database `postgres`; for the bench's count of database CPU).
  */
 export async function createTestDatabase(
   serverUrl: string,
   name: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
+): Promise<{ url: string; drop: () => Promise<void>; nodes: string[] }> {
   const url = urlOn(serverUrl, null, name);
   if (!onCitus()) {
     await run(serverUrl, [`CREATE DATABASE ${name}`]);
-    return { url, drop: () => run(serverUrl, [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]) };
+    return { url, drop: () => run(serverUrl, [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]), nodes: [serverUrl] };
   }
   const { coordinator, workers } = await nodesOf(serverUrl);
   // The app's lock_timeout is a setting of its connections to the coordinator, which Citus does not
@@ -94,6 +88,7 @@ export async function createTestDatabase(
   ]);
   return {
     url,
+    nodes: [serverUrl, ...workers.map((w) => urlOn(serverUrl, w, 'postgres'))],
     drop: async () => {
       await run(serverUrl, [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
       for (const w of workers)
