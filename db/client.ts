@@ -2,7 +2,6 @@
 // Opened lazily on first use and kept on globalThis, so hot reloads and Next's module layers share it.
 // It only connects: migrating and seeding are the start-up module's (lib/startup).
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { is, Placeholder, sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
@@ -37,26 +36,6 @@ type RawClient = (text: string, params: unknown[], prepare: boolean) => Promise<
  */
 const rawClients = new WeakMap<DbOrTx, RawClient>();
 
-/** A statement's parameter types and result columns, as PostgreSQL describes it (postgres.js). */
-type Describe = (text: string) => Promise<{ types: number[]; columns: { name: string; type: number }[] }>;
-const describers = new WeakMap<DbOrTx, Describe>();
-/**
- * The functions of delegateToOrgShard a PostgreSQL database holds (none outside Citus), by name: read
- * with the first statement sent, and again after a failed read.
- */
-const delegated = new WeakMap<DbOrTx, Promise<Set<string>>>();
-function delegatedOf(db: DbOrTx): Promise<Set<string>> {
-  let names = delegated.get(db);
-  if (!names) {
-    names = delegatedFunctions(db).catch((err: unknown) => {
-      delegated.delete(db);
-      throw err;
-    });
-    delegated.set(db, names);
-  }
-  return names;
-}
-
 async function openPostgres(url: string, settings: DatabaseEnv): Promise<Handle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -73,10 +52,6 @@ async function openPostgres(url: string, settings: DatabaseEnv): Promise<Handle>
   });
   const db = drizzle(sql, { schema }) as unknown as Db;
   rawClients.set(db, (text, params, prepare) => sql.unsafe(text, params as never[], { prepare }));
-  describers.set(db, async (text) => {
-    const d = await sql.unsafe(text).describe();
-    return { types: d.types, columns: d.columns.map((c) => ({ name: c.name, type: c.type })) };
-  });
   return {
     db,
     kind: 'postgres',
@@ -207,11 +182,7 @@ export const jsonParam = (name: string): SQL => sql`${sql.placeholder(name)}::te
 export async function execStatement<T>(db: DbOrTx, statement: Statement, values: object): Promise<T[]> {
   const params = statement.names.map((name) => (values as Record<string, unknown>)[name]);
   const raw = rawClients.get(db);
-  if (raw) {
-    const names = describers.has(db) ? await delegatedOf(db) : null;
-    const fn = names?.size ? functionOf(statement) : null;
-    return (await raw(fn && names!.has(fn.name) ? fn.call : statement.text, params, true)) as T[];
-  }
+  if (raw) return (await raw(statement.text, params, true)) as T[];
   // In a transaction (the rare locked paths): the same text and values, through drizzle, not prepared.
   const query = sql.join(
     statement.between.flatMap((text, i) =>
@@ -219,81 +190,4 @@ export async function execStatement<T>(db: DbOrTx, statement: Statement, values:
     ),
   );
   return rowsOf<T>(await db.execute(query));
-}
-
-// Citus (docs/scaling.md, "Citus"). Citus runs a statement whose CTEs insert (a registration, a change
-// of a customer) through the coordinator in steps, one round trip to the worker per CTE. The same text
-// as a SQL function distributed with customers by its org argument is sent whole to the worker holding
-// the org's shards, which runs it there: one round trip. delegateToOrgShard makes the function (at
-// migration); execStatement then sends the call instead of the text. Outside Citus nothing changes.
-
-/** The function of a statement: named by its text's hash, so a changed text gets a function of its own. */
-const functions = new WeakMap<Statement, { name: string; call: string }>();
-function functionOf(statement: Statement): { name: string; call: string } {
-  let fn = functions.get(statement);
-  if (!fn) {
-    const name = `mc_write_${createHash('sha1').update(statement.text).digest('hex').slice(0, 16)}`;
-    const args = statement.names.map((_, i) => `$${i + 1}`).join(', ');
-    fn = { name, call: `select * from ${name}(${args})` };
-    functions.set(statement, fn);
-  }
-  return fn;
-}
-
-async function onCitus(db: DbOrTx): Promise<boolean> {
-  const [row] = await execRows<{ citus: boolean }>(
-    db,
-    sql`select exists (select 1 from pg_extension where extname = 'citus') as citus`,
-  );
-  return row?.citus === true;
-}
-
-/** The delegated functions the database holds: none outside Citus. */
-async function delegatedFunctions(db: DbOrTx): Promise<Set<string>> {
-  if (!(await onCitus(db))) return new Set();
-  const rows = await execRows<{ name: string }>(
-    db,
-    sql`select p.proname as name from pg_proc p
-      join pg_catalog.pg_dist_object o on o.classid = 'pg_proc'::regclass and o.objid = p.oid
-      where p.proname like 'mc_write_%' and o.distribution_argument_index is not null`,
-  );
-  return new Set(rows.map((r) => r.name));
-}
-
-/**
- * On Citus, makes `statement` a SQL function distributed by its `orgId` argument and colocated with
- * customers, and sends the statement as a call of it from then on (this process; others when they
- * connect). Its parameters and result are the statement's, as PostgreSQL describes them. False (and
- * nothing made) outside Citus, or on a database this module did not open.
- */
-export async function delegateToOrgShard(db: Db, statement: Statement): Promise<boolean> {
-  const describe = describers.get(db);
-  const org = statement.names.indexOf('orgId');
-  if (!describe || org < 0 || !(await onCitus(db))) return false;
-  const { name } = functionOf(statement);
-  const { types, columns } = await describe(statement.text);
-  const typeNames = await execRows<{ name: string }>(
-    db,
-    sql`select format_type(t, null) as name from unnest(${`{${types.join(',')}}`}::oid[]) with ordinality u(t, n) order by n`,
-  );
-  const columnTypes = await execRows<{ name: string }>(
-    db,
-    sql`select format_type(t, null) as name from unnest(${`{${columns.map((c) => c.type).join(',')}}`}::oid[]) with ordinality u(t, n) order by n`,
-  );
-  const signature = `${name}(${typeNames.map((t) => t.name).join(', ')})`;
-  const returns = columns.map((c, i) => `"${c.name}" ${columnTypes[i]!.name}`).join(', ');
-  await execRows(
-    db,
-    // PL/pgSQL, not SQL: Citus plans no parameter of a SQL function's statement. `use_column`: the
-    // result's column names (customer_id, version…) are also variables of a PL/pgSQL function.
-    sql.raw(`create or replace function ${signature} returns table (${returns})
-      language plpgsql volatile as $mc_write$ #variable_conflict use_column
-      begin return query ${statement.text}; end $mc_write$`),
-  );
-  await execRows(
-    db,
-    sql`select create_distributed_function(${signature}, ${`$${org + 1}`}, colocate_with := 'customers')`,
-  );
-  (await delegatedOf(db)).add(name);
-  return true;
 }

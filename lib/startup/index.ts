@@ -5,16 +5,11 @@
 import 'server-only';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { delegateToOrgShard, getHandle, type Db, type DbKind } from '@/db/client';
-import { changeStatement } from '@/db/queries/customer-care';
-import { registrationStatements } from '@/db/queries/registration';
+import { getHandle, type Db, type DbKind } from '@/db/client';
 import { upgradeSecretHashes } from '@/lib/auth/secret-upgrade';
 import { authSecret, env, EnvironmentError } from '@/lib/env';
 import { log, loggableError } from '@/lib/log';
 import { seedDemoData, seedPlatformData } from './seed';
-
-/** The statements of one customer's writes that insert in CTEs (what Citus would run in steps). */
-const ORG_WRITE_STATEMENTS = [registrationStatements.new, registrationStatements.existing, changeStatement];
 
 // Resolved at run time from the working directory; the bundler must not trace it.
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
@@ -29,9 +24,8 @@ export function checkEnvironment({ server }: { server: boolean }): void {
 }
 
 /**
- * Applies the committed migrations (db/migrations), then on Citus makes the write statements functions
- * distributed with customers (db/client.ts, delegateToOrgShard), then the one step SQL cannot do: old
- * API client secret hashes wrapped in scrypt (lib/auth/secret-upgrade.ts). Returns how many hashes it upgraded.
+ * Applies the committed migrations (db/migrations), then the one step SQL cannot do: old API client
+ * secret hashes wrapped in scrypt (lib/auth/secret-upgrade.ts). Returns how many hashes it upgraded.
  */
 export async function migrateDatabase(db: Db, kind: DbKind): Promise<number> {
   if (kind === 'pglite') {
@@ -43,8 +37,6 @@ export async function migrateDatabase(db: Db, kind: DbKind): Promise<number> {
     await db.execute(sql`select pg_advisory_lock(727001)`);
     try {
       await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-      // On Citus, the writes of one customer as functions run on the org's worker (db/client.ts).
-      for (const statement of ORG_WRITE_STATEMENTS) await delegateToOrgShard(db, statement);
     } finally {
       await db.execute(sql`select pg_advisory_unlock(727001)`);
     }
