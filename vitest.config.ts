@@ -23,7 +23,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          // On a Citus coordinator (npm run test:citus sets CITUS_URL) also the Citus checks: every table
+          // distributed or reference, every org-scoped statement planned on one shard.
+          include: ['tests/integration/**/*.test.ts', ...(process.env.CITUS_URL ? ['tests/citus/**/*.test.ts'] : [])],
+          // PostgreSQL's own plans of plain tables: on a coordinator every table is Citus's, planned by
+          // Citus, and tests/citus/single-shard-plans.test.ts checks them instead.
+          exclude: process.env.CITUS_URL ? ['tests/integration/foreign-key-plans.test.ts'] : [],
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
           setupFiles: ['tests/integration/setup-file.ts'],

@@ -5,10 +5,33 @@ export const DEADLOCK = '40P01';
 export const SERIALIZATION_FAILURE = '40001';
 export const LOCK_NOT_AVAILABLE = '55P03';
 
+/**
+ * Citus (docs/scaling.md, "Citus") reports a unique violation met by a statement it ran through the
+ * coordinator in parts (a data-modifying CTE) as an internal error, XX000, whose message is the
+ * worker's: `duplicate key value violates unique constraint "<name>_<shard id>"`. Read as 23505 with
+ * the constraint named in it, so it is answered as on PostgreSQL (8006, 8050, 8131: never a 500).
+ */
+const CITUS_DUPLICATE = /duplicate key value violates unique constraint "([^"]+)"/;
+/** Citus names a shard's constraint after the table's, with the shard's id (102008 and up) appended. */
+const SHARD_SUFFIX = /_\d{6,}$/;
+
 export function pgErrorCode(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
+    if (code === 'XX000' && CITUS_DUPLICATE.test(String((e as { message?: unknown }).message))) return UNIQUE_VIOLATION;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** The constraint a unique or foreign-key violation names, as the schema names it (a shard's suffix removed). */
+export function pgErrorConstraint(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const named =
+      (e as { constraint_name?: unknown }).constraint_name ??
+      (e as { constraint?: unknown }).constraint ??
+      CITUS_DUPLICATE.exec(String((e as { message?: unknown }).message))?.[1];
+    if (typeof named === 'string') return named.replace(SHARD_SUFFIX, '');
   }
   return undefined;
 }

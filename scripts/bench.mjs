@@ -37,6 +37,9 @@
 // Each line also gives the CPU time per request of the app processes and of the database's backends
 // (from /proc: same machine only), which a busy machine inflates less than it does rates.
 // env:   DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres): the server to create the db on
+//        CITUS_URL  instead, a Citus coordinator with its workers registered: the db is made on every node
+//                   (tests/integration/test-database.ts, as npm run test:citus makes its own), the migrations
+//                   distribute it, and the database CPU counts the backends of every node (same machine)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -46,6 +49,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { tsImport } from 'tsx/esm/api';
+
+const { createTestDatabase } = await tsImport('../tests/integration/test-database.ts', import.meta.url);
 
 const { values: opt } = parseArgs({
   options: {
@@ -79,7 +85,7 @@ const seconds = Number(opt.seconds);
 if (!(processes >= 1) || connections < processes)
   throw new Error('--processes must be 1 or more, at most --connections');
 
-const base = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+const base = process.env.CITUS_URL ?? process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const dbName = `bench_${process.pid}_${Date.now()}`;
 const url = new URL(base);
 url.pathname = `/${dbName}`;
@@ -101,8 +107,11 @@ const env = {
       }
     : {}),
 };
-const admin = postgres(base, { max: 1, onnotice: () => {} });
 const servers = [];
+/** Drops the bench database (on Citus, on every node); set once it is made. */
+let dropDatabase = async () => {};
+/** The servers the bench database is on: one, or a Citus coordinator and its workers. */
+let nodes = [base];
 
 function sh(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
@@ -112,8 +121,7 @@ function sh(cmd, args) {
 async function cleanup() {
   for (const s of servers) if (s.exitCode === null) process.kill(-s.pid, 'SIGTERM');
   if (opt['keep-db']) console.error(`# kept the database: ${url}`);
-  else await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
-  await admin.end();
+  else await dropDatabase().catch(() => {});
 }
 
 async function preload(n) {
@@ -432,7 +440,12 @@ function cpuSeconds(pid) {
 
 /** The app processes and the database backends serving the bench database, for CPU accounting. */
 async function cpuMeter() {
-  const backends = (await admin`select pid from pg_stat_activity where datname = ${dbName}`).map((r) => r.pid);
+  const backends = [];
+  for (const node of nodes) {
+    const c = postgres(node, { max: 1, onnotice: () => {} });
+    backends.push(...(await c`select pid from pg_stat_activity where datname = ${dbName}`).map((r) => r.pid));
+    await c.end();
+  }
   const app = servers.map((s) => s.pid);
   const sum = (pids) => pids.reduce((t, pid) => t + cpuSeconds(pid), 0);
   const start = { app: sum(app), db: sum(backends) };
@@ -909,7 +922,7 @@ async function mergeWorkload(origins, auth) {
 try {
   if (opt.profile) mkdirSync(opt.profile, { recursive: true });
   const floors = opt.probes ? runProbes() : {};
-  await admin.unsafe(`CREATE DATABASE ${dbName}`);
+  ({ drop: dropDatabase, nodes } = await createTestDatabase(base, dbName));
   sh('npm', ['run', '--silent', 'db:migrate']);
   sh('npm', ['run', '--silent', 'db:seed', '--', '--demo']);
   await preload(Number(opt.preload));

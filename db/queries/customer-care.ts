@@ -34,7 +34,9 @@ export type { ChannelRow };
 
 // The customer's row and one of its source accounts (absent: nulls), with the account's channels in
 // order and the names of the customer's other accounts (the search words are made of every account's
-// names): one statement, so one snapshot. After lockCustomer in the same transaction, it is sent right
+// names): one statement, so one snapshot. No account asked for: the source is null, and the join
+// matches none (sources are never null); `is not distinct from` because `= null` would be folded to
+// false with the join's other conditions, which left Citus a join without its org (refused). After lockCustomer in the same transaction, it is sent right
 // behind the lock and runs once the lock is had, so it sees what the lock's last holder committed.
 export const changeReadStatement = statementOf(sql`
   select c.version, c.lifecycle, c.merged_into, c.status_label_id, s.name as status_label, c.loyalty_type, c.extended_fields,
@@ -48,7 +50,7 @@ export const changeReadStatement = statementOf(sql`
   from customers c
   left join status_labels s on s.org_id = c.org_id and s.id = c.status_label_id
   left join source_accounts sa on sa.org_id = c.org_id and sa.customer_id = c.id
-    and sa.source = ${param('source')} and sa.account_id = ${param('accountId')}
+    and sa.source is not distinct from ${param('source')} and sa.account_id = ${param('accountId')}
   where c.org_id = ${param('orgId')} and c.id = ${param('customerId')}`);
 
 export interface StoredAccount {

@@ -12,18 +12,30 @@ export async function notifyErasure(db: DbOrTx): Promise<void> {
   await execRows(db, sql`select pg_notify(${ERASURE_CHANNEL}, '')`);
 }
 
-/** One approved deletion whose time has come, locked; other workers skip it. */
+/**
+ * One approved deletion whose time has come, locked; other workers skip it. The first due is found
+ * without a lock (across orgs: on Citus a read of every shard), then locked with its org bound, so on
+ * Citus the lock is taken on the org's shard (FOR UPDATE is refused across shards).
+ */
 export async function claimDueErasure(db: DbOrTx): Promise<RequestRow | null> {
+  const due = (orgId?: number) =>
+    and(
+      orgId === undefined ? undefined : eq(customerRequests.orgId, orgId),
+      eq(customerRequests.baseType, 'DELETE'),
+      eq(customerRequests.status, 'APPROVED'),
+      sql`${customerRequests.dueAt} <= now()`,
+    );
+  const [first] = await db
+    .select({ orgId: customerRequests.orgId })
+    .from(customerRequests)
+    .where(due())
+    .orderBy(customerRequests.dueAt)
+    .limit(1);
+  if (!first) return null;
   const [row] = await db
     .select()
     .from(customerRequests)
-    .where(
-      and(
-        eq(customerRequests.baseType, 'DELETE'),
-        eq(customerRequests.status, 'APPROVED'),
-        sql`${customerRequests.dueAt} <= now()`,
-      ),
-    )
+    .where(due(first.orgId))
     .orderBy(customerRequests.dueAt)
     .limit(1)
     .for('update', { skipLocked: true });

@@ -9,15 +9,16 @@ export interface IdempotencyScope {
   key: string;
 }
 
-/** Rows older than this count as absent (docs/api.md#idempotency: keys are kept 24 hours). */
-const EXPIRED = sql`now() - interval '24 hours'`;
+/** How long a key is kept (docs/api.md#idempotency: 24 hours); older rows count as absent. */
+const KEPT = sql`interval '24 hours'`;
+const EXPIRED = sql`now() - ${KEPT}`;
 /**
  * A claim still without an answer after this was abandoned: its request failed and could not even
  * release it (the database went away, the process died). It may be claimed again, so the client's
  * retry with the key runs instead of answering 409 for a day. Far above any request's run time
  * (statements are bounded by STATEMENT_TIMEOUT_MS).
  */
-const ABANDONED = sql`now() - interval '2 minutes'`;
+const ABANDONED_AFTER = sql`interval '2 minutes'`;
 
 function inScope(s: IdempotencyScope) {
   return and(
@@ -30,6 +31,9 @@ function inScope(s: IdempotencyScope) {
 /**
  * Claims the key for a new request: true when this call inserted the row (or took over an expired
  * or abandoned one), false when another request holds it. One statement, so the claim commits on its own.
+ * The row's age is measured against the new row's `created_at` (`excluded`, the insert's now()), not
+ * now() itself: Citus refuses a function that is not immutable in `DO UPDATE` and its `WHERE`, and
+ * `timestamptz - timestamptz` is immutable where `timestamptz - interval` is not.
  */
 export async function claimIdempotencyKey(db: DbOrTx, s: IdempotencyScope, requestHash: string): Promise<boolean> {
   const rows = await db
@@ -37,10 +41,13 @@ export async function claimIdempotencyKey(db: DbOrTx, s: IdempotencyScope, reque
     .values({ ...s, requestHash })
     .onConflictDoUpdate({
       target: [idempotencyKeys.orgId, idempotencyKeys.clientKey, idempotencyKeys.key],
-      set: { requestHash, responseStatus: null, responseBody: null, createdAt: sql`now()` },
+      set: { requestHash, responseStatus: null, responseBody: null, createdAt: sql`excluded.created_at` },
       setWhere: or(
-        lt(idempotencyKeys.createdAt, EXPIRED),
-        and(isNull(idempotencyKeys.responseStatus), lt(idempotencyKeys.createdAt, ABANDONED)),
+        sql`excluded.created_at - ${idempotencyKeys.createdAt} > ${KEPT}`,
+        and(
+          isNull(idempotencyKeys.responseStatus),
+          sql`excluded.created_at - ${idempotencyKeys.createdAt} > ${ABANDONED_AFTER}`,
+        ),
       ),
     })
     .returning({ key: idempotencyKeys.key });

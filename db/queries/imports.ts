@@ -1,5 +1,5 @@
 // An import job's rows (lib/imports): the job, its file's parts, its results; the worker's claim and checkpoint.
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { execRows, type Db, type DbOrTx } from '@/db/client';
 import { auditLog, importFileParts, importJobs, importResults } from '@/db/schema';
 import type { ImportOutcome, ImportStatus } from '@/lib/vocabulary';
@@ -89,23 +89,34 @@ export async function cancelImportJob(
 
 /**
  * Claims the oldest job waiting for a worker: queued, or running with its lease run out (its worker
- * died), or already this worker's. Other workers' claims are skipped, not waited for.
+ * died), or already this worker's. Other workers' claims are skipped, not waited for. The oldest job
+ * is found first without a lock (across orgs: on Citus a read of every shard), then claimed with its
+ * org bound, so on Citus the claim runs on the org's shard (FOR UPDATE is refused across shards); a
+ * job taken meanwhile by another worker leaves the claim to the org's next one, or to the next poll.
  */
 export async function claimImportJob(db: DbOrTx, owner: string, leaseMs: number): Promise<ImportJobRow | null> {
+  const waiting = (t: SQL) =>
+    sql`(${t}.status = 'QUEUED' or (${t}.status = 'RUNNING' and (${t}.lease_until <= now() or ${t}.lease_owner = ${owner}::uuid)))`;
+  const [oldest] = await execRows<{ org_id: number }>(
+    db,
+    sql`select j.org_id from import_jobs j where ${waiting(sql`j`)} order by j.created_at, j.id limit 1`,
+  );
+  if (!oldest) return null;
+  const orgId = Number(oldest.org_id);
   const rows = await execRows<{ org_id: number; id: number }>(
     db,
     sql`
     with due as (
-      select org_id, id from import_jobs
-      where status = 'QUEUED' or (status = 'RUNNING' and (lease_until <= now() or lease_owner = ${owner}::uuid))
-      order by created_at, id
+      select d.org_id, d.id from import_jobs d
+      where d.org_id = ${orgId} and ${waiting(sql`d`)}
+      order by d.created_at, d.id
       limit 1
       for update skip locked)
     update import_jobs j
     set status = 'RUNNING', lease_owner = ${owner}::uuid,
       lease_until = now() + make_interval(secs => ${leaseMs / 1000}), started_at = coalesce(j.started_at, now())
     from due
-    where j.org_id = due.org_id and j.id = due.id
+    where j.org_id = ${orgId} and j.org_id = due.org_id and j.id = due.id
     returning j.org_id, j.id`,
   );
   const row = rows[0];

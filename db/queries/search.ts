@@ -60,7 +60,8 @@ export function searchMatchesSql(plan: SearchPlan): SQL | null {
     // quadratic read (measured at a million customers: 150 ms for "ean ggo", 6 ms this way).
     const others = rest.map(
       (r) => sql` and exists (select 1 from customer_search_words o
-        where o.org_id = w.org_id and o.customer_id = w.customer_id and starts_with(o.word || '', ${r.from}) offset 0)`,
+        where o.org_id = ${orgId} and o.org_id = w.org_id and o.customer_id = w.customer_id
+          and starts_with(o.word || '', ${r.from}) offset 0)`,
     );
     parts.push(sql`(select w.customer_id, 2 as rank, ${plan.prefixes.length + 1} as part from customer_search_words w
       where w.org_id = ${orgId} and ${inRange(sql`w.word`, lead)}${sql.join(others)}
@@ -97,7 +98,7 @@ export function similarNamesSql(plan: SimilarNamesPlan): SQL | null {
   if (!lead) return null;
   const others = rest.map(
     (r) => sql` and exists (select 1 from customer_search_words o
-      where o.org_id = w.org_id and o.customer_id = w.customer_id
+      where o.org_id = ${plan.orgId} and o.org_id = w.org_id and o.customer_id = w.customer_id
         and (starts_with(o.word || '', ${r}) or o.word % ${r}) offset 0)`,
   );
   return sql`select w.customer_id, w.word from customer_search_words w
@@ -124,7 +125,11 @@ export interface SearchCard {
   identifiers: { type: string; value: string }[];
 }
 
-/** What the search shows of each customer: status label, source accounts (INSTORE first) and identifiers. */
+/**
+ * What the search shows of each customer: status label, source accounts (INSTORE first) and identifiers.
+ * Each subquery binds the org parameter itself, as the search's own do: Citus routes a statement to the
+ * org's shard only when every table in it is filtered by the org (docs/scaling.md, "Citus").
+ */
 export async function loadSearchCards(db: DbOrTx, orgId: number, ids: number[]): Promise<SearchCard[]> {
   if (!ids.length) return [];
   const rows = await execRows<{
@@ -138,11 +143,11 @@ export async function loadSearchCards(db: DbOrTx, orgId: number, ids: number[]):
       (select jsonb_agg(jsonb_build_object('source', sa.source, 'accountId', sa.account_id,
                           'firstName', sa.first_name, 'lastName', sa.last_name)
                         order by (sa.source <> 'INSTORE'), sa.id)
-         from source_accounts sa where sa.customer_id = c.id and sa.org_id = c.org_id) as accounts,
+         from source_accounts sa where sa.customer_id = c.id and sa.org_id = ${orgId} and sa.org_id = c.org_id) as accounts,
       (select jsonb_agg(jsonb_build_object('type', i.type, 'value', i.value) order by (sa.source <> 'INSTORE'), sa.id, i.position)
          from source_accounts sa
          join identifiers i on i.org_id = sa.org_id and i.source_account_id = sa.id
-         where sa.customer_id = c.id and sa.org_id = c.org_id) as identifiers
+         where sa.customer_id = c.id and sa.org_id = ${orgId} and sa.org_id = c.org_id) as identifiers
     from customers c
     left join status_labels sl on sl.org_id = c.org_id and sl.id = c.status_label_id
     where c.org_id = ${orgId} and c.id in (${sql.join(

@@ -193,26 +193,50 @@ const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) 
 /** The key of a webhook in `claimDeliveries`' count of deliveries in flight. */
 export const webhookKey = (d: { orgId: number; webhookId: number }) => `${d.orgId}:${d.webhookId}`;
 
+/**
+ * Epoch milliseconds as `extract(epoch from t - EPOCH)`: an interval's extract is immutable where a
+ * timestamptz's is not (it depends on the time zone), and Citus refuses a function that is not
+ * immutable in RETURNING.
+ */
+const EPOCH = sql`'epoch'::timestamptz`;
+
+const DUE = sql`d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until <= now())`;
+
+/**
+ * The orgs with due deliveries, the one with the oldest first: the worker's only statement across
+ * orgs (on Citus it reads every shard; each claim after it reads one). It looks at the oldest 1,000
+ * due rows only (the due index in order, stopping there), so its cost does not grow with the backlog;
+ * an org whose due rows all lie behind them is found once those are claimed.
+ */
+export const dueOrgsStatement = statementOf(sql`
+  select org_id from (
+    select d.org_id, d.next_attempt_at from webhook_deliveries d
+    join webhooks w on w.org_id = d.org_id and w.id = d.webhook_id and w.active
+    where ${DUE}
+    order by d.next_attempt_at limit 1000) oldest
+  group by org_id order by min(next_attempt_at) limit ${param('limit')}`);
+
 const busy = (o: SQL, w: SQL) => sql`coalesce((${jsonParam('inFlight')} ->> (${o} || ':' || ${w}))::int, 0)`;
 
 /**
- * The claim, rendered once (prepared on postgres.js). Its plan must not depend on statistics: the
- * worker prepares it on a new, empty outbox and keeps that plan while the backlog grows (autovacuum
- * may not have run). So the pending rows are read in the due index's order and the scan stops at the
- * limit (no sort of every pending row), and "no earlier pending event of the customer" is a probe of
- * the customer index per row read: `offset 0` keeps it a subplan, which PostgreSQL would otherwise
- * turn into an anti join and, planned on an empty table, run as a scan of every pending row for each
- * row (seen: 2–8 s a claim at 19,000 pending, the drain falling to 40 deliveries/s).
- * `tests/integration/foreign-key-plans.test.ts` plans it on a new database.
+ * The claim of one org's deliveries, rendered once (prepared on postgres.js). The org is bound in every
+ * part, so Citus runs it on the org's shard (FOR UPDATE is refused across shards). Its plan must not
+ * depend on statistics: the worker prepares it on a new, empty outbox and keeps that plan while the
+ * backlog grows (autovacuum may not have run). So the pending rows are read in the due index's order
+ * and the scan stops at the limit (no sort of every pending row), and "no earlier pending event of the
+ * customer" is a probe of the customer index per row read: `offset 0` keeps it a subplan, which
+ * PostgreSQL would otherwise turn into an anti join and, planned on an empty table, run as a scan of
+ * every pending row for each row (seen: 2–8 s a claim at 19,000 pending, the drain falling to 40
+ * deliveries/s). `tests/integration/foreign-key-plans.test.ts` plans it on a new database.
  */
 export const claimStatement = statementOf(sql`
     with candidates as (
       select d.org_id, d.id, d.webhook_id, d.next_attempt_at from webhook_deliveries d
-      join webhooks w on w.org_id = d.org_id and w.id = d.webhook_id and w.active
-      where d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until <= now())
+      join webhooks w on w.org_id = ${param('orgId')} and w.org_id = d.org_id and w.id = d.webhook_id and w.active
+      where d.org_id = ${param('orgId')} and ${DUE}
         and not exists (select 1 from webhook_deliveries p
-                        where p.org_id = d.org_id and p.webhook_id = d.webhook_id and p.customer_id = d.customer_id
-                          and p.status = 'pending' and p.id < d.id
+                        where p.org_id = ${param('orgId')} and p.org_id = d.org_id and p.customer_id = d.customer_id
+                          and p.webhook_id = d.webhook_id and p.status = 'pending' and p.id < d.id
                         offset 0)
         and ${busy(sql`d.org_id`, sql`d.webhook_id`)} < ${param('perWebhook')}
       order by d.next_attempt_at
@@ -221,15 +245,17 @@ export const claimStatement = statementOf(sql`
     due as (
       select org_id, id from (
         select c.org_id, c.id, c.webhook_id,
-          row_number() over (partition by c.org_id, c.webhook_id order by c.next_attempt_at, c.id) as n
+          row_number() over (partition by c.webhook_id order by c.next_attempt_at, c.id) as n
         from candidates c) r
       where r.n <= ${param('perWebhook')} - ${busy(sql`r.org_id`, sql`r.webhook_id`)})
     update webhook_deliveries d
     set lease_until = now() + make_interval(secs => ${param('leaseSeconds')}), attempts = d.attempts + 1
     from due, webhooks w
-    where d.org_id = due.org_id and d.id = due.id and w.org_id = d.org_id and w.id = d.webhook_id
+    where d.org_id = ${param('orgId')} and d.org_id = due.org_id and d.id = due.id
+      and w.org_id = ${param('orgId')} and w.org_id = d.org_id and w.id = d.webhook_id
     returning d.org_id, d.id, d.webhook_id, d.customer_id, d.event_id, d.event_name, d.request_id, d.data,
-      extract(epoch from d.created_at) * 1000 as created_ms, extract(epoch from d.retrying_since) * 1000 as retrying_ms,
+      extract(epoch from d.created_at - ${EPOCH}) * 1000 as created_ms,
+      extract(epoch from d.retrying_since - ${EPOCH}) * 1000 as retrying_ms,
       d.attempts, w.url, w.headers, w.secret_ciphertext`);
 
 /**
@@ -239,6 +265,7 @@ export const claimStatement = statementOf(sql`
  * one slow receiver cannot take every slot. Rows another worker is claiming are skipped (FOR UPDATE
  * SKIP LOCKED), and a claimed row is leased, so no two workers send the same attempt; a worker that
  * dies leaves its lease to run out, and the delivery is due again (at least once).
+ * One claim per org with due deliveries (dueOrgsStatement), oldest first, until `limit` are claimed.
  */
 export async function claimDeliveries(
   db: DbOrTx,
@@ -246,7 +273,24 @@ export async function claimDeliveries(
   leaseMs: number,
   cap: { perWebhook: number; inFlight: Record<string, number> } = { perWebhook: limit, inFlight: {} },
 ): Promise<ClaimedDelivery[]> {
+  const orgs = await execStatement<{ org_id: number }>(db, dueOrgsStatement, { limit });
+  const claimed: ClaimedDelivery[] = [];
+  for (const { org_id } of orgs) {
+    if (claimed.length >= limit) break;
+    claimed.push(...(await claimOfOrg(db, Number(org_id), limit - claimed.length, leaseMs, cap)));
+  }
+  return claimed;
+}
+
+async function claimOfOrg(
+  db: DbOrTx,
+  orgId: number,
+  limit: number,
+  leaseMs: number,
+  cap: { perWebhook: number; inFlight: Record<string, number> },
+): Promise<ClaimedDelivery[]> {
   const rows = await execStatement<ClaimRow>(db, claimStatement, {
+    orgId,
     inFlight: JSON.stringify(cap.inFlight),
     perWebhook: cap.perWebhook,
     limit,

@@ -2,7 +2,7 @@
 // envelope's 400s, before → after of the values a change touched, and the unique-key refusals.
 import type { z } from 'zod';
 import type { HistoryChange } from '@/db/schema';
-import { pgErrorCode, UNIQUE_VIOLATION } from '@/db/errors';
+import { pgErrorCode, pgErrorConstraint, UNIQUE_VIOLATION } from '@/db/errors';
 import { issuesToErrors } from '@/lib/customers/issues';
 import { ApiError } from '@/lib/errors';
 
@@ -48,19 +48,9 @@ export async function refusingDuplicate<T>(
   try {
     return await fn();
   } catch (err) {
-    if (pgErrorCode(err) === UNIQUE_VIOLATION && constraintOf(err) === constraint) throw refusal();
+    if (pgErrorCode(err) === UNIQUE_VIOLATION && pgErrorConstraint(err) === constraint) throw refusal();
     throw err;
   }
-}
-
-function constraintOf(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const c =
-      (e as { constraint_name?: unknown; constraint?: unknown }).constraint_name ??
-      (e as { constraint?: unknown }).constraint;
-    if (typeof c === 'string') return c;
-  }
-  return undefined;
 }
 
 /** The acting admin of a route's context. */

@@ -8,7 +8,7 @@ import { insertAdminLogEntry } from '@/db/queries/admin-log';
 import { insertStaffUser } from '@/db/queries/staff-users';
 import { orgs, orgSources, registrationConfigs } from '@/db/schema';
 import { IDENTIFIER_TYPES, REGIONS, type Region } from '@/lib/vocabulary';
-import { pgErrorCode, UNIQUE_VIOLATION } from '@/db/errors';
+import { pgErrorCode, pgErrorConstraint, UNIQUE_VIOLATION } from '@/db/errors';
 import { hashStaffPassword, newOneTimePassword } from './secrets';
 
 export interface NewOrg {
@@ -100,7 +100,7 @@ export async function createOrg(
     });
   } catch (err) {
     if (pgErrorCode(err) === UNIQUE_VIOLATION) {
-      const text = String((err as { cause?: { constraint_name?: string } }).cause?.constraint_name ?? err);
+      const text = pgErrorConstraint(err) ?? String(err);
       if (/orgs_code/.test(text)) throw new OrgCreateRefused(`An organisation with code "${o.code}" already exists`);
       if (/staff_users_email/.test(text))
         throw new OrgCreateRefused(`${o.adminEmail} is already a staff member's email`);

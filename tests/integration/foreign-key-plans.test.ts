@@ -16,7 +16,7 @@ import {
 } from '@/db/queries/customer-care';
 import { customerStatement } from '@/db/queries/customer-read';
 import { identityMatchesStatement, registrationStatements } from '@/db/queries/registration';
-import { claimStatement, customerForEventStatement } from '@/db/queries/webhooks';
+import { claimStatement, customerForEventStatement, dueOrgsStatement } from '@/db/queries/webhooks';
 import { webhookDeliveries } from '@/db/schema';
 import { withFreshDatabase } from './fresh-database';
 
@@ -189,6 +189,18 @@ describe("the webhook worker's claim on a new database", () => {
     const earlier = outbox.filter((n) => n['Index Name'] === 'webhook_deliveries_customer_idx');
     expect(earlier.length).toBeGreaterThan(0);
     for (const n of earlier) expect(n['Index Cond']).toMatch(/customer_id = /);
+  });
+
+  it('finds the orgs with due deliveries among the oldest due rows, read in index order', async () => {
+    const plan = (await planGenerically({ orgs: dueOrgsStatement })).orgs!;
+    const limits = nodes(plan).filter((n) => n['Node Type'] === 'Limit');
+    // The inner limit (the oldest 1,000) is over the due index in order, not over a sort of every due row.
+    const inner = limits.find((l) => nodes(l).some((n) => n['Index Name'] === 'webhook_deliveries_due_idx'));
+    expect(inner).toBeDefined();
+    const under = nodes(inner!).slice(1);
+    const innerLimit = under.find((n) => n['Node Type'] === 'Limit') ?? inner!;
+    expect(nodes(innerLimit).map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    expect(nodes(innerLimit).map((n) => n['Node Type'])).not.toContain('Sort');
   });
 });
 

@@ -1,5 +1,5 @@
 // Brand-new migrated and seeded databases for tests that need the demo data untouched: a new
-// PostgreSQL database when DATABASE_URL is set (dropped afterwards), else a new PGlite.
+// PostgreSQL database when DATABASE_URL is set (dropped afterwards; on Citus with its workers'), else a new PGlite.
 import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import type { Db } from '@/db/client';
 import { closeDb, pgliteOptions } from '@/db/client';
 import * as schema from '@/db/schema';
 import { migrateDatabase, seedDatabase, startUp } from '@/lib/startup';
+import { createTestDatabase } from './test-database';
 
 interface PostgresDatabase {
   url: string;
@@ -22,22 +23,16 @@ async function createPostgresDatabase(serverUrl: string, prefix: string, samples
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const name = `${prefix}_${randomInt(1e9, 1e10 - 1)}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const target = new URL(serverUrl);
-  target.pathname = `/${name}`;
-  const client = postgres(target.toString(), { max: 4, onnotice: () => {} });
+  const { url, drop } = await createTestDatabase(serverUrl, name);
+  const client = postgres(url, { max: 4, onnotice: () => {} });
   const db = drizzle(client, { schema }) as unknown as Db;
   await migrateDatabase(db, 'postgres');
   await seedDatabase(db, { demo: true, samples });
   return {
-    url: target.toString(),
+    url,
     db,
     close: () => client.end(),
-    drop: async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
+    drop,
   };
 }
 
