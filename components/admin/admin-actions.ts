@@ -2,10 +2,7 @@
 // One way for the administration pages to send a change and show its refusal: the page-level error
 // (in AdminError), then a reload of the table on success.
 import { useState } from 'react';
-import { requestLevelMessage, type ApiResult } from '@/components/form/api-request';
-
-export const messageOf = (r: Extract<ApiResult<unknown>, { ok: false }>) =>
-  requestLevelMessage(r.status, r.errors) ?? r.errors.map((e) => e.message).join(' ');
+import { refusalMessage, type ApiResult } from '@/components/form/api-request';
 
 /** `act(request, onOk)` answers whether the change was made; a refusal or a lost server sets `error`. */
 export function useAdminActions(reload: () => Promise<void>) {
@@ -15,7 +12,7 @@ export function useAdminActions(reload: () => Promise<void>) {
     try {
       const res = await request;
       if (!res.ok) {
-        setError(messageOf(res));
+        setError(refusalMessage(res));
         return false;
       }
       onOk?.(res.data);

@@ -3,9 +3,8 @@
 // opening it clears the errors), the pending state while the request runs, and the API's refusal
 // mapped onto the dialog's fields, with a form-level message for what belongs to no field.
 import { useState } from 'react';
-import type { ApiResult } from '@/components/form/api-request';
+import { refusalMessage, type ApiResult } from '@/components/form/api-request';
 import { Alert } from '@/components/ui/alert';
-import { messageOf } from './admin-actions';
 
 /** The field an API error path (`url`, `access[0]`, `webHookHeaders.X`) names, or `form`. */
 const fieldOf = (path: string | undefined, fields: readonly string[]) => {
@@ -29,7 +28,7 @@ export function useAdminDialog() {
       if (!res.ok) {
         const byField: Record<string, string> = {};
         for (const e of res.errors) byField[fieldOf(e.field, fields)] ??= e.message;
-        if (Object.keys(byField).every((k) => k === 'form')) byField.form = messageOf(res);
+        if (Object.keys(byField).every((k) => k === 'form')) byField.form = refusalMessage(res);
         return setErrors(byField);
       }
       setErrors({});

@@ -8,7 +8,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { Moment } from '@/components/customer/local-time';
-import { callApi, type ApiResult } from '@/components/form/api-request';
+import { callApi, refusalMessage, type ApiResult } from '@/components/form/api-request';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/components/ui/cn';
@@ -18,7 +18,7 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { DELIVERY_STATUSES, WEBHOOK_EVENTS, type DeliveryStatus, type WebhookEvent } from '@/lib/vocabulary';
-import { messageOf, useAdminActions } from './admin-actions';
+import { useAdminActions } from './admin-actions';
 import { FormError, useAdminDialog } from './admin-dialog';
 import { AdminError, AdminTable } from './admin-table';
 import { ShownOnce, type Shown } from './shown-once';
@@ -151,7 +151,7 @@ function DeliveryLog({ hook, onSentAgain }: { hook: WebhookRow; onSentAgain: () 
     queryKey: ['webhook-deliveries', hook.webHookId],
     queryFn: async (): Promise<DeliveryRow[]> => {
       const res = await callApi({ method: 'GET', url }, Deliveries);
-      if (!res.ok) throw new Error(messageOf(res));
+      if (!res.ok) throw new Error(refusalMessage(res));
       return res.data.data;
     },
     // While a delivery waits, the log follows it.

@@ -50,6 +50,11 @@ export async function callApi<T>(req: ApiRequest, success: z.ZodType<T>): Promis
   };
 }
 
+/** What a refused request says to the person: the request-level message, else the errors' own. */
+export function refusalMessage(r: Extract<ApiResult<unknown>, { ok: false }>): string {
+  return requestLevelMessage(r.status, r.errors) ?? r.errors.map((e) => e.message).join(' ');
+}
+
 /** Messages for failures that are not about the data. */
 export function requestLevelMessage(status: number, errors: ApiErrorItem[]): string | null {
   if (status === 401) return 'Your session has ended. Sign in again in a new tab, then submit this form once more.';

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { parse } from 'csv-parse/browser/esm/sync';
 import { useId, useState, type ChangeEvent } from 'react';
 import { z } from 'zod';
-import { callApi, FailureSchema, requestLevelMessage, type ApiResult } from '@/components/form/api-request';
+import { callApi, FailureSchema, refusalMessage, requestLevelMessage } from '@/components/form/api-request';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
@@ -36,8 +36,6 @@ const List = z.object({ imports: z.array(Job) });
 
 const running = (j: ImportJob) => j.status === 'QUEUED' || j.status === 'RUNNING';
 const number = (n: number) => n.toLocaleString('en');
-const messageOf = (r: Extract<ApiResult<unknown>, { ok: false }>) =>
-  requestLevelMessage(r.status, r.errors) ?? r.errors.map((e) => e.message).join(' ');
 
 /** "about 2 min left", from the rate so far. */
 function timeLeft(j: ImportJob): string | null {
@@ -49,7 +47,7 @@ function timeLeft(j: ImportJob): string | null {
 
 async function fetchImports(): Promise<ImportJob[]> {
   const res = await callApi({ method: 'GET', url: '/v2/imports' }, List);
-  if (!res.ok) throw new Error(messageOf(res));
+  if (!res.ok) throw new Error(refusalMessage(res));
   return res.data.imports;
 }
 
@@ -226,7 +224,7 @@ function ImportCard({ job: j, onChanged }: { job: ImportJob; onChanged: () => vo
     setError(null);
     try {
       const res = await callApi({ method: 'POST', url: `/v2/imports/${j.id}/cancel` }, Job);
-      if (!res.ok) setError(messageOf(res));
+      if (!res.ok) setError(refusalMessage(res));
     } catch {
       setError('The server could not be reached.');
     }

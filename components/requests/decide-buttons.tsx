@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { z } from 'zod';
-import { callApi, requestLevelMessage } from '@/components/form/api-request';
+import { callApi, refusalMessage } from '@/components/form/api-request';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -32,8 +32,7 @@ function useDecision(requestId: number) {
           failure: z.array(z.object({ message: z.string() })).nullable(),
         }),
       );
-      if (!res.ok)
-        setProblem(requestLevelMessage(res.status, res.errors) ?? res.errors.map((e) => e.message).join(' '));
+      if (!res.ok) setProblem(refusalMessage(res));
       else if (res.data.status === 'FAILED')
         setProblem(`Not merged: ${(res.data.failure ?? []).map((f) => f.message).join(' ')}`);
       router.refresh();

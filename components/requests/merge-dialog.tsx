@@ -5,10 +5,11 @@ import { Loader2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { z } from 'zod';
-import { callApi, requestLevelMessage } from '@/components/form/api-request';
+import { callApi, refusalMessage } from '@/components/form/api-request';
 import { fetchSuggestions, MIN_QUERY } from '@/components/search/suggestions';
 import { useDebouncedValue } from '@/components/search/use-debounced-value';
 import { Button } from '@/components/ui/button';
+import { RequestMessage, type RequestMessageValue } from './request-message';
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -20,8 +21,7 @@ async function fetchPreview(victimId: number, survivorId: number, signal?: Abort
     { method: 'GET', url: `/v2/customers/merge/preview?${params}`, signal },
     MergePreviewSchema,
   );
-  if (!res.ok)
-    throw new Error(requestLevelMessage(res.status, res.errors) ?? res.errors.map((e) => e.message).join(' '));
+  if (!res.ok) throw new Error(refusalMessage(res));
   return res.data;
 }
 
@@ -37,7 +37,7 @@ export function MergeDialog({ customerId, autoApprove }: { customerId: number; a
   const [otherId, setOtherId] = useState<number | null>(null);
   const [survivor, setSurvivor] = useState<'this' | 'other'>('this');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<RequestMessageValue | null>(null);
   const searchId = useId();
   const typed = text.trim();
   const settled = useDebouncedValue(typed, 250);
@@ -73,7 +73,7 @@ export function MergeDialog({ customerId, autoApprove }: { customerId: number; a
       if (!res.ok) {
         setMessage({
           ok: false,
-          text: requestLevelMessage(res.status, res.errors) ?? res.errors.map((e) => e.message).join(' '),
+          text: refusalMessage(res),
         });
       } else if (res.data.status === 'COMPLETED') {
         setOpen(false);
@@ -209,14 +209,7 @@ export function MergeDialog({ customerId, autoApprove }: { customerId: number; a
           <Button type="button" disabled={!mergeable || busy} onClick={() => void submit()}>
             {autoApprove ? 'Merge now' : 'Request merge'}
           </Button>
-          {message && (
-            <p
-              role={message.ok ? 'status' : 'alert'}
-              className={message.ok ? 'text-sm text-emerald-700' : 'text-sm text-red-700'}
-            >
-              {message.text}
-            </p>
-          )}
+          <RequestMessage message={message} />
         </div>
       </DialogContent>
     </Dialog>

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Loader2 } from 'lucide-react';
 import { z } from 'zod';
 import { readableValue, typeName } from '@/components/customer/format';
-import { callApi, requestLevelMessage } from '@/components/form/api-request';
+import { callApi, refusalMessage } from '@/components/form/api-request';
 import { changeLabel, valueText } from '@/components/history/describe';
 import { BeforeAfterTable } from '@/components/ui/before-after-table';
 
@@ -114,8 +114,7 @@ export function QueuedMergePreview({
     queryKey: ['request-preview', requestId],
     queryFn: async ({ signal }) => {
       const res = await callApi({ method: 'GET', url: `/v2/requests/${requestId}`, signal }, PendingRequestSchema);
-      if (!res.ok)
-        throw new Error(requestLevelMessage(res.status, res.errors) ?? res.errors.map((e) => e.message).join(' '));
+      if (!res.ok) throw new Error(refusalMessage(res));
       return res.data.preview;
     },
   });

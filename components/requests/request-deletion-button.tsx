@@ -3,14 +3,15 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { z } from 'zod';
-import { callApi, requestLevelMessage } from '@/components/form/api-request';
+import { callApi, refusalMessage } from '@/components/form/api-request';
 import { Button } from '@/components/ui/button';
+import { RequestMessage, type RequestMessageValue } from './request-message';
 
 /** "Request deletion of personal data": a DELETE request for this customer, approved by someone else. */
 export function RequestDeletionButton({ customerId, days }: { customerId: number; days: number }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<RequestMessageValue | null>(null);
   async function request() {
     setBusy(true);
     setMessage(null);
@@ -28,7 +29,7 @@ export function RequestDeletionButton({ customerId, days }: { customerId: number
       } else
         setMessage({
           ok: false,
-          text: requestLevelMessage(res.status, res.errors) ?? res.errors.map((e) => e.message).join(' '),
+          text: refusalMessage(res),
         });
     } catch {
       setMessage({ ok: false, text: 'The server could not be reached. Nothing was requested; try again.' });
@@ -45,14 +46,7 @@ export function RequestDeletionButton({ customerId, days }: { customerId: number
         Deleted {days === 0 ? 'as soon as it is approved' : `${days} days after it is approved`}; the loyalty points
         stay.
       </p>
-      {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          className={message.ok ? 'text-sm text-emerald-700' : 'text-sm text-red-700'}
-        >
-          {message.text}
-        </p>
-      )}
+      <RequestMessage message={message} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { z } from 'zod';
-import { callApi, requestLevelMessage } from '@/components/form/api-request';
+import { callApi, refusalMessage } from '@/components/form/api-request';
 import { Button } from '@/components/ui/button';
 
 /** "Undo merge": POST /v2/requests/{id}/unmerge with the session, then the page again. */
@@ -20,7 +20,7 @@ export function UndoMergeButton({ requestId }: { requestId: number }) {
         z.object({ id: z.number() }),
       );
       if (res.ok) router.refresh();
-      else setProblem(requestLevelMessage(res.status, res.errors) ?? res.errors.map((e) => e.message).join(' '));
+      else setProblem(refusalMessage(res));
     } catch {
       setProblem('The server could not be reached. Nothing was changed; try again.');
     } finally {

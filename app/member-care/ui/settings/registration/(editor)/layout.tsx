@@ -12,22 +12,16 @@ import { saveRegistrationSettings } from '../actions';
 
 function catalogueOf(config: OrgConfig): ExtendedFieldInfo[] {
   const { customer, card } = config.extendedFields;
-  return [
-    ...customer.map((f) => ({
+  const info =
+    (scope: ExtendedFieldInfo['scope']) =>
+    (f: OrgConfig['extendedFields']['customer'][number]): ExtendedFieldInfo => ({
       id: f.id,
       name: f.name,
       label: f.catalogueLabel,
       dataType: f.dataType,
-      scope: 'Customer' as const,
-    })),
-    ...card.map((f) => ({
-      id: f.id,
-      name: f.name,
-      label: f.catalogueLabel,
-      dataType: f.dataType,
-      scope: 'Card' as const,
-    })),
-  ];
+      scope,
+    });
+  return [...customer.map(info('Customer')), ...card.map(info('Card'))];
 }
 
 export default async function SettingsEditorLayout({ children }: { children: ReactNode }) {
