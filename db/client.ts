@@ -79,10 +79,13 @@ async function openPostgres(url: string, settings: DatabaseEnv): Promise<Handle>
   };
 }
 
-/** What every embedded database of the app opens with: the extensions the migrations create (pg_trgm). */
+/** What every embedded database of the app opens with: the extensions the migrations create. */
 export async function pgliteOptions() {
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  return { extensions: { pg_trgm } };
+  const [{ pg_trgm }, { fuzzystrmatch }] = await Promise.all([
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/fuzzystrmatch'),
+  ]);
+  return { extensions: { pg_trgm, fuzzystrmatch } };
 }
 
 async function openPglite(dir: string): Promise<Handle> {

@@ -83,27 +83,46 @@ export interface SimilarNamesPlan {
   orgId: number;
   /** Folded words of the query, 3 characters or more, the longest (the lead) first. */
   words: string[];
+  /**
+   * Where the lead's near words are read: one typo leaves the start or the end of a word intact
+   * (lib/customers/search.ts, oneTypoRanges), so every word one typo from the lead starts with
+   * `prefix` or ends with the reverse of `reversedSuffix`.
+   */
+  prefix: PrefixRange;
+  reversedSuffix: PrefixRange;
   limit: number;
 }
 
 /**
- * Names near the query's, when the prefix search found nothing: the lead word by trigram similarity
- * (`%`, pg_trgm's threshold, 0.3: "sawyr" is 0.44 from "sawyer"), a probe of the trigram index
- * customer_search_words_word_trgm_idx, best first with the word found (the caller keeps those one typo
- * away); each other word must start one of that customer's words or be similar to one, checked per
- * customer through the primary key as above.
+ * Names near the query's, when the prefix search found nothing. The lead word's candidates are two
+ * ranges of btree indexes read as index-only scans: words starting with the lead's first letters
+ * (customer_search_words_word_idx) and words ending with its last ones (customer_search_words_reverse_idx,
+ * on reverse(word)), each filtered in the index by length (±1) and by edit distance
+ * (fuzzystrmatch's levenshtein_less_equal, at most 2: a swap of two letters is 2 there; the caller keeps
+ * those one typo away) and cut at the limit. Each other word must start one of that customer's words or
+ * be similar to one (pg_trgm's `%`), checked per customer through the primary key as above.
  */
 export function similarNamesSql(plan: SimilarNamesPlan): SQL | null {
   const [lead, ...rest] = plan.words;
   if (!lead) return null;
-  const others = rest.map(
-    (r) => sql` and exists (select 1 from customer_search_words o
-      where o.org_id = ${plan.orgId} and o.org_id = w.org_id and o.customer_id = w.customer_id
-        and (starts_with(o.word || '', ${r}) or o.word % ${r}) offset 0)`,
-  );
-  return sql`select w.customer_id, w.word from customer_search_words w
-    where w.word % ${lead} and w.org_id = ${plan.orgId}${sql.join(others)}
-    order by similarity(w.word, ${lead}) desc, w.customer_id limit ${plan.limit}`;
+  const { orgId, limit } = plan;
+  const length = [...lead].length;
+  const near = sql`length(w.word) between ${length - 1} and ${length + 1}
+    and levenshtein_less_equal(w.word, ${lead}, 2) <= 2${sql.join(
+      rest.map(
+        (r) => sql` and exists (select 1 from customer_search_words o
+          where o.org_id = ${orgId} and o.org_id = w.org_id and o.customer_id = w.customer_id
+            and (starts_with(o.word || '', ${r}) or o.word % ${r}) offset 0)`,
+      ),
+    )}`;
+  return sql`select customer_id, word from (
+    (select w.customer_id, w.word from customer_search_words w
+      where w.org_id = ${orgId} and ${inRange(sql`w.word`, plan.prefix)} and ${near}
+      order by w.word using ~<~, w.customer_id limit ${limit})
+    union all
+    (select w.customer_id, w.word from customer_search_words w
+      where w.org_id = ${orgId} and ${inRange(sql`reverse(w.word)`, plan.reversedSuffix)} and ${near}
+      order by reverse(w.word) using ~<~, w.word, w.customer_id limit ${limit})) m`;
 }
 
 export interface SimilarName {

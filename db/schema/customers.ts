@@ -230,8 +230,14 @@ export const customerSearchWords = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.customerId, t.word] }),
     index('customer_search_words_word_idx').on(t.orgId, t.word.op('text_pattern_ops'), t.customerId),
-    // Names one typo away (pg_trgm, created by migration 0004): db/queries/search.ts, similarNamesSql.
-    index('customer_search_words_word_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
+    // Names one typo away by their last letters (db/queries/search.ts, similarNamesSql): word and
+    // customer_id in the key make it an index-only scan, as the first index is for their first letters.
+    index('customer_search_words_reverse_idx').on(
+      t.orgId,
+      sql`reverse(${t.word}) text_pattern_ops`,
+      t.word,
+      t.customerId,
+    ),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
   ],
 );

@@ -2,7 +2,7 @@
 // both. Identifiers match exactly or by prefix (from 4 characters; a mobile with or without +), names
 // by word prefix, case- and accent-insensitive ("pri sha" finds Priya Sharma, "Jose" finds José).
 // A mobile typed as people say it (no country code, a leading 0) is tried with the org's default
-// country code; when nothing matches, names tolerate a typo ("Sawyr" finds Sawyer, a trigram index).
+// country code; when nothing matches, names tolerate a typo ("Sawyr" finds Sawyer: the words sharing its start or its end).
 import type { DbOrTx } from '@/db/client';
 import {
   findSearchMatches,
@@ -55,9 +55,9 @@ export interface SearchOptions {
   defaultCountry?: string | null;
 }
 
-/** Words of a query that a typo may be forgiven in: 3 letters or more (a trigram), not a number. */
+/** Words of a query that a typo may be forgiven in: 3 letters or more, not a number. */
 const FUZZY_MIN_LENGTH = 3;
-/** Candidates read from the trigram index per customer wanted: most near words are more than one typo away. */
+/** Candidates read per customer wanted: a few near words are two edits away, which the engine lets through. */
 const FUZZY_READ_FACTOR = 5;
 
 /**
@@ -77,6 +77,23 @@ export function withinOneTypo(a: string, b: string): boolean {
   return x.length > y.length ? rest(i + 1, i) : rest(i, i + 1);
 }
 
+/**
+ * Where a word one typo from `word` must be: a typo touches at most two neighbouring letters, so of a
+ * word of n letters the first a or the last b stay intact whenever a + b = n - 1 (a letter changed,
+ * dropped or added, or two swapped, at any place). Every word one typo away therefore starts with the
+ * first ⌈(n-1)/2⌉ letters or ends with the last ⌊(n-1)/2⌋: two index ranges, the second of reversed
+ * words. The shorter the word, the wider the ranges (one letter each for 3 letters).
+ */
+export function oneTypoRanges(word: string): { prefix: PrefixRange; reversedSuffix: PrefixRange } {
+  const letters = [...word];
+  const a = Math.max(1, Math.ceil((letters.length - 1) / 2));
+  const b = Math.max(1, letters.length - 1 - a);
+  return {
+    prefix: rangeOf(letters.slice(0, a).join('')),
+    reversedSuffix: rangeOf(letters.slice(-b).reverse().join('')),
+  };
+}
+
 /** Customers whose name has the query's longest word one typo away (the other words as near). */
 async function oneTypoAway(db: DbOrTx, orgId: number, { q, limit }: SearchOptions) {
   const words = searchWords(q)
@@ -84,13 +101,13 @@ async function oneTypoAway(db: DbOrTx, orgId: number, { q, limit }: SearchOption
     .sort((a, b) => [...b].length - [...a].length);
   const [lead] = words;
   if (!lead) return [];
-  const near = await findSimilarNames(db, { orgId, words, limit: limit * FUZZY_READ_FACTOR });
+  const near = await findSimilarNames(db, { orgId, words, ...oneTypoRanges(lead), limit: limit * FUZZY_READ_FACTOR });
   return near.filter((n) => withinOneTypo(n.word, lead)).map((n) => ({ customerId: n.customerId, rank: 3 }));
 }
 
 /**
  * Customers of the org matching the query, exact identifier matches first, at most `limit`. When
- * nothing matches, names one typo away (trigram similarity, the longest word leading) instead.
+ * nothing matches, names one typo away (the longest word leading) instead.
  */
 export async function searchCustomers(db: DbOrTx, orgId: number, options: SearchOptions): Promise<CustomerSearchHit[]> {
   const { limit } = options;

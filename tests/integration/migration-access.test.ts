@@ -20,7 +20,7 @@ async function apply(pg: { exec(sql: string): Promise<unknown> }, file: string) 
 describe('the access migration', () => {
   it('turns can_write_customers into customers:write, and its absence into customers:read', async () => {
     const { PGlite } = await import('@electric-sql/pglite');
-    // With the extensions later migrations need (pg_trgm), as the app's embedded database has them.
+    // With the extensions later migrations need (pg_trgm, fuzzystrmatch), as the app's embedded database has them.
     const pg = await PGlite.create(await pgliteOptions());
     try {
       const before = files.filter((f) => f < '0004');
