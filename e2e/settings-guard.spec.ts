@@ -67,3 +67,23 @@ test('an edit made on one page of the configuration stays while moving to anothe
   await expect(settingsPage.section('Rate limit').getByLabel('Requests per minute')).toHaveValue('4000');
   expect(asked).toEqual([LEAVE]);
 });
+
+test("the browser's Back with unsaved changes asks first; staying keeps the edit", async ({ page, settingsPage }) => {
+  await page.goto('/member-care/ui');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page).toHaveURL(SettingsPage.URL);
+  const min = settingsPage.section('Mobile numbers').getByLabel('Minimum length');
+  await min.fill('7');
+
+  // As the browser's Back button does (page.goBack would wait for a navigation that is cancelled).
+  const back = () => page.evaluate(() => window.history.back());
+  const asked = answerDialogs(page, 'dismiss');
+  await back();
+  await expect.poll(() => asked).toEqual([LEAVE]);
+  await expect(page).toHaveURL(SettingsPage.URL);
+  await expect(min).toHaveValue('7');
+
+  answerDialogs(page, 'accept');
+  await back();
+  await expect(page).toHaveURL(/\/member-care\/ui$/);
+});

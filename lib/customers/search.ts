@@ -10,6 +10,7 @@ import {
   loadSearchCards,
   type PrefixRange,
   type SearchPlan,
+  type SimilarNamesPlan,
 } from '@/db/queries/search';
 import { callingCodeOf } from './identifier-values';
 import { prefixUpperBound, searchWords } from './search-text';
@@ -94,14 +95,21 @@ export function oneTypoRanges(word: string): { prefix: PrefixRange; reversedSuff
   };
 }
 
-/** Customers whose name has the query's longest word one typo away (the other words as near). */
-async function oneTypoAway(db: DbOrTx, orgId: number, { q, limit }: SearchOptions) {
+/** What the one-typo search reads: the query's name words, the longest leading, and its two ranges; null: none. */
+export function oneTypoPlanOf(orgId: number, { q, limit }: SearchOptions): SimilarNamesPlan | null {
   const words = searchWords(q)
     .filter((w) => [...w].length >= FUZZY_MIN_LENGTH && !/^\d+$/.test(w))
     .sort((a, b) => [...b].length - [...a].length);
   const [lead] = words;
-  if (!lead) return [];
-  const near = await findSimilarNames(db, { orgId, words, ...oneTypoRanges(lead), limit: limit * FUZZY_READ_FACTOR });
+  return lead ? { orgId, words, ...oneTypoRanges(lead), limit: limit * FUZZY_READ_FACTOR } : null;
+}
+
+/** Customers whose name has the query's longest word one typo away (the other words as near). */
+async function oneTypoAway(db: DbOrTx, orgId: number, options: SearchOptions) {
+  const plan = oneTypoPlanOf(orgId, options);
+  if (!plan) return [];
+  const lead = plan.words[0]!;
+  const near = await findSimilarNames(db, plan);
   return near.filter((n) => withinOneTypo(n.word, lead)).map((n) => ({ customerId: n.customerId, rank: 3 }));
 }
 
