@@ -4,10 +4,11 @@
 //
 // Exactly once, across crashes: each row is registered with the request id `import:<job>:<row>`, which
 // its audit record carries, written by the registration's own statement. After each chunk, the rows'
-// results, the counts and the checkpoint (rowsDone) are written in one transaction. A worker that dies
-// mid-chunk leaves its lease to run out; the next worker starts after the checkpoint, and for that
-// first chunk asks the audit log which rows were already registered: those are recorded from it, not
-// registered again; the others run. No row twice, none skipped.
+// results, the counts and the checkpoint (rowsDone) are written in one transaction, while the next
+// chunk is registered (runChunks). A worker that dies mid-chunk leaves its lease to run out; the next
+// worker starts after the checkpoint, and for the two chunks' worth of rows after it asks the audit
+// log which rows were already registered: those are recorded from it, not registered again; the
+// others run. No row twice, none skipped.
 //
 // A dry run registers each chunk inside a transaction and rolls it back: every rule runs, rows of one
 // chunk see each other (a duplicate within the chunk is reported), nothing is written.
