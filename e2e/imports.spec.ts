@@ -70,4 +70,36 @@ test.describe('as the demo admin', () => {
     expect(lines).toHaveLength(ROWS + 1);
     expect(lines[1]).toMatch(/^1,created,\d+,/);
   });
+
+  test('imports into the source the admin picks', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/member-care/ui/settings/imports');
+    await page.waitForLoadState('networkidle');
+    const source = page.getByLabel('Source');
+    // The counter's source until the admin picks another of the org's sources.
+    await expect(source).toHaveValue('INSTORE');
+    await source.selectOption('WEBSITE');
+    const base = randomInt(1e9, 9e9);
+    await page.getByLabel('Import customers').setInputFiles({
+      name: 'web.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`firstName,lastName,mobile\nWeb,Shopper,91${base}\n`),
+    });
+    await expect(page.getByRole('heading', { name: 'Recognised columns' })).toBeVisible();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('1 rows');
+
+    const card = page.getByRole('article', { name: /^Import \d+ · web\.csv$/ }).first();
+    await expect(card.getByText('completed', { exact: true })).toBeVisible({ timeout: 60_000 });
+    await expect(card.getByText('Source: WEBSITE', { exact: true })).toBeVisible();
+    // The customer it registered has a WEBSITE account and none in INSTORE.
+    const title = (await card.getAttribute('aria-label')) ?? '';
+    const jobId = /^Import (\d+)/.exec(title)![1];
+    const results = await (await page.request.get(`/v2/imports/${jobId}/results`)).text();
+    const customerId = results.split('\r\n')[1]!.split(',')[2];
+    const customer = (await (await page.request.get(`/v2/customers/${customerId}?source=ALL`)).json()) as {
+      profiles: { source: string }[];
+    };
+    expect(customer.profiles.map((p) => p.source)).toEqual(['WEBSITE']);
+  });
 });

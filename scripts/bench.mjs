@@ -438,21 +438,34 @@ function cpuSeconds(pid) {
   }
 }
 
-/** The app processes and the database backends serving the bench database, for CPU accounting. */
-async function cpuMeter() {
-  const backends = [];
+/** The database backends serving the bench database (every node's). */
+async function backendPids() {
+  const pids = [];
   for (const node of nodes) {
     const c = postgres(node, { max: 1, onnotice: () => {} });
-    backends.push(...(await c`select pid from pg_stat_activity where datname = ${dbName}`).map((r) => r.pid));
+    pids.push(...(await c`select pid from pg_stat_activity where datname = ${dbName}`).map((r) => r.pid));
     await c.end();
   }
+  return pids;
+}
+
+/**
+ * The app processes and the database backends serving the bench database, for CPU accounting. Pass
+ * the backends seen at the end (backendPids) to count connections opened meanwhile too (the import's
+ * pool opens on first use): their whole CPU time is the measure's.
+ */
+async function cpuMeter() {
+  const backends = await backendPids();
   const app = servers.map((s) => s.pid);
   const sum = (pids) => pids.reduce((t, pid) => t + cpuSeconds(pid), 0);
   const start = { app: sum(app), db: sum(backends) };
-  return (requests) => ({
-    app_cpu_ms_per_req: round3(((sum(app) - start.app) * 1000) / requests),
-    db_cpu_ms_per_req: round3(((sum(backends) - start.db) * 1000) / requests),
-  });
+  return (requests, laterBackends = []) => {
+    const opened = laterBackends.filter((pid) => !backends.includes(pid));
+    return {
+      app_cpu_ms_per_req: round3(((sum(app) - start.app) * 1000) / requests),
+      db_cpu_ms_per_req: round3(((sum(backends) + sum(opened) - start.db) * 1000) / requests),
+    };
+  };
 }
 
 async function startServer(port) {
@@ -948,7 +961,25 @@ try {
       continue;
     }
     if (name === 'import') {
-      console.log(JSON.stringify(await runImport(origins[0], auth, Number(opt.rows))));
+      // The CPU per row of the app and of the database, and the profile, cover the import alone.
+      if (opt.profile) {
+        writeFileSync(path.join(opt.profile, 'label'), name);
+        for (const s of servers) process.kill(s.pid, 'SIGUSR2');
+      }
+      const meter = await cpuMeter();
+      const imported = await runImport(origins[0], auth, Number(opt.rows));
+      const cpu = meter(imported.rows, await backendPids());
+      if (opt.profile) for (const s of servers) process.kill(s.pid, 'SIGUSR2');
+      console.log(
+        JSON.stringify({
+          ...imported,
+          app_cpu_ms_per_row: cpu.app_cpu_ms_per_req,
+          db_cpu_ms_per_row: cpu.db_cpu_ms_per_req,
+          ...(opt.profile
+            ? { profiles: servers.map((s) => path.join(opt.profile, `${name}-${s.pid}.cpuprofile`)) }
+            : {}),
+        }),
+      );
       console.error(`# bulk vs single: ${connections} connections, ${seconds}s each`);
       console.log(JSON.stringify(await bulkVersusSingle(origins, auth)));
       continue;

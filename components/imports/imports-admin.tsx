@@ -1,6 +1,7 @@
 'use client';
-// The Imports page: choose a CSV file, see which columns will be read and which ignored, "Check file"
-// (a dry run) or "Import"; every import of the org below with its progress bar, polled while one
+// The Imports page: choose a CSV file and the source its rows are registered in (the org's enabled
+// sources, and the account of a multi-account one), see which columns will be read and which ignored,
+// "Check file" (a dry run) or "Import"; every import of the org below with its progress bar, polled while one
 // runs, so progress survives a reload or leaving the page. All through /v2/imports with the session.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { parse } from 'csv-parse/browser/esm/sync';
@@ -10,6 +11,7 @@ import { callApi, FailureSchema, refusalMessage, requestLevelMessage } from '@/c
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
 import { mapColumns } from '@/lib/imports/columns';
 
 const Job = z.object({
@@ -17,6 +19,7 @@ const Job = z.object({
   status: z.enum(['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED']),
   dryRun: z.boolean(),
   source: z.string(),
+  accountId: z.string(),
   fileName: z.string().nullable(),
   columns: z.array(z.string()),
   ignoredColumns: z.array(z.string()),
@@ -32,6 +35,12 @@ const Job = z.object({
   failure: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof Job>;
+
+/** A source the org has enabled, with its accounts (a multi-account source's; none otherwise). */
+export interface ImportSource {
+  source: string;
+  accounts: { accountId: string; name: string }[];
+}
 const List = z.object({ imports: z.array(Job) });
 
 const running = (j: ImportJob) => j.status === 'QUEUED' || j.status === 'RUNNING';
@@ -51,7 +60,7 @@ async function fetchImports(): Promise<ImportJob[]> {
   return res.data.imports;
 }
 
-export function ImportsAdmin({ initial }: { initial: ImportJob[] }) {
+export function ImportsAdmin({ initial, sources }: { initial: ImportJob[]; sources: ImportSource[] }) {
   const queryClient = useQueryClient();
   const jobs = useQuery({
     queryKey: ['imports'],
@@ -63,7 +72,7 @@ export function ImportsAdmin({ initial }: { initial: ImportJob[] }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['imports'] });
   return (
     <div className="flex flex-col gap-6">
-      <UploadForm onQueued={refresh} />
+      <UploadForm sources={sources} onQueued={refresh} />
       <section aria-labelledby="imports-list" className="flex flex-col gap-3">
         <h2 id="imports-list" className="text-lg font-semibold text-slate-900">
           Imports
@@ -91,8 +100,17 @@ export function ImportsAdmin({ initial }: { initial: ImportJob[] }) {
   );
 }
 
-function UploadForm({ onQueued }: { onQueued: () => void }) {
+/** INSTORE when the org has it (the counter's source), else its first. */
+const defaultSource = (sources: ImportSource[]) =>
+  (sources.find((s) => s.source === 'INSTORE') ?? sources[0])?.source ?? 'INSTORE';
+
+function UploadForm({ sources, onQueued }: { sources: ImportSource[]; onQueued: () => void }) {
   const inputId = useId();
+  const sourceId = useId();
+  const accountId = useId();
+  const [source, setSource] = useState(() => defaultSource(sources));
+  const accounts = sources.find((s) => s.source === source)?.accounts ?? [];
+  const [account, setAccount] = useState(accounts[0]?.accountId ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [columns, setColumns] = useState<{ recognised: string[]; ignored: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -125,7 +143,9 @@ function UploadForm({ onQueued }: { onQueued: () => void }) {
     setError(null);
     setQueued(null);
     try {
-      const res = await fetch(`/v2/imports?dryRun=${dryRun}&fileName=${encodeURIComponent(file.name)}`, {
+      const query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name, source });
+      if (accounts.length > 0) query.set('accountId', account);
+      const res = await fetch(`/v2/imports?${query.toString()}`, {
         method: 'POST',
         headers: { 'content-type': 'text/csv', accept: 'application/json' },
         body: file,
@@ -159,8 +179,39 @@ function UploadForm({ onQueued }: { onQueued: () => void }) {
       <p className="text-sm text-slate-600">
         A CSV file with a header row: firstName, lastName, mobile, email, externalId, cardnumber, seriesId, statusLabel,
         loyaltyProgramId, tierNumber, loyaltyPoints, field:&lt;custom field&gt;, ext:&lt;extended field&gt;. Each row is
-        registered in INSTORE with the same rules as the registration form.
+        registered in the source chosen below with the same rules as the registration form.
       </p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="flex flex-col gap-1">
+          <Label htmlFor={sourceId}>Source</Label>
+          <Select
+            id={sourceId}
+            value={source}
+            onChange={(e) => {
+              setSource(e.target.value);
+              setAccount(sources.find((s) => s.source === e.target.value)?.accounts[0]?.accountId ?? '');
+            }}
+          >
+            {sources.map((s) => (
+              <option key={s.source} value={s.source}>
+                {s.source}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {accounts.length > 0 && (
+          <div className="flex flex-col gap-1">
+            <Label htmlFor={accountId}>Account</Label>
+            <Select id={accountId} value={account} onChange={(e) => setAccount(e.target.value)}>
+              {accounts.map((a) => (
+                <option key={a.accountId} value={a.accountId}>
+                  {a.name ? `${a.name} (${a.accountId})` : a.accountId}
+                </option>
+              ))}
+            </Select>
+          </div>
+        )}
+      </div>
       <div className="flex flex-col gap-1">
         <Label htmlFor={inputId}>Import customers</Label>
         <input
@@ -262,6 +313,10 @@ function ImportCard({ job: j, onChanged }: { job: ImportJob; onChanged: () => vo
           <Count label="Invalid" value={number(j.invalid)} />
         </dl>
       )}
+      <p className="text-slate-600">
+        Source: {j.source}
+        {j.accountId ? `, account ${j.accountId}` : ''}
+      </p>
       {j.failure && <p className="text-red-800">{j.failure}</p>}
       {j.ignoredColumns.length > 0 && <p className="text-slate-600">Ignored columns: {j.ignoredColumns.join(', ')}</p>}
       {error && (

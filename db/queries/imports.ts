@@ -2,10 +2,11 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { execRows, type Db, type DbOrTx } from '@/db/client';
 import { auditLog, importFileParts, importJobs, importResults } from '@/db/schema';
+import { insertFromJson } from './json-insert';
 import type { ImportOutcome, ImportStatus } from '@/lib/vocabulary';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
-export type ImportResultRow = typeof importResults.$inferInsert;
+export type ImportResultRow = typeof importResults.$inferSelect;
 
 export const IMPORT_CHANNEL = 'import_jobs';
 
@@ -176,6 +177,19 @@ export interface Checkpoint {
 }
 
 /**
+ * A chunk's results as one JSON parameter: one statement text whatever the chunk's size, cheap to build
+ * (drizzle's insert builder took 25 ms of the worker's CPU per 500 rows, 3,500 parameters).
+ */
+const resultsInsert = (rows: string): SQL =>
+  insertFromJson({
+    table: importResults,
+    rows: sql`${rows}::text::jsonb`,
+    set: {},
+    fromJson: ['orgId', 'jobId', 'row', 'outcome', 'customerId', 'codes', 'message'],
+    tail: sql`on conflict do nothing`,
+  });
+
+/**
  * A chunk's results and the job's counts and checkpoint, in one transaction, if this worker still holds
  * the job (a cancelled job's last chunk is recorded too: its rows were registered). The job's status
  * after it, or null when another worker has taken the job over.
@@ -212,7 +226,7 @@ export async function recordChunk(
       )
       .returning({ status: importJobs.status });
     if (!row) return null;
-    if (c.results.length > 0) await tx.insert(importResults).values(c.results).onConflictDoNothing();
+    if (c.results.length > 0) await tx.execute(resultsInsert(JSON.stringify(c.results)));
     return row.status;
   });
 }

@@ -4,10 +4,11 @@
 //
 // Exactly once, across crashes: each row is registered with the request id `import:<job>:<row>`, which
 // its audit record carries, written by the registration's own statement. After each chunk, the rows'
-// results, the counts and the checkpoint (rowsDone) are written in one transaction. A worker that dies
-// mid-chunk leaves its lease to run out; the next worker starts after the checkpoint, and for that
-// first chunk asks the audit log which rows were already registered: those are recorded from it, not
-// registered again; the others run. No row twice, none skipped.
+// results, the counts and the checkpoint (rowsDone) are written in one transaction, while the next
+// chunk is registered (runChunks). A worker that dies mid-chunk leaves its lease to run out; the next
+// worker starts after the checkpoint, and for the two chunks' worth of rows after it asks the audit
+// log which rows were already registered: those are recorded from it, not registered again; the
+// others run. No row twice, none skipped.
 //
 // A dry run registers each chunk inside a transaction and rolls it back: every rule runs, rows of one
 // chunk see each other (a duplicate within the chunk is reported), nothing is written.
@@ -21,6 +22,7 @@ import {
   IMPORT_CHANNEL,
   readFileParts,
   recordChunk,
+  type Checkpoint,
   type ImportJobRow,
   type ImportResultRow,
 } from '@/db/queries/imports';
@@ -29,7 +31,7 @@ import { getOrgConfig } from '@/lib/config/cache';
 import { registerInOrder, type BulkResult } from '@/lib/customers/bulk';
 import { env } from '@/lib/env';
 import { log, loggableError } from '@/lib/log';
-import type { ImportOutcome } from '@/lib/vocabulary';
+import type { ImportOutcome, ImportStatus } from '@/lib/vocabulary';
 import type { BackgroundTask } from '@/lib/worker/task';
 import { mapColumns, rowToBody, type ColumnMap } from './columns';
 import { CsvError, csvParser } from './csv';
@@ -49,8 +51,12 @@ interface Running {
   records: AsyncIterator<string[]>;
   /** Rows read so far (the next row's number is this + 1). */
   row: number;
-  /** The first chunk after a claim of a job another worker had started: ask which rows it registered. */
-  resumed: boolean;
+  /**
+   * After a claim: the rows up to this one may have been registered by a worker that died before
+   * recording them (at most two chunks past its checkpoint, see runChunks); chunks up to it, and on
+   * while a chunk finds some, ask the audit log. 0: no more asking.
+   */
+  checkUntilRow: number;
   actor: Actor;
 }
 
@@ -81,7 +87,7 @@ function fileStream(db: Db, job: ImportJobRow): Readable {
   );
 }
 
-async function open(db: Db, job: ImportJobRow): Promise<Running> {
+async function open(db: Db, job: ImportJobRow, chunkRows: number): Promise<Running> {
   const parser = fileStream(db, job).pipe(csvParser());
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const first = await records.next();
@@ -98,8 +104,9 @@ async function open(db: Db, job: ImportJobRow): Promise<Running> {
     map,
     records,
     row,
-    // Any claim may follow a worker that died mid-chunk: one look at the audit log, an index probe.
-    resumed: !job.dryRun,
+    // Any claim may follow a worker that died mid-chunk: a look at the audit log per chunk, an index
+    // probe, for the two chunks after the checkpoint (of this worker's size; and on while one finds some).
+    checkUntilRow: job.dryRun ? 0 : job.rowsDone + 2 * chunkRows,
     actor: job.actor as unknown as Actor,
   };
 }
@@ -162,22 +169,34 @@ async function registerRows(db: Db, run: Running, rows: { row: number; body: unk
   return results;
 }
 
-type Step = 'more' | 'done';
+/** A chunk's rows read from the file and registered (or checked): what its checkpoint records. */
+interface Chunk {
+  rowsDone: number;
+  finished: boolean;
+  counts: Checkpoint['counts'];
+  results: ImportResultRow[];
+  runMs: number;
+}
 
-/** Reads, registers and records one chunk. */
-async function runChunk(db: Db, run: Running, owner: string, chunkRows: number, leaseMs: number): Promise<Step> {
-  const started = Date.now();
+/** Reads the next chunk's rows from the file. */
+async function readRows(
+  run: Running,
+  chunkRows: number,
+): Promise<{ rows: { row: number; body: unknown }[]; finished: boolean }> {
   const rows: { row: number; body: unknown }[] = [];
-  let finished = false;
   while (rows.length < chunkRows) {
     const next = await run.records.next();
-    if (next.done) {
-      finished = true;
-      break;
-    }
+    if (next.done) return { rows, finished: true };
     run.row++;
     rows.push({ row: run.row, body: rowToBody(run.map, next.value, run.job) });
   }
+  return { rows, finished: false };
+}
+
+/** Reads and registers one chunk; nothing of it is recorded yet. */
+async function registerChunk(db: Db, run: Running, chunkRows: number): Promise<Chunk> {
+  const started = Date.now();
+  const { rows, finished } = await readRows(run, chunkRows);
   const results: ImportResultRow[] = [];
   const counts = { created: 0, sourceAdded: 0, duplicates: 0, invalid: 0 };
   const add = (row: number, r: ReturnType<typeof resultOf>) => {
@@ -188,7 +207,7 @@ async function runChunk(db: Db, run: Running, owner: string, chunkRows: number, 
     else counts.invalid++;
   };
   let toRun = rows;
-  if (run.resumed) {
+  if (run.checkUntilRow > 0 && rows.length > 0) {
     // The worker before this one may have registered some of these rows and died before recording them.
     const known = new Map(
       (
@@ -211,7 +230,8 @@ async function runChunk(db: Db, run: Running, owner: string, chunkRows: number, 
       }
     }
     toRun = rows.filter((r) => !known.has(rowRequestId(run.job.id, r.row)));
-    run.resumed = false;
+    // Past the rows the worker before could have registered, and this chunk found none of its own: done.
+    if (run.row >= run.checkUntilRow && known.size === 0) run.checkUntilRow = 0;
   }
   if (toRun.length > 0) {
     const answers = await registerRows(db, run, toRun);
@@ -220,16 +240,52 @@ async function runChunk(db: Db, run: Running, owner: string, chunkRows: number, 
     answers.forEach((a, i) => add(toRun[i]!.row, resultOf(a)));
   }
   results.sort((a, b) => a.row - b.row);
-  const status = await recordChunk(db, run.job, owner, {
-    rowsDone: run.row,
-    counts,
-    runMs: Date.now() - started,
-    leaseMs,
-    finished,
-    results,
-  });
-  return status === 'RUNNING' && !finished ? 'more' : 'done';
+  return { rowsDone: run.row, finished, counts, results, runMs: Date.now() - started };
 }
+
+/** Records a registered chunk: its results, the counts and the checkpoint. The job's status after it. */
+const record = (db: Db, run: Running, owner: string, leaseMs: number, chunk: Chunk) =>
+  recordChunk(db, run.job, owner, { ...chunk, leaseMs });
+
+/**
+ * Registers chunks for about `roundMs`, each chunk's registrations overlapping the previous chunk's
+ * checkpoint (its results' insert and its synchronous commit): the rows' connections are not left idle
+ * while it is written. Checkpoints are written in order, each after the one before committed, so the
+ * job's checkpoint never passes a chunk not yet recorded; at most two chunks beyond it are registered
+ * and not yet recorded at any time, which a resumed job looks for (`checkUntilRow`). A chunk registered
+ * while the one before found the job cancelled is recorded too (its rows were registered), then the
+ * round stops; one whose job another worker took over is left to that worker's look at the audit log.
+ */
+async function runChunks(
+  db: Db,
+  run: Running,
+  owner: string,
+  o: { chunkRows: number; leaseMs: number; roundMs: number },
+): Promise<Step> {
+  const end = Date.now() + o.roundMs;
+  let recording: Promise<ImportStatus | null> = Promise.resolve('RUNNING');
+  try {
+    for (;;) {
+      const chunk = await registerChunk(db, run, o.chunkRows);
+      const before = await recording;
+      if (before === null) return 'done';
+      recording = record(db, run, owner, o.leaseMs, chunk);
+      // Handled when awaited; until then a failure must not count as an unhandled rejection.
+      recording.catch(() => {});
+      if (before !== 'RUNNING' || chunk.finished) {
+        await recording;
+        return 'done';
+      }
+      if (Date.now() >= end) return (await recording) === 'RUNNING' ? 'more' : 'done';
+    }
+  } catch (err) {
+    // The chunk recorded meanwhile stays recorded; the job goes on from its checkpoint.
+    await recording.catch(() => null);
+    throw err;
+  }
+}
+
+type Step = 'more' | 'done';
 
 export function importTask(opts: ImportTaskOptions = {}): BackgroundTask {
   const chunkRows = opts.chunkRows ?? 500;
@@ -245,21 +301,15 @@ export function importTask(opts: ImportTaskOptions = {}): BackgroundTask {
         const job = await claimImportJob(db, owner, leaseMs);
         if (!job) return false;
         try {
-          current = await open(db, job);
+          current = await open(db, job, chunkRows);
         } catch (err) {
           await failed(db, job, owner, err);
           return true;
         }
       }
       const run = current;
-      const end = Date.now() + roundMs;
       try {
-        while (Date.now() < end) {
-          if ((await runChunk(db, run, owner, chunkRows, leaseMs)) === 'done') {
-            current = null;
-            break;
-          }
-        }
+        if ((await runChunks(db, run, owner, { chunkRows, leaseMs, roundMs })) === 'done') current = null;
       } catch (err) {
         // Read again from its checkpoint by the next claim (this worker's lease lets it claim at once).
         current = null;
