@@ -273,11 +273,27 @@ export async function claimDeliveries(
   leaseMs: number,
   cap: { perWebhook: number; inFlight: Record<string, number> } = { perWebhook: limit, inFlight: {} },
 ): Promise<ClaimedDelivery[]> {
-  const orgs = await execStatement<{ org_id: number }>(db, dueOrgsStatement, { limit });
+  return claimOfOrgs(db, await dueOrgIds(db, limit), limit, leaseMs, cap);
+}
+
+/** The orgs with due deliveries (dueOrgsStatement), the one with the oldest first. */
+export async function dueOrgIds(db: DbOrTx, limit: number): Promise<number[]> {
+  const rows = await execStatement<{ org_id: number }>(db, dueOrgsStatement, { limit });
+  return rows.map((r) => Number(r.org_id));
+}
+
+/** claimDeliveries of the orgs given, in their order, until `limit` are claimed. */
+export async function claimOfOrgs(
+  db: DbOrTx,
+  orgs: number[],
+  limit: number,
+  leaseMs: number,
+  cap: { perWebhook: number; inFlight: Record<string, number> } = { perWebhook: limit, inFlight: {} },
+): Promise<ClaimedDelivery[]> {
   const claimed: ClaimedDelivery[] = [];
-  for (const { org_id } of orgs) {
+  for (const orgId of orgs) {
     if (claimed.length >= limit) break;
-    claimed.push(...(await claimOfOrg(db, Number(org_id), limit - claimed.length, leaseMs, cap)));
+    claimed.push(...(await claimOfOrg(db, orgId, limit - claimed.length, leaseMs, cap)));
   }
   return claimed;
 }

@@ -6,7 +6,8 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import {
   addCustomersToEvents,
-  claimDeliveries,
+  claimOfOrgs,
+  dueOrgIds,
   recordAttempts,
   webhookKey,
   type AttemptOutcome,
@@ -34,6 +35,20 @@ export interface WebhookTaskOptions {
    * what came in meanwhile, at the cost of this much latency.
    */
   claimIntervalMs?: number;
+  /**
+   * The pause between claims grows, doubling up to this, while claims come back with only a row or
+   * two (deliveries ending one by one on a busy process), and falls back to `claimIntervalMs` once
+   * one finds a batch: under load each claim (two statements) takes more deliveries, at the cost of at
+   * most this much latency.
+   */
+  maxClaimIntervalMs?: number;
+  /**
+   * The orgs with due deliveries (a read of up to 1,000 due rows, across orgs) are looked up again
+   * after this long, or at once when none of those known has anything due: under load most claims
+   * are of the same orgs, and the look-up cost more than the claim. An org whose first delivery comes
+   * while others keep the worker busy waits up to this long.
+   */
+  orgsMaxAgeMs?: number;
   /**
    * How often an idle worker looks for due deliveries. The changes that write events do not NOTIFY
    * (PostgreSQL would serialise their commits: migration 0015), so this bounds the wait of an event
@@ -137,6 +152,13 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
   const perWebhook = opts.perWebhook ?? Math.max(1, Math.floor(concurrency / 2));
   const leaseMs = opts.leaseMs ?? env().WEBHOOK_LEASE_MS;
   const claimIntervalMs = opts.claimIntervalMs ?? 10;
+  const maxClaimIntervalMs = Math.max(claimIntervalMs, opts.maxClaimIntervalMs ?? 100);
+  /** A claim of at least this many is a batch: the pause between claims goes back to its shortest. */
+  const batchWorth = Math.max(2, Math.floor(perWebhook / 4));
+  let interval = claimIntervalMs;
+  const orgsMaxAgeMs = opts.orgsMaxAgeMs ?? 500;
+  let orgs: number[] = [];
+  let orgsAt = 0;
   const record = attemptRecorder(opts.recordWindowMs ?? 5, opts.recordBatch ?? 25);
   let lastClaimAt = 0;
   const secrets = new Map<string, string>();
@@ -171,12 +193,21 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
         return true;
       }
       const since = Date.now() - lastClaimAt;
-      if (since < claimIntervalMs) await new Promise((resolve) => setTimeout(resolve, claimIntervalMs - since));
+      if (since < interval) await new Promise((resolve) => setTimeout(resolve, interval - since));
       lastClaimAt = Date.now();
       const { NODE_ENV, WEBHOOK_ALLOWED_HOSTS } = env();
       const policy = { production: NODE_ENV === 'production', allowedHosts: WEBHOOK_ALLOWED_HOSTS };
       const free = concurrency - inFlight.size;
-      const claimed = await claimDeliveries(db, free, leaseMs, { perWebhook, inFlight: { ...byWebhook } });
+      const cap = { perWebhook, inFlight: { ...byWebhook } };
+      const known = orgs.length > 0 && Date.now() - orgsAt < orgsMaxAgeMs;
+      if (!known) [orgs, orgsAt] = [await dueOrgIds(db, free), Date.now()];
+      let claimed = await claimOfOrgs(db, orgs, free, leaseMs, cap);
+      if (known && claimed.length === 0) {
+        [orgs, orgsAt] = [await dueOrgIds(db, free), Date.now()];
+        claimed = await claimOfOrgs(db, orgs, free, leaseMs, cap);
+      }
+      interval =
+        claimed.length >= Math.min(batchWorth, free) ? claimIntervalMs : Math.min(maxClaimIntervalMs, interval * 2);
       try {
         await addCustomers(db, claimed);
       } catch (err) {

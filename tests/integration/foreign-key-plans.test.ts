@@ -227,11 +227,24 @@ describe("the webhook worker's claim on a new database", () => {
     // The limit is over an ordered scan, not over a sort of every pending row.
     const limit = all.find((n) => n['Node Type'] === 'Limit')!;
     expect(nodes(limit).map((n) => n['Node Type'])).not.toContain('Sort');
-    expect(nodes(limit).map((n) => n['Index Name'])).toContain('webhook_deliveries_due_idx');
+    expect(nodes(limit).map((n) => n['Index Name'])).toContain('webhook_deliveries_org_due_idx');
     // "No earlier pending event of this customer" looks up that customer only.
     const earlier = outbox.filter((n) => n['Index Name'] === 'webhook_deliveries_customer_idx');
     expect(earlier.length).toBeGreaterThan(0);
     for (const n of earlier) expect(n['Index Cond']).toMatch(/customer_id = /);
+  });
+
+  it('reads them in the org’s due order on a young outbox too (5,000 rows, never analysed)', async () => {
+    const claim = await planOnYoungOutbox(claimStatement, ({ orgId }) => ({
+      orgId,
+      inFlight: '{}',
+      perWebhook: 25,
+      limit: 25,
+      leaseSeconds: 60,
+    }));
+    const limit = nodes(claim).find((n) => n['Node Type'] === 'Limit')!;
+    expect(nodes(limit).map((n) => n['Node Type'])).not.toContain('Sort');
+    expect(nodes(limit).map((n) => n['Index Name'])).toContain('webhook_deliveries_org_due_idx');
   });
 
   it('finds the orgs with due deliveries among the oldest due rows, read in index order', async () => {
