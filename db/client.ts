@@ -199,11 +199,19 @@ export const param = (name: string): SQL => sql`${sql.placeholder(name)}`;
 /** A JSON value, bound as text: a prepared statement would otherwise bind the string as jsonb and encode it twice. */
 export const jsonParam = (name: string): SQL => sql`${sql.placeholder(name)}::text::jsonb`;
 
-/** Rows of a statement from `statementOf`, its placeholders taken from `values`. */
-export async function execStatement<T>(db: DbOrTx, statement: Statement, values: object): Promise<T[]> {
+/**
+ * Rows of a statement from `statementOf`, its placeholders taken from `values`. `planEach` as for
+ * `execRows`: planned with each run's values (a batch whose best plan depends on how many rows it names).
+ */
+export async function execStatement<T>(
+  db: DbOrTx,
+  statement: Statement,
+  values: object,
+  { planEach = false } = {},
+): Promise<T[]> {
   const params = statement.names.map((name) => (values as Record<string, unknown>)[name]);
   const raw = rawClients.get(db);
-  if (raw) return (await raw(statement.text, params, true)) as T[];
+  if (raw) return (await raw(statement.text, params, !planEach)) as T[];
   // In a transaction (the rare locked paths): the same text and values, through drizzle, not prepared.
   const query = sql.join(
     statement.between.flatMap((text, i) =>

@@ -706,9 +706,17 @@ async function webhooksWorkload(origins, auth) {
     const { webhookId } = JSON.parse(added.stdout.trim().split('\n').at(-1));
     console.error(`# webhooks (a): new customers with webhook ${webhookId} subscribed to every event`);
     await receiver.reset();
+    // --profile: the servers' CPU while the load runs with the webhook (webhooks-with-<pid>.cpuprofile).
+    const profile = (label) => {
+      if (!opt.profile) return;
+      if (label) writeFileSync(path.join(opt.profile, 'label'), label);
+      for (const s of servers) process.kill(s.pid, 'SIGUSR2');
+    };
+    profile('webhooks-with');
     const meter = await cpuMeter();
     const withHook = await load(origins, auth, seconds, workloadOf('new', []));
     const cpu = meter(withHook.total);
+    profile();
     const countsAtEnd = await deliveryCounts(sql, orgId);
     const drain = await drained(sql, orgId);
     const a = await receiver.stats();

@@ -1,6 +1,6 @@
 // Reads of one customer and its parts, for GET /v2/customers/{id}, the lookup and the customer page.
 // Every query names the org: an id of another org finds nothing, exactly like an unknown id.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { execStatement, param, statementOf, type DbOrTx } from '@/db/client';
 import { auditLog, identifiers, sourceAccounts, type sideEffects } from '@/db/schema';
 import type { ChannelRow } from './customer-care';
@@ -22,7 +22,7 @@ const ms = (column: string) => `floor(extract(epoch from ${column}) * 1000)`;
 // keeps its correlation to the customer (`x.org_id = c.org_id`): with the parameter alone, PostgreSQL
 // planning generically on a young table probed an index led by org_id alone ((org_id, id),
 // (org_id, beneficiary_customer_id)) and filtered the org's rows (tests/integration/foreign-key-plans.test.ts).
-export const customerStatement = statementOf(sql`
+const customerSelect = (which: SQL) => sql`
   select c.id, c.version, c.lifecycle, c.merged_into, c.loyalty_type, c.extended_fields, c.referral_code,
     sl.name as label_name, sl.status as label_status, t.code as till_code, rc.primary_identifier,
     coalesce((select jsonb_agg(jsonb_build_object('id', sa.id, 'source', sa.source, 'accountId', sa.account_id,
@@ -66,7 +66,16 @@ export const customerStatement = statementOf(sql`
   left join status_labels sl on sl.org_id = c.org_id and sl.id = c.status_label_id
   left join tills t on t.org_id = c.org_id and t.id = c.registered_till_id
   left join registration_configs rc on rc.org_id = c.org_id
-  where c.org_id = ${orgId} and c.id = ${param('customerId')}`);
+  where c.org_id = ${orgId} and ${which}`;
+
+export const customerStatement = statementOf(customerSelect(sql`c.id = ${param('customerId')}`));
+
+/**
+ * The same read of several customers of one org at once (the webhook worker renders the customers of
+ * a claim's customerAdded events in one statement): the ids bound as one array, `{1,2,3}`, each
+ * customer a probe of the primary key.
+ */
+export const customersStatement = statementOf(customerSelect(sql`c.id = any(${param('customerIds')}::bigint[])`));
 
 export interface StoredCustomer {
   id: number;
@@ -115,27 +124,26 @@ export interface StoredCustomer {
 type Raw<T> = { [K in keyof T]: T[K] extends Date ? number : T[K] extends Date | null ? number | null : T[K] };
 const dateOf = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
-/** The customer with everything the API shows of it, in display order; null when the org has no such customer. */
-export async function readCustomer(db: DbOrTx, key: CustomerKey): Promise<StoredCustomer | null> {
-  const [row] = await execStatement<{
-    id: string | number;
-    version: number;
-    lifecycle: CustomerLifecycle;
-    merged_into: string | number | null;
-    loyalty_type: LoyaltyType;
-    extended_fields: Record<string, unknown>;
-    referral_code: string;
-    label_name: string | null;
-    label_status: CustomerStatus | null;
-    till_code: string | null;
-    primary_identifier: string | null;
-    accounts: Raw<StoredCustomer['accounts'][number]>[];
-    identifiers: StoredCustomer['identifiers'];
-    channels: StoredCustomer['channels'];
-    enrollments: Raw<StoredCustomer['enrollments'][number]>[];
-    side_effects: Raw<StoredCustomer['sideEffects'][number]>[];
-  }>(db, customerStatement, key);
-  if (!row) return null;
+interface CustomerRow {
+  id: string | number;
+  version: number;
+  lifecycle: CustomerLifecycle;
+  merged_into: string | number | null;
+  loyalty_type: LoyaltyType;
+  extended_fields: Record<string, unknown>;
+  referral_code: string;
+  label_name: string | null;
+  label_status: CustomerStatus | null;
+  till_code: string | null;
+  primary_identifier: string | null;
+  accounts: Raw<StoredCustomer['accounts'][number]>[];
+  identifiers: StoredCustomer['identifiers'];
+  channels: StoredCustomer['channels'];
+  enrollments: Raw<StoredCustomer['enrollments'][number]>[];
+  side_effects: Raw<StoredCustomer['sideEffects'][number]>[];
+}
+
+function storedOf(row: CustomerRow): StoredCustomer {
   return {
     id: Number(row.id),
     version: Number(row.version),
@@ -163,6 +171,22 @@ export async function readCustomer(db: DbOrTx, key: CustomerKey): Promise<Stored
       validTill: dateOf(e.validTill),
     })),
   };
+}
+
+/** The customer with everything the API shows of it, in display order; null when the org has no such customer. */
+export async function readCustomer(db: DbOrTx, key: CustomerKey): Promise<StoredCustomer | null> {
+  const [row] = await execStatement<CustomerRow>(db, customerStatement, key);
+  return row ? storedOf(row) : null;
+}
+
+/** readCustomer of several customers of the org in one statement; the ids the org has no customer of are left out. */
+export async function readCustomers(db: DbOrTx, orgId: number, customerIds: number[]): Promise<StoredCustomer[]> {
+  if (customerIds.length === 0) return [];
+  const rows = await execStatement<CustomerRow>(db, customersStatement, {
+    orgId,
+    customerIds: `{${customerIds.join(',')}}`,
+  });
+  return rows.map(storedOf);
 }
 
 export interface IdentifierQuery {

@@ -2,7 +2,7 @@
 // worker's claim and record of each attempt. The events themselves are written by the statements of
 // the changes they report (customer-writes.ts, eventParts).
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { execRows, execStatement, jsonParam, param, statementOf, type DbOrTx } from '@/db/client';
+import { execStatement, jsonParam, param, statementOf, type DbOrTx } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/schema';
 import type { DeliveryStatus, WebhookEvent } from '@/lib/vocabulary';
 
@@ -273,11 +273,27 @@ export async function claimDeliveries(
   leaseMs: number,
   cap: { perWebhook: number; inFlight: Record<string, number> } = { perWebhook: limit, inFlight: {} },
 ): Promise<ClaimedDelivery[]> {
-  const orgs = await execStatement<{ org_id: number }>(db, dueOrgsStatement, { limit });
+  return claimOfOrgs(db, await dueOrgIds(db, limit), limit, leaseMs, cap);
+}
+
+/** The orgs with due deliveries (dueOrgsStatement), the one with the oldest first. */
+export async function dueOrgIds(db: DbOrTx, limit: number): Promise<number[]> {
+  const rows = await execStatement<{ org_id: number }>(db, dueOrgsStatement, { limit });
+  return rows.map((r) => Number(r.org_id));
+}
+
+/** claimDeliveries of the orgs given, in their order, until `limit` are claimed. */
+export async function claimOfOrgs(
+  db: DbOrTx,
+  orgs: number[],
+  limit: number,
+  leaseMs: number,
+  cap: { perWebhook: number; inFlight: Record<string, number> } = { perWebhook: limit, inFlight: {} },
+): Promise<ClaimedDelivery[]> {
   const claimed: ClaimedDelivery[] = [];
-  for (const { org_id } of orgs) {
+  for (const orgId of orgs) {
     if (claimed.length >= limit) break;
-    claimed.push(...(await claimOfOrg(db, Number(org_id), limit - claimed.length, leaseMs, cap)));
+    claimed.push(...(await claimOfOrg(db, orgId, limit - claimed.length, leaseMs, cap)));
   }
   return claimed;
 }
@@ -330,54 +346,120 @@ export type AttemptOutcome = { lastStatus: number | null; lastError: string | nu
  */
 const asyncCommit = sql`(select set_config('synchronous_commit', 'off', true)) as async_commit`;
 
-/**
- * Records an attempt's outcome and ends its lease, if the row is still at that attempt (a worker
- * whose lease ran out while it sent must not overwrite the next attempt's record).
- */
-export async function recordAttempt(
-  db: DbOrTx,
-  d: { orgId: number; webhookId: number; id: number; attempt: number },
-  o: AttemptOutcome,
-): Promise<void> {
-  const status: DeliveryStatus = o.kind === 'retry' ? 'pending' : o.kind;
-  await execRows(
-    db,
-    sql`
-    update webhook_deliveries d set status = ${status}, lease_until = null,
-      last_status = ${o.lastStatus}, last_error = ${o.lastError},
-      next_attempt_at = now() + make_interval(secs => ${o.kind === 'retry' ? o.inMs / 1000 : 0}),
-      delivered_at = ${o.kind === 'delivered' ? sql`now()` : null}
-    from ${asyncCommit}
-    where d.org_id = ${d.orgId} and d.webhook_id = ${d.webhookId} and d.id = ${d.id} and d.attempts = ${d.attempt}`,
-  );
+/** One attempt's outcome for `recordAttempts`: the delivery (at that attempt) and what it came to. */
+export interface AttemptRecord {
+  d: { orgId: number; webhookId: number; id: number; attempt: number };
+  outcome: AttemptOutcome;
 }
 
 /**
- * Gives an event's pending copies (every webhook's) the customer, unless one already has it, and
- * answers the data of the delivery `id` as it then stands (the statement's own update, or the row as
- * it was: it had the customer already). The copies are found by the customer's pending rows
- * (webhook_deliveries_customer_idx); copies already sent carry it.
+ * Records the outcomes of attempts of one org's deliveries and ends their leases, in one statement:
+ * each row only if it is still at that attempt (a worker whose lease ran out while it sent must not
+ * overwrite the next attempt's record). The worker collects the attempts that end close together
+ * (lib/webhooks/task.ts): one statement for many instead of one each.
  */
-export const customerForEventStatement = statementOf(sql`
-    with added as (
-      update webhook_deliveries d set data = d.data || jsonb_build_object('customer', ${jsonParam('customer')})
-      from ${asyncCommit}
-      where d.org_id = ${param('orgId')} and d.customer_id = ${param('customerId')} and d.status = 'pending'
-        and d.event_id = ${param('eventId')} and d.data -> 'customer' is null
-        and d.webhook_id in (select w.id from webhooks w where w.org_id = ${param('orgId')})
-      returning d.id, d.data)
-    select coalesce((select a.data from added a where a.id = ${param('id')}),
-      (select x.data from webhook_deliveries x
-        where x.org_id = ${param('orgId')} and x.webhook_id = ${param('webhookId')} and x.id = ${param('id')})) as data`);
+export const recordAttemptsStatement = statementOf(sql`
+    update webhook_deliveries d set status = v.status, lease_until = null,
+      last_status = v.last_status, last_error = v.last_error,
+      next_attempt_at = now() + make_interval(secs => v.in_seconds),
+      delivered_at = case when v.status = 'delivered' then now() end
+    from ${asyncCommit},
+      jsonb_to_recordset(${jsonParam('outcomes')}) as v(webhook_id integer, id bigint, attempt integer, status text,
+        last_status integer, last_error text, in_seconds double precision)
+    where d.org_id = ${param('orgId')} and d.id = any(${param('ids')}::bigint[])
+      and d.webhook_id = v.webhook_id and d.id = v.id and d.attempts = v.attempt`);
 
-export async function addCustomerToEvent(
+export async function recordAttempts(db: DbOrTx, orgId: number, records: AttemptRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const outcomes = records.map(({ d, outcome: o }) => ({
+    webhook_id: d.webhookId,
+    id: d.id,
+    attempt: d.attempt,
+    status: (o.kind === 'retry' ? 'pending' : o.kind) satisfies DeliveryStatus,
+    last_status: o.lastStatus,
+    last_error: o.lastError,
+    in_seconds: o.kind === 'retry' ? o.inMs / 1000 : 0,
+  }));
+  await execStatement(
+    db,
+    recordAttemptsStatement,
+    {
+      orgId,
+      // The rows by their ids (an index probe each, whatever the plan thinks of the JSON's rows), then
+      // matched to their outcomes.
+      ids: `{${outcomes.map((o) => o.id).join(',')}}`,
+      outcomes: JSON.stringify(outcomes),
+    },
+    { planEach: true },
+  );
+}
+
+/** recordAttempts of one attempt. */
+export function recordAttempt(
   db: DbOrTx,
-  e: { orgId: number; webhookId: number; id: number; customerId: number; eventId: string },
-  customer: unknown,
-): Promise<Record<string, unknown>> {
-  const [row] = await execStatement<{ data: Record<string, unknown> | string | null }>(db, customerForEventStatement, {
-    ...e,
-    customer: JSON.stringify(customer),
-  });
-  return row?.data ? parsed(row.data) : {};
+  d: { orgId: number; webhookId: number; id: number; attempt: number },
+  outcome: AttemptOutcome,
+): Promise<void> {
+  return recordAttempts(db, d.orgId, [{ d, outcome }]);
+}
+
+/**
+ * Gives events' pending copies (every webhook's) their customer, unless one already has it, and
+ * answers the data of the claimed deliveries `ids` as it then stands (the statement's own update, or
+ * the row as it was: it had the customer already). One statement for every customerAdded of a claim:
+ * `events` is a JSON array of {customer_id, event_id, customer}. The copies are found by each
+ * customer's pending rows (webhook_deliveries_customer_idx, a probe per customer: the lateral
+ * subquery, kept one by `offset 0`), then by their keys; copies already sent carry it. Sent unnamed
+ * (`planEach`): planned for the number of rows it names, never a plan made on an empty outbox.
+ */
+export const customersForEventsStatement = statementOf(sql`
+    with added as (
+      update webhook_deliveries d set data = d.data || jsonb_build_object('customer', t.customer)
+      from ${asyncCommit}, (
+        select copy.row_id, e.customer
+        from jsonb_to_recordset(${jsonParam('events')}) as e(customer_id bigint, event_id uuid, customer jsonb)
+        cross join lateral (
+          select p.ctid as row_id from webhook_deliveries p
+          where p.org_id = ${param('orgId')} and p.customer_id = e.customer_id and p.status = 'pending'
+            and p.event_id = e.event_id and p.data -> 'customer' is null
+            and p.webhook_id in (select w.id from webhooks w where w.org_id = ${param('orgId')})
+          offset 0) copy) t
+      where d.org_id = ${param('orgId')} and d.ctid = t.row_id and d.data -> 'customer' is null
+      returning d.id, d.data)
+    select a.id, a.data from added a where a.id = any(${param('ids')}::bigint[])
+    union all
+    select x.id, x.data from webhook_deliveries x
+    where x.org_id = ${param('orgId')} and x.id = any(${param('ids')}::bigint[])
+      and not exists (select 1 from added a where a.id = x.id)`);
+
+/**
+ * Adds to each claimed customerAdded delivery (all of one org) its customer, `customers` by customer
+ * id (absent: null, the customer is gone); answers each delivery's data by its id.
+ */
+export async function addCustomersToEvents(
+  db: DbOrTx,
+  orgId: number,
+  deliveries: { id: number; customerId: number; eventId: string }[],
+  customers: Map<number, unknown>,
+): Promise<Map<number, Record<string, unknown>>> {
+  if (deliveries.length === 0) return new Map();
+  const events = new Map<string, { customer_id: number; event_id: string; customer: unknown }>();
+  for (const d of deliveries)
+    events.set(d.eventId, {
+      customer_id: d.customerId,
+      event_id: d.eventId,
+      customer: customers.get(d.customerId) ?? null,
+    });
+  const rows = await execStatement<{ id: string | number; data: Record<string, unknown> | string }>(
+    db,
+    customersForEventsStatement,
+    {
+      orgId,
+      events: JSON.stringify([...events.values()]),
+
+      ids: `{${deliveries.map((d) => d.id).join(',')}}`,
+    },
+    { planEach: true },
+  );
+  return new Map(rows.map((r) => [Number(r.id), parsed(r.data)]));
 }

@@ -76,6 +76,16 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
+    // One org's pending rows, soonest first: the claim (one org at a time) reads them in this order
+    // and stops at its limit. Without it, the claim planned on a young outbox (no statistics) read
+    // every pending row of the org through the customer index and sorted them: 35 ms a claim at
+    // 15,000 pending against 0.7 ms.
+    // Its predicate names next_attempt_at (never null: the claim's `next_attempt_at <= now()` implies
+    // it) so that only statements asking for due rows can use it: the probes of one customer's
+    // pending rows, planned on an empty table, would otherwise take this narrower index by org.
+    index('webhook_deliveries_org_due_idx')
+      .on(t.orgId, t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending' and ${t.nextAttemptAt} is not null`),
     // A customer's next event waits for the one before it, per webhook; customerAdded's customer is
     // added to the event's copies of every webhook. Customer before webhook: both are probes of the
     // customer's few pending rows (webhook second, the second would scan every pending row of the org).

@@ -5,6 +5,7 @@ import {
   findCustomerIdByIdentifier,
   findRegistrationAuditRow,
   readCustomer,
+  readCustomers,
   type StoredCustomer,
 } from '@/db/queries/customer-read';
 import type { OrgConfig } from '@/lib/config/types';
@@ -33,6 +34,24 @@ export async function getCustomer(
   const customer = await readCustomer(db, key);
   if (!customer) return null;
   return viewOf(customer, filter);
+}
+
+/**
+ * getCustomer of several customers of the org in one statement (no filter): each found id with its
+ * view; ids of no customer of the org are absent.
+ */
+export async function getCustomers(
+  db: DbOrTx,
+  orgId: number,
+  customerIds: number[],
+): Promise<Map<number, CustomerView>> {
+  const ids = [...new Set(customerIds.filter((id) => Number.isSafeInteger(id) && id > 0))];
+  const views = new Map<number, CustomerView>();
+  for (const customer of await readCustomers(db, orgId, ids)) {
+    const view = viewOf(customer, {});
+    if (view) views.set(customer.id, view);
+  }
+  return views;
 }
 
 /** Where a customer stands besides its view: merged (into whom), pending deletion, deleted. */

@@ -5,13 +5,16 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import {
-  addCustomerToEvent,
-  claimDeliveries,
-  recordAttempt,
+  addCustomersToEvents,
+  claimOfOrgs,
+  dueOrgIds,
+  recordAttempts,
   webhookKey,
+  type AttemptOutcome,
+  type AttemptRecord,
   type ClaimedDelivery,
 } from '@/db/queries/webhooks';
-import { getCustomer } from '@/lib/customers/read';
+import { getCustomers } from '@/lib/customers/read';
 import { env } from '@/lib/env';
 import { log, loggableError } from '@/lib/log';
 import type { BackgroundTask } from '@/lib/worker/task';
@@ -33,11 +36,31 @@ export interface WebhookTaskOptions {
    */
   claimIntervalMs?: number;
   /**
+   * The pause between claims grows, doubling up to this, while claims come back with only a row or
+   * two (deliveries ending one by one on a busy process), and falls back to `claimIntervalMs` once
+   * one finds a batch: under load each claim (two statements) takes more deliveries, at the cost of at
+   * most this much latency.
+   */
+  maxClaimIntervalMs?: number;
+  /**
+   * The orgs with due deliveries (a read of up to 1,000 due rows, across orgs) are looked up again
+   * after this long, or at once when none of those known has anything due: under load most claims
+   * are of the same orgs, and the look-up cost more than the claim. An org whose first delivery comes
+   * while others keep the worker busy waits up to this long.
+   */
+  orgsMaxAgeMs?: number;
+  /**
    * How often an idle worker looks for due deliveries. The changes that write events do not NOTIFY
    * (PostgreSQL would serialise their commits: migration 0015), so this bounds the wait of an event
    * written while the worker is idle; the claim it costs is a probe of the due index.
    */
   pollMs?: number;
+  /**
+   * Outcomes of attempts that end within this long of each other are recorded in one statement (or
+   * as soon as `recordBatch` are waiting). A delivery holds its slot until its outcome is recorded.
+   */
+  recordWindowMs?: number;
+  recordBatch?: number;
 }
 
 /**
@@ -47,11 +70,81 @@ export interface WebhookTaskOptions {
  * webhook's copy sends the same. The customer is still as registered (version 1) unless a change
  * committed before the event was first sent (the worker stopped or far behind): then it is as of
  * that first sending, its version telling which, and the changes after it follow in their own events.
- * A customer gone by then (erased) is null.
+ * A customer gone by then is null.
+ *
+ * Done for all of a claim's customerAdded deliveries at once, per org: one statement reads their
+ * customers (the read of GET, many ids), one stores each in its event's copies. A claim under load
+ * holds many: two statements for all of them instead of two each.
  */
-async function withCustomer(db: Db, d: ClaimedDelivery): Promise<Record<string, unknown>> {
-  const customer = await getCustomer(db, d.orgId, d.customerId);
-  return addCustomerToEvent(db, d, customer);
+async function addCustomers(db: Db, claimed: ClaimedDelivery[]): Promise<void> {
+  const byOrg = new Map<number, ClaimedDelivery[]>();
+  for (const d of claimed) {
+    if (d.eventName !== 'customerAdded' || 'customer' in d.data) continue;
+    const list = byOrg.get(d.orgId);
+    if (list) list.push(d);
+    else byOrg.set(d.orgId, [d]);
+  }
+  for (const [orgId, deliveries] of byOrg) {
+    const customers = await getCustomers(
+      db,
+      orgId,
+      deliveries.map((d) => d.customerId),
+    );
+    const data = await addCustomersToEvents(db, orgId, deliveries, customers);
+    for (const d of deliveries) {
+      const stored = data.get(d.id);
+      // Stored by another worker's claim of another webhook's copy after this statement began: the
+      // row read is the one before it; what this worker read is what it stored.
+      d.data = stored && 'customer' in stored ? stored : { ...d.data, customer: customers.get(d.customerId) ?? null };
+    }
+  }
+}
+
+/**
+ * Collects the outcomes of attempts and records those that end within `windowMs` of the first (or
+ * once `batch` are waiting) in one statement per org. Each `record` resolves once its outcome is
+ * committed (or could not be: then the delivery is left to its lease, and sent again when it runs
+ * out). Nothing is held that a crash could lose but a record, which only sends the delivery again.
+ */
+function attemptRecorder(windowMs: number, batch: number) {
+  let waiting: { db: Db; record: AttemptRecord; done: () => void }[] = [];
+  let timer: NodeJS.Timeout | null = null;
+
+  async function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const taken = waiting;
+    waiting = [];
+    const byOrg = new Map<number, typeof taken>();
+    for (const w of taken) {
+      const list = byOrg.get(w.record.d.orgId);
+      if (list) list.push(w);
+      else byOrg.set(w.record.d.orgId, [w]);
+    }
+    await Promise.all(
+      [...byOrg].map(async ([orgId, list]) => {
+        try {
+          await recordAttempts(
+            list[0]!.db,
+            orgId,
+            list.map((w) => w.record),
+          );
+        } catch (err) {
+          // Left to their leases: tried again when the leases run out.
+          log.error({ deliveries: list.map((w) => w.record.d.id), err: loggableError(err) }, 'webhook records failed');
+        } finally {
+          for (const w of list) w.done();
+        }
+      }),
+    );
+  }
+
+  return (db: Db, d: ClaimedDelivery, outcome: AttemptOutcome): Promise<void> =>
+    new Promise<void>((done) => {
+      waiting.push({ db, record: { d, outcome }, done });
+      if (waiting.length >= batch) void flush();
+      else timer ??= setTimeout(() => void flush(), windowMs);
+    });
 }
 
 export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
@@ -59,6 +152,14 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
   const perWebhook = opts.perWebhook ?? Math.max(1, Math.floor(concurrency / 2));
   const leaseMs = opts.leaseMs ?? env().WEBHOOK_LEASE_MS;
   const claimIntervalMs = opts.claimIntervalMs ?? 10;
+  const maxClaimIntervalMs = Math.max(claimIntervalMs, opts.maxClaimIntervalMs ?? 100);
+  /** A claim of at least this many is a batch: the pause between claims goes back to its shortest. */
+  const batchWorth = Math.max(2, Math.floor(perWebhook / 4));
+  let interval = claimIntervalMs;
+  const orgsMaxAgeMs = opts.orgsMaxAgeMs ?? 500;
+  let orgs: number[] = [];
+  let orgsAt = 0;
+  const record = attemptRecorder(opts.recordWindowMs ?? 5, opts.recordBatch ?? 25);
   let lastClaimAt = 0;
   const secrets = new Map<string, string>();
   const secretOf = (stored: string) => {
@@ -72,9 +173,8 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
 
   async function send(db: Db, d: ClaimedDelivery, policy: TargetPolicy): Promise<void> {
     try {
-      if (d.eventName === 'customerAdded' && !('customer' in d.data)) d.data = await withCustomer(db, d);
       const outcome = await attemptDelivery(d, secretOf(d.secretCiphertext), policy);
-      await recordAttempt(db, d, outcome);
+      await record(db, d, outcome);
     } catch (err) {
       // Left to its lease: it is tried again when the lease runs out.
       log.error({ delivery: d.id, err: loggableError(err) }, 'webhook delivery failed to run');
@@ -93,12 +193,28 @@ export function webhookTask(opts: WebhookTaskOptions = {}): BackgroundTask {
         return true;
       }
       const since = Date.now() - lastClaimAt;
-      if (since < claimIntervalMs) await new Promise((resolve) => setTimeout(resolve, claimIntervalMs - since));
+      if (since < interval) await new Promise((resolve) => setTimeout(resolve, interval - since));
       lastClaimAt = Date.now();
       const { NODE_ENV, WEBHOOK_ALLOWED_HOSTS } = env();
       const policy = { production: NODE_ENV === 'production', allowedHosts: WEBHOOK_ALLOWED_HOSTS };
       const free = concurrency - inFlight.size;
-      const claimed = await claimDeliveries(db, free, leaseMs, { perWebhook, inFlight: { ...byWebhook } });
+      const cap = { perWebhook, inFlight: { ...byWebhook } };
+      const known = orgs.length > 0 && Date.now() - orgsAt < orgsMaxAgeMs;
+      if (!known) [orgs, orgsAt] = [await dueOrgIds(db, free), Date.now()];
+      let claimed = await claimOfOrgs(db, orgs, free, leaseMs, cap);
+      if (known && claimed.length === 0) {
+        [orgs, orgsAt] = [await dueOrgIds(db, free), Date.now()];
+        claimed = await claimOfOrgs(db, orgs, free, leaseMs, cap);
+      }
+      interval =
+        claimed.length >= Math.min(batchWorth, free) ? claimIntervalMs : Math.min(maxClaimIntervalMs, interval * 2);
+      try {
+        await addCustomers(db, claimed);
+      } catch (err) {
+        // Left to their leases: the claim is tried again when they run out.
+        log.error({ deliveries: claimed.map((d) => d.id), err: loggableError(err) }, 'webhook customers failed');
+        claimed.length = 0;
+      }
       let capped = false;
       for (const d of claimed) {
         const key = webhookKey(d);
