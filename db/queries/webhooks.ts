@@ -204,17 +204,20 @@ const DUE = sql`d.status = 'pending' and d.next_attempt_at <= now() and (d.lease
 
 /**
  * The orgs with due deliveries, the one with the oldest first: the worker's only statement across
- * orgs (on Citus it reads every shard; each claim after it reads one). It looks at the oldest 1,000
- * due rows only (the due index in order, stopping there), so its cost does not grow with the backlog;
- * an org whose due rows all lie behind them is found once those are claimed.
+ * orgs (on Citus it reads every shard; each claim after it reads one). For each org with an active
+ * webhook (a few rows of `webhooks`), its first due delivery of an active webhook is one probe of the
+ * org's due index (webhook_deliveries_org_due_idx, in order, stopping at the first), so its cost grows
+ * with the orgs, not with the backlog. The outbox keeps no index across orgs for it: every event's
+ * insert and every outcome would pay for one more.
  */
 export const dueOrgsStatement = statementOf(sql`
-  select org_id from (
-    select d.org_id, d.next_attempt_at from webhook_deliveries d
-    join webhooks w on w.org_id = d.org_id and w.id = d.webhook_id and w.active
-    where ${DUE}
-    order by d.next_attempt_at limit 1000) oldest
-  group by org_id order by min(next_attempt_at) limit ${param('limit')}`);
+  select o.org_id from (select distinct org_id from webhooks where active) o
+  cross join lateral (
+    select d.next_attempt_at from webhook_deliveries d
+    where d.org_id = o.org_id and ${DUE}
+      and exists (select 1 from webhooks w where w.org_id = d.org_id and w.id = d.webhook_id and w.active)
+    order by d.next_attempt_at limit 1) first
+  order by first.next_attempt_at limit ${param('limit')}`);
 
 const busy = (o: SQL, w: SQL) => sql`coalesce((${jsonParam('inFlight')} ->> (${o} || ':' || ${w}))::int, 0)`;
 

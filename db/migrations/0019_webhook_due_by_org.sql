@@ -1,1 +1,2 @@
+DROP INDEX "webhook_deliveries_due_idx";--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_org_due_idx" ON "webhook_deliveries" USING btree ("org_id","next_attempt_at") WHERE "webhook_deliveries"."status" = 'pending' and "webhook_deliveries"."next_attempt_at" is not null;
