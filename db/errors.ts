@@ -6,20 +6,40 @@ export const SERIALIZATION_FAILURE = '40001';
 export const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
- * Citus (docs/scaling.md, "Citus") reports a unique violation met by a statement it ran through the
- * coordinator in parts (a data-modifying CTE) as an internal error, XX000, whose message is the
- * worker's: `duplicate key value violates unique constraint "<name>_<shard id>"`. Read as 23505 with
- * the constraint named in it, so it is answered as on PostgreSQL (8006, 8050, 8131: never a 500).
+ * Citus (docs/scaling.md, "Citus") reports an error met by a statement it ran through the coordinator
+ * in parts (a data-modifying CTE, each part on the org's shard) as an internal error, XX000, with the
+ * worker's message: a unique violation (`duplicate key value violates unique constraint
+ * "<name>_<shard id>"`), a lock wait cut by lock_timeout, a deadlock, a timeout. Each is read by its
+ * message as the code PostgreSQL gives it, so it is answered as on PostgreSQL (8006, 8050, 8131, 521,
+ * a retry, 503: never a 500).
  */
 const CITUS_DUPLICATE = /duplicate key value violates unique constraint "([^"]+)"/;
+const CITUS_FOREIGN_KEY = /violates foreign key constraint "([^"]+)"/;
+const CITUS_MESSAGES: [RegExp, string][] = [
+  [CITUS_DUPLICATE, UNIQUE_VIOLATION],
+  [CITUS_FOREIGN_KEY, FOREIGN_KEY_VIOLATION],
+  [/^canceling statement due to lock timeout/, LOCK_NOT_AVAILABLE],
+  [/^canceling statement due to statement timeout/, '57014'],
+  [/^deadlock detected/, DEADLOCK],
+  [/^could not serialize access/, SERIALIZATION_FAILURE],
+];
 /** Citus names a shard's constraint after the table's, with the shard's id (102008 and up) appended. */
 const SHARD_SUFFIX = /_\d{6,}$/;
 
+/** The SQLSTATE of one error in the chain, a Citus XX000 read by its message. */
+function codeAt(e: unknown): string | undefined {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'XX000') {
+    const message = String((e as { message?: unknown }).message);
+    for (const [pattern, meant] of CITUS_MESSAGES) if (pattern.test(message)) return meant;
+  }
+  return typeof code === 'string' ? code : undefined;
+}
+
 export function pgErrorCode(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'XX000' && CITUS_DUPLICATE.test(String((e as { message?: unknown }).message))) return UNIQUE_VIOLATION;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    const code = codeAt(e);
+    if (code && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
 }
@@ -27,10 +47,11 @@ export function pgErrorCode(err: unknown): string | undefined {
 /** The constraint a unique or foreign-key violation names, as the schema names it (a shard's suffix removed). */
 export function pgErrorConstraint(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const message = String((e as { message?: unknown }).message);
     const named =
       (e as { constraint_name?: unknown }).constraint_name ??
       (e as { constraint?: unknown }).constraint ??
-      CITUS_DUPLICATE.exec(String((e as { message?: unknown }).message))?.[1];
+      (CITUS_DUPLICATE.exec(message) ?? CITUS_FOREIGN_KEY.exec(message))?.[1];
     if (typeof named === 'string') return named.replace(SHARD_SUFFIX, '');
   }
   return undefined;
@@ -61,8 +82,8 @@ const UNAVAILABLE_DRIVER_CODES = new Set([
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_PG_CODE.test(code) || UNAVAILABLE_DRIVER_CODES.has(code))) return true;
+    const code = codeAt(e);
+    if (code && (UNAVAILABLE_PG_CODE.test(code) || UNAVAILABLE_DRIVER_CODES.has(code))) return true;
   }
   return false;
 }

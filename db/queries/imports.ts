@@ -1,5 +1,5 @@
 // An import job's rows (lib/imports): the job, its file's parts, its results; the worker's claim and checkpoint.
-import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { execRows, type Db, type DbOrTx } from '@/db/client';
 import { auditLog, importFileParts, importJobs, importResults } from '@/db/schema';
 import { insertFromJson } from './json-insert';
@@ -104,18 +104,19 @@ export async function claimImportJob(db: DbOrTx, owner: string, leaseMs: number)
   );
   if (!oldest) return null;
   const orgId = Number(oldest.org_id);
+  // The claim's time comes from `due` (Citus refuses now() inside the COALESCE of an update).
   const rows = await execRows<{ org_id: number; id: number }>(
     db,
     sql`
     with due as (
-      select d.org_id, d.id from import_jobs d
+      select d.org_id, d.id, now() as at from import_jobs d
       where d.org_id = ${orgId} and ${waiting(sql`d`)}
       order by d.created_at, d.id
       limit 1
       for update skip locked)
     update import_jobs j
     set status = 'RUNNING', lease_owner = ${owner}::uuid,
-      lease_until = now() + make_interval(secs => ${leaseMs / 1000}), started_at = coalesce(j.started_at, now())
+      lease_until = now() + make_interval(secs => ${leaseMs / 1000}), started_at = coalesce(j.started_at, due.at)
     from due
     where j.org_id = ${orgId} and j.org_id = due.org_id and j.id = due.id
     returning j.org_id, j.id`,
@@ -214,7 +215,6 @@ export async function recordChunk(
         status: c.finished
           ? sql`case when ${importJobs.status} = 'RUNNING' then 'COMPLETED' else ${importJobs.status} end`
           : undefined,
-        finishedAt: c.finished ? sql`coalesce(${importJobs.finishedAt}, now())` : undefined,
       })
       .where(
         and(
@@ -226,6 +226,13 @@ export async function recordChunk(
       )
       .returning({ status: importJobs.status });
     if (!row) return null;
+    // When it ended, unless a cancellation said so first: a statement of its own, because Citus refuses
+    // `coalesce(finished_at, now())` (a function that is not immutable inside a COALESCE) in an update.
+    if (c.finished)
+      await tx
+        .update(importJobs)
+        .set({ finishedAt: sql`now()` })
+        .where(and(eq(importJobs.orgId, job.orgId), eq(importJobs.id, job.id), isNull(importJobs.finishedAt)));
     if (c.results.length > 0) await tx.execute(resultsInsert(JSON.stringify(c.results)));
     return row.status;
   });

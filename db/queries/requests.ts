@@ -208,11 +208,18 @@ const recordOf = (table: string, json: Record<string, unknown>): SQL =>
  */
 export async function updateRows(db: DbOrTx, table: string, set: SQL, where: SQL): Promise<Move[]> {
   const t = tableOf(table);
+  const cols = t.columns.map((c) => c.name);
+  // The rows come back as columns and become JSON in the statement's outer part: Citus refuses a
+  // function that is not immutable (to_jsonb) in a RETURNING.
   const rows = await execRows<{ b: JsonObject; a: JsonObject }>(
     db,
-    sql`update ${sql.raw(table)} t set ${set} from ${sql.raw(table)} old
-        where ${where} and ${sql.raw(t.pk.map((c) => `t.${c} = old.${c}`).join(' and '))}
-        returning to_jsonb(old) b, to_jsonb(t) a`,
+    sql`with u as (
+          update ${sql.raw(table)} t set ${set} from ${sql.raw(table)} old
+          where ${where} and ${sql.raw(t.pk.map((c) => `t.${c} = old.${c}`).join(' and '))}
+          returning ${sql.raw(cols.map((c) => `t.${c}, old.${c} as "old.${c}"`).join(', '))})
+        select to_jsonb(b) b, to_jsonb(a) a from u
+        cross join lateral (select ${sql.raw(cols.map((c) => `u."old.${c}" as ${c}`).join(', '))}) b
+        cross join lateral (select ${sql.raw(cols.map((c) => `u.${c}`).join(', '))}) a`,
   );
   return rows.map((r) => ({ table, before: r.b, after: r.a }));
 }
@@ -220,7 +227,7 @@ export async function updateRows(db: DbOrTx, table: string, set: SQL, where: SQL
 export async function deleteRows(db: DbOrTx, table: string, where: SQL): Promise<Move[]> {
   const rows = await execRows<{ b: JsonObject }>(
     db,
-    sql`delete from ${sql.raw(table)} t where ${where} returning to_jsonb(t) b`,
+    sql`with d as (delete from ${sql.raw(table)} t where ${where} returning t.*) select to_jsonb(d) b from d`,
   );
   return rows.map((r) => ({ table, before: r.b, after: null }));
 }
@@ -232,10 +239,12 @@ export async function insertRows(db: DbOrTx, table: string, rows: JsonObject[]):
   const cols = t.columns.map((c) => c.name).join(', ');
   const out = await execRows<{ a: JsonObject }>(
     db,
-    sql`insert into ${sql.raw(table)} as t (${sql.raw(cols)}) overriding system value
-        select ${sql.raw(t.columns.map((c) => `r.${c.name}`).join(', '))}
-        from jsonb_populate_recordset(null::${sql.raw(table)}, ${JSON.stringify(rows)}::text::jsonb) r
-        returning to_jsonb(t) a`,
+    sql`with i as (
+          insert into ${sql.raw(table)} as t (${sql.raw(cols)}) overriding system value
+          select ${sql.raw(t.columns.map((c) => `r.${c.name}`).join(', '))}
+          from jsonb_populate_recordset(null::${sql.raw(table)}, ${JSON.stringify(rows)}::text::jsonb) r
+          returning t.*)
+        select to_jsonb(i) a from i`,
   );
   return out.map((r) => ({ table, before: null, after: r.a }));
 }
@@ -279,7 +288,8 @@ export async function readMoves(db: DbOrTx, orgId: number, requestId: number): P
       db,
       sql`select m.seq, m.before b, m.after a,
             (select to_jsonb(t) from ${sql.raw(name)} t
-             where ${pkMatch(t, sql.raw(`jsonb_populate_record(null::${name}, coalesce(m.after, m.before))`))}) now
+             where t.org_id = ${orgId} and t.org_id = m.org_id
+               and ${pkMatch(t, sql.raw(`jsonb_populate_record(null::${name}, coalesce(m.after, m.before))`))}) now
           from merge_moves m
           where m.org_id = ${orgId} and m.request_id = ${requestId} and m.table_name = ${name}`,
     );
@@ -291,22 +301,25 @@ export async function readMoves(db: DbOrTx, orgId: number, requestId: number): P
 /** Puts back one move: the row found by `after`'s key becomes `before` (deleted when there was none). */
 export async function undoMove(db: DbOrTx, m: Move): Promise<void> {
   const t = tableOf(m.table);
+  // The org bound as a value (every movable table leads with it), so Citus routes the statement to its shard.
+  const org = sql`t.org_id = ${Number((m.after ?? m.before)!.org_id)} and `;
   if (m.after && !m.before) {
     await execRows(
       db,
       sql`delete from ${sql.raw(m.table)} t
-          where ${pkMatch(t, recordOf(m.table, m.after))}`,
+          where ${org}${pkMatch(t, recordOf(m.table, m.after))}`,
     );
   } else if (!m.after && m.before) {
     await insertRows(db, m.table, [m.before]);
   } else if (m.after && m.before) {
-    const settable = t.columns.filter((c) => !c.identity).map((c) => c.name);
+    // Not org_id: a row never changes org (and Citus refuses to set the distribution column).
+    const settable = t.columns.filter((c) => !c.identity && c.name !== 'org_id').map((c) => c.name);
     await execRows(
       db,
       sql`update ${sql.raw(m.table)} t set (${sql.raw(settable.join(', '))}) =
             (select ${sql.raw(settable.map((c) => `b.${c}`).join(', '))}
              from jsonb_populate_record(null::${sql.raw(m.table)}, ${JSON.stringify(m.before)}::text::jsonb) b)
-          where ${pkMatch(t, recordOf(m.table, m.after))}`,
+          where ${org}${pkMatch(t, recordOf(m.table, m.after))}`,
     );
   }
 }

@@ -37,11 +37,15 @@ export async function resultLines(id: number): Promise<string[]> {
   return (await res.text()).split('\r\n').filter((l) => l !== '');
 }
 
+/**
+ * Checks every 200 ms until `check` holds. Not faster: a check that reads the job through the API counts
+ * against the org's rate limit, and an import that takes a minute (on Citus) would be refused (429).
+ */
 export async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

@@ -6,6 +6,7 @@ import { POST } from '@/app/v2/customers/route';
 import { getDb } from '@/db/client';
 import { identityKeys, sourceAccounts } from '@/db/schema';
 import { call, DEMO_TILL, uniqueMobile } from './helpers';
+import { onCitus } from './test-database';
 
 type Reply = { createdId: number | null; errors?: { code: number; message: string }[] };
 const register = (body: unknown) => call<Reply>(POST, { body, headers: { authorization: DEMO_TILL } });
@@ -151,8 +152,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))(
         profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'mobile', value: m }] }],
         referralCode: 'NO-SUCH-CODE',
       });
+      // On Citus the lock is waited for on a worker, by the coordinator's connection there:
+      // citus_stat_activity sees every node's backends.
+      const activity = watcher(onCitus() ? 'citus_stat_activity' : 'pg_stat_activity');
       for (;;) {
-        const [row] = await watcher`select count(*)::int as n from pg_stat_activity
+        const [row] = await watcher`select count(*)::int as n from ${activity}
         where datname = current_database() and wait_event_type = 'Lock'`;
         if (row!.n > 0) break;
         await new Promise((r) => setTimeout(r, 20));
