@@ -364,11 +364,14 @@ export interface AttemptRecord {
 export const recordAttemptsStatement = statementOf(sql`
     update webhook_deliveries d set status = v.status, lease_until = null,
       last_status = v.last_status, last_error = v.last_error,
-      next_attempt_at = now() + make_interval(secs => v.in_seconds),
-      delivered_at = case when v.status = 'delivered' then now() end
+      next_attempt_at = v.next_attempt_at, delivered_at = v.delivered_at
     from ${asyncCommit},
-      jsonb_to_recordset(${jsonParam('outcomes')}) as v(webhook_id integer, id bigint, attempt integer, status text,
-        last_status integer, last_error text, in_seconds double precision)
+      -- The times are made here, not in SET: Citus refuses a STABLE function (timestamptz + interval)
+      -- of a column in an UPDATE's SET.
+      (select o.*, now() + make_interval(secs => o.in_seconds) as next_attempt_at,
+          case when o.status = 'delivered' then now() end as delivered_at
+        from jsonb_to_recordset(${jsonParam('outcomes')}) as o(webhook_id integer, id bigint, attempt integer,
+          status text, last_status integer, last_error text, in_seconds double precision)) v
     where d.org_id = ${param('orgId')} and d.id = any(${param('ids')}::bigint[])
       and d.webhook_id = v.webhook_id and d.id = v.id and d.attempts = v.attempt`);
 
