@@ -43,7 +43,7 @@ export interface WebhookTaskOptions {
    */
   maxClaimIntervalMs?: number;
   /**
-   * The orgs with due deliveries (a read of up to 1,000 due rows, across orgs) are looked up again
+   * The orgs with due deliveries (a probe of each org's due index, across orgs) are looked up again
    * after this long, or at once when none of those known has anything due: under load most claims
    * are of the same orgs, and the look-up cost more than the claim. An org whose first delivery comes
    * while others keep the worker busy waits up to this long.
