@@ -4,6 +4,7 @@ export const FOREIGN_KEY_VIOLATION = '23503';
 export const DEADLOCK = '40P01';
 export const SERIALIZATION_FAILURE = '40001';
 export const LOCK_NOT_AVAILABLE = '55P03';
+const QUERY_CANCELED = '57014';
 
 /**
  * Citus (docs/scaling.md, "Citus") reports an error met by a statement it ran through the coordinator
@@ -19,12 +20,17 @@ const CITUS_MESSAGES: [RegExp, string][] = [
   [CITUS_DUPLICATE, UNIQUE_VIOLATION],
   [CITUS_FOREIGN_KEY, FOREIGN_KEY_VIOLATION],
   [/^canceling statement due to lock timeout/, LOCK_NOT_AVAILABLE],
-  [/^canceling statement due to statement timeout/, '57014'],
+  [/^canceling statement due to statement timeout/, QUERY_CANCELED],
   [/^deadlock detected/, DEADLOCK],
   [/^could not serialize access/, SERIALIZATION_FAILURE],
 ];
 /** Citus names a shard's constraint after the table's, with the shard's id (102008 and up) appended. */
 const SHARD_SUFFIX = /_\d{6,}$/;
+
+/** An error and its causes (drizzle wraps the driver's error), at most five deep. */
+function* causeChain(err: unknown): Generator<object> {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) yield e;
+}
 
 /** The SQLSTATE of one error in the chain, a Citus XX000 read by its message. */
 function codeAt(e: unknown): string | undefined {
@@ -37,7 +43,7 @@ function codeAt(e: unknown): string | undefined {
 }
 
 export function pgErrorCode(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (const e of causeChain(err)) {
     const code = codeAt(e);
     if (code && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
@@ -46,7 +52,7 @@ export function pgErrorCode(err: unknown): string | undefined {
 
 /** The constraint a unique or foreign-key violation names, as the schema names it (a shard's suffix removed). */
 export function pgErrorConstraint(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (const e of causeChain(err)) {
     const message = String((e as { message?: unknown }).message);
     const named =
       (e as { constraint_name?: unknown }).constraint_name ??
@@ -81,7 +87,7 @@ const UNAVAILABLE_DRIVER_CODES = new Set([
 ]);
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (const e of causeChain(err)) {
     const code = codeAt(e);
     if (code && (UNAVAILABLE_PG_CODE.test(code) || UNAVAILABLE_DRIVER_CODES.has(code))) return true;
   }

@@ -174,3 +174,12 @@ export async function demoOAuthToken(key = 'demo-key', secret = 'demo-secret'): 
 export function newCustomerBody(mobile = uniqueMobile()): Record<string, unknown> {
   return { profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: mobile }] }] };
 }
+
+/** Checks every `everyMs` until `check` holds; throws after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms = 15_000, everyMs = 50): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

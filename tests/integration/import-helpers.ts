@@ -3,7 +3,7 @@ import { POST as upload } from '@/app/v2/imports/route';
 import { GET as getJob } from '@/app/v2/imports/[id]/route';
 import { GET as getResults } from '@/app/v2/imports/[id]/results/route';
 import type { ImportJobView } from '@/lib/imports/schemas';
-import { call, DEMO_TILL } from './helpers';
+import { call, DEMO_TILL, until as checkUntil } from './helpers';
 
 export type Job = ImportJobView & { warnings: unknown[]; errors?: { code: number; message: string }[] };
 
@@ -41,12 +41,8 @@ export async function resultLines(id: number): Promise<string[]> {
  * Checks every 200 ms until `check` holds. Not faster: a check that reads the job through the API counts
  * against the org's rate limit, and an import that takes a minute (on Citus) would be refused (429).
  */
-export async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+export function until(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
+  return checkUntil(check, ms, 200);
 }
 
 export const finished = (j: Job) => ['COMPLETED', 'FAILED', 'CANCELLED'].includes(j.status);

@@ -2,51 +2,18 @@
 // one statement, and outcomes that end close together are recorded in one. What a batch could break:
 // a customer's order when several of its events are due at once, each row's own outcome when one
 // delivery of a batch fails and another is delivered, each event's own customer (an erased one too).
-import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { webhooks } from '@/db/schema';
 import { runDueErasure } from '@/lib/requests/erasure';
-import { startWorker } from '@/lib/worker';
-import type { WebhookTaskOptions } from '@/lib/webhooks/task';
 import { getCustomer, putCustomer, register } from './care-helpers';
 import { isolateDatabaseForThisFile } from './fresh-database';
-import { uniqueMobile } from './helpers';
+import { uniqueMobile, until } from './helpers';
 import { createRequest, decide, requestsOrg, setRequestSettings, uniqueTag } from './requests-helpers';
-import { addWebhook, deliveriesOf, orgOfTill, startReceiver } from './webhook-helpers';
+import { deliveriesOf, orgOfTill, webhookFixtures } from './webhook-helpers';
 
 isolateDatabaseForThisFile();
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function worker(webhooks: WebhookTaskOptions) {
-  const w = await startWorker({ pollMs: 100, webhooks });
-  cleanups.push(() => w.stop());
-  return w;
-}
-
-async function receiver(answer?: Parameters<typeof startReceiver>[0]) {
-  const r = await startReceiver(answer);
-  cleanups.push(() => r.close());
-  return r;
-}
-
-async function webhook(orgId: number, url: string, opts: Parameters<typeof addWebhook>[1] = {}) {
-  const id = await addWebhook(orgId, { url, ...opts });
-  cleanups.push(async () => (await getDb()).delete(webhooks).where(eq(webhooks.id, id)));
-  return id;
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const { worker, receiver, webhook } = webhookFixtures();
 
 interface Body {
   eventId: string;
@@ -123,7 +90,7 @@ describe('webhook batches', () => {
     const customerId = await register(person('Mixed'));
     // The three attempts end well within 300 ms of each other: one record statement.
     await worker({ recordWindowMs: 300 });
-    await until(async () => (await deliveriesOf(orgId, customerId)).every((d) => d.lastStatus !== null));
+    await until(async () => (await deliveriesOf(orgId, customerId)).every((d) => d.lastStatus !== null), 20_000);
     const rows = await deliveriesOf(orgId, customerId);
     const of = (hook: number) => rows.find((d) => d.webhookId === hook)!;
     expect(of(okId)).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 200, leaseUntil: null });
@@ -134,6 +101,7 @@ describe('webhook batches', () => {
     expect(of(flakyId).nextAttemptAt.getTime()).toBeGreaterThan(of(okId).deliveredAt!.getTime() + 300);
     await until(
       async () => (await deliveriesOf(orgId, customerId)).find((d) => d.webhookId === flakyId)!.status === 'delivered',
+      20_000,
     );
     expect((await deliveriesOf(orgId, customerId)).find((d) => d.webhookId === flakyId)).toMatchObject({
       attempts: 2,
@@ -172,7 +140,7 @@ describe('webhook batches', () => {
     expect(asErased.body.status).toBe('DELETED');
 
     await worker({});
-    await until(() => r.received.length >= 3);
+    await until(() => r.received.length >= 3, 20_000);
     const bodies = bodiesOf(r);
     const customerOf = (id: number) =>
       bodies.find((b) => b.attributes.data.customerId === id)!.attributes.data.customer;

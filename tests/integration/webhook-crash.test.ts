@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { register } from './care-helpers';
 import { isolateDatabaseForThisFile } from './fresh-database';
-import { uniqueMobile } from './helpers';
+import { uniqueMobile, until } from './helpers';
 import { addWebhook, deliveriesOf, orgOfTill, startReceiver } from './webhook-helpers';
 
 isolateDatabaseForThisFile();
@@ -24,14 +24,6 @@ function workerProcess(): ChildProcess {
   );
   children.push(child);
   return child;
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe.runIf(Boolean(process.env.DATABASE_URL))('a worker killed mid-delivery', () => {

@@ -1,15 +1,11 @@
 // Deliveries to a real receiver (a node:http server of this process), by the worker (lib/worker):
 // signed, retried on 5xx, not on other 4xx, in order per customer, never twice the same attempt.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
-import { webhooks } from '@/db/schema';
-import { startWorker, type RunningWorker } from '@/lib/worker';
+import { describe, expect, it } from 'vitest';
 import { putCustomer, register } from './care-helpers';
 import { isolateDatabaseForThisFile } from './fresh-database';
-import { uniqueMobile } from './helpers';
-import { addWebhook, deliveriesOf, orgOfTill, startReceiver } from './webhook-helpers';
+import { uniqueMobile, until } from './helpers';
+import { deliveriesOf, orgOfTill, webhookFixtures } from './webhook-helpers';
 
 isolateDatabaseForThisFile();
 
@@ -17,36 +13,12 @@ const person = () => ({
   profiles: [{ source: 'INSTORE', firstName: 'Priya', identifiers: [{ type: 'mobile', value: uniqueMobile() }] }],
 });
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const { worker, receiver, webhook: addTo } = webhookFixtures();
 
-async function worker(webhooks?: { concurrency: number }): Promise<RunningWorker> {
-  const w = await startWorker({ pollMs: 100, webhooks });
-  cleanups.push(() => w.stop());
-  return w;
-}
-
-async function receiver(answer?: Parameters<typeof startReceiver>[0]) {
-  const r = await startReceiver(answer);
-  cleanups.push(() => r.close());
-  return r;
-}
-
-async function webhook(url: string, opts: Parameters<typeof addWebhook>[1] = {}) {
+/** A webhook of the demo till's org. */
+async function webhook(url: string, opts: Parameters<typeof addTo>[2] = {}) {
   const orgId = await orgOfTill();
-  const id = await addWebhook(orgId, { url, ...opts });
-  cleanups.push(async () => (await getDb()).delete(webhooks).where(eq(webhooks.id, id)));
-  return { orgId, id };
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return { orgId, id: await addTo(orgId, url, opts) };
 }
 
 /** The receiver's side of the signature check (docs/api.md, "Verifying a delivery"). */

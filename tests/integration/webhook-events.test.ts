@@ -4,44 +4,23 @@
 // same on every attempt whatever changed since.
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
-import { webhooks } from '@/db/schema';
+import { describe, expect, it } from 'vitest';
 import { eventMetaData } from '@/lib/webhooks/events';
-import { startWorker } from '@/lib/worker';
 import { changeIdentifier, getCustomer, putCustomer, register } from './care-helpers';
 import { isolateDatabaseForThisFile } from './fresh-database';
-import { uniqueEmail, uniqueMobile } from './helpers';
-import { addWebhook, orgOfTill, startReceiver } from './webhook-helpers';
+import { uniqueEmail, uniqueMobile, until } from './helpers';
+import { orgOfTill, webhookFixtures } from './webhook-helpers';
 
 isolateDatabaseForThisFile();
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const { worker, receiver, webhook } = webhookFixtures();
 
-async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function setUp(answer?: Parameters<typeof startReceiver>[0]) {
-  const r = await startReceiver(answer);
-  cleanups.push(() => r.close());
+/** A receiver, and a webhook of the demo till's org to it for every event. */
+async function setUp(answer?: Parameters<typeof receiver>[0]) {
+  const r = await receiver(answer);
   const orgId = await orgOfTill();
-  const id = await addWebhook(orgId, { url: r.url });
-  cleanups.push(async () => (await getDb()).delete(webhooks).where(eq(webhooks.id, id)));
+  await webhook(orgId, r.url);
   return { r, orgId };
-}
-
-async function runWorker() {
-  const w = await startWorker({ pollMs: 100 });
-  cleanups.push(() => w.stop());
 }
 
 interface Body {
@@ -81,7 +60,7 @@ describe('webhook events', () => {
     expect(got.status).toBe(200);
     const asRegistered: Record<string, unknown> = { ...got.body };
     delete asRegistered.warnings;
-    await runWorker();
+    await worker();
     await until(() => bodiesOf(r).some((b) => b.attributes.data.customerId === id));
     const added = bodiesOf(r).find((b) => b.attributes.data.customerId === id)!;
     expect(added.eventName).toBe('customerAdded');
@@ -101,7 +80,7 @@ describe('webhook events', () => {
       return 200;
     });
     const id = await register(person());
-    await runWorker();
+    await worker();
     await answered;
     const put = await putCustomer(id, { profiles: [{ firstName: 'Asha' }] });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
@@ -115,7 +94,7 @@ describe('webhook events', () => {
 
   it('each match the JSON Schema published for it', async () => {
     const { r, orgId } = await setUp();
-    await runWorker();
+    await worker();
     const mobile = uniqueMobile();
     const id = await register(person(mobile));
     await register({ profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'mobile', value: mobile }] }] });

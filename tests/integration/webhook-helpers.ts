@@ -3,9 +3,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, asc, eq } from 'drizzle-orm';
+import { afterEach } from 'vitest';
 import { getDb } from '@/db/client';
 import { insertWebhook } from '@/db/queries/webhooks';
-import { apiClients, webhookDeliveries } from '@/db/schema';
+import { apiClients, webhookDeliveries, webhooks } from '@/db/schema';
+import type { WebhookTaskOptions } from '@/lib/webhooks/task';
+import { startWorker } from '@/lib/worker';
 import { encryptSecret } from '@/lib/webhooks/secret';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/vocabulary';
 
@@ -85,5 +88,33 @@ export async function startReceiver(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Workers, receivers and webhooks for the tests of one file, stopped, closed and deleted after each
+ * test (in the reverse order they were made).
+ */
+export function webhookFixtures() {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  return {
+    async worker(webhookOptions?: WebhookTaskOptions) {
+      const w = await startWorker({ pollMs: 100, webhooks: webhookOptions });
+      cleanups.push(() => w.stop());
+      return w;
+    },
+    async receiver(answer?: Parameters<typeof startReceiver>[0]) {
+      const r = await startReceiver(answer);
+      cleanups.push(() => r.close());
+      return r;
+    },
+    async webhook(orgId: number, url: string, opts: Parameters<typeof addWebhook>[1] = {}) {
+      const id = await addWebhook(orgId, { url, ...opts });
+      cleanups.push(async () => (await getDb()).delete(webhooks).where(eq(webhooks.id, id)));
+      return id;
+    },
   };
 }
