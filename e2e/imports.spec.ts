@@ -44,10 +44,18 @@ test.describe('as the demo admin', () => {
     const bar = card.getByRole('progressbar');
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-valuemax', String(ROWS));
-    // It moves: rows done grows while it runs.
+    // It moves: rows done grows while it runs. Should it not, the failure says where the job stood.
+    const jobId = /^Import (\d+)/.exec((await card.getAttribute('aria-label')) ?? '')?.[1];
     await expect
-      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000 })
-      .toBeGreaterThan(0);
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), {
+        timeout: 60_000,
+        message: `import ${jobId} has rows done`,
+      })
+      .toBeGreaterThan(0)
+      .catch(async (err: Error) => {
+        const job = await page.request.get(`/v2/imports/${jobId}`).then((r) => r.text());
+        throw new Error(`${err.message}\nGET /v2/imports/${jobId}: ${job}`);
+      });
     await expect(bar).toHaveAttribute('aria-valuetext', /of 1,500 rows, [\d,]+ rows\/s/);
 
     // Left and opened again: the import is still there, still running or done.

@@ -34,6 +34,8 @@
 //   --backlog 20000 --rate 100   the webhooks workload's backlog (b) and registration rate (c)
 //   --pairs 200 --history 1000   the merge workload's pairs merged one after the other (i), history per customer
 //   --keep-db         leave the bench database in place (its URL is printed), e.g. for scripts/search-plan.ts
+//   --worker-process  the background worker as its own process (npm run worker's script), the servers
+//                     with WORKER=off, as docs/architecture.md describes; its CPU counts as the app's
 // Each line also gives the CPU time per request of the app processes and of the database's backends
 // (from /proc: same machine only), which a busy machine inflates less than it does rates.
 // env:   DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres): the server to create the db on
@@ -68,6 +70,7 @@ const { values: opt } = parseArgs({
     profile: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     'keep-db': { type: 'boolean', default: false },
+    'worker-process': { type: 'boolean', default: false },
     rows: { type: 'string', default: '100000' },
     pairs: { type: 'string', default: '200' },
     history: { type: 'string', default: '1000' },
@@ -99,6 +102,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   // The webhooks workload's receiver is on loopback, which production refuses unless allowed.
   WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+  ...(opt['worker-process'] ? { WORKER: 'off' } : {}),
   // Several processes share the rate limits and sign-in throttle through Redis, in keys of their own.
   ...(processes > 1
     ? {
@@ -108,6 +112,8 @@ const env = {
     : {}),
 };
 const servers = [];
+/** The worker's own process (--worker-process): its CPU is the app's, it stops with the servers. */
+const workerProcesses = [];
 /** Drops the bench database (on Citus, on every node); set once it is made. */
 let dropDatabase = async () => {};
 /** The servers the bench database is on: one, or a Citus coordinator and its workers. */
@@ -119,7 +125,7 @@ function sh(cmd, args) {
 }
 
 async function cleanup() {
-  for (const s of servers) if (s.exitCode === null) process.kill(-s.pid, 'SIGTERM');
+  for (const s of [...servers, ...workerProcesses]) if (s.exitCode === null) process.kill(-s.pid, 'SIGTERM');
   if (opt['keep-db']) console.error(`# kept the database: ${url}`);
   else await dropDatabase().catch(() => {});
 }
@@ -458,7 +464,7 @@ async function backendPids() {
  */
 async function cpuMeter() {
   const backends = await backendPids();
-  const app = servers.map((s) => s.pid);
+  const app = [...servers, ...workerProcesses].map((s) => s.pid);
   const sum = (pids) => pids.reduce((t, pid) => t + cpuSeconds(pid), 0);
   const start = { app: sum(app), db: sum(backends) };
   return (requests, laterBackends = []) => {
@@ -495,6 +501,16 @@ async function startServer(port) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the server on ${port} did not answer /api/health`);
+}
+
+/** The worker as its own process (what `npm run worker` runs, without the npm wrapper, so its pid is the one counted). */
+function startWorkerProcess() {
+  const worker = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/worker.ts'], {
+    env: { ...env, WORKER: 'on' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  workerProcesses.push(worker);
 }
 
 /** VmRSS and VmHWM (peak) of a process, in MiB; 0 when /proc cannot tell. */
@@ -698,7 +714,9 @@ async function webhooksWorkload(origins, auth) {
   try {
     const [{ id: orgId }] = await sql`select id from orgs where code = 'bench'`;
     console.error(`# webhooks (a): new customers without a webhook, ${connections} connections, ${seconds}s`);
+    const meter1 = await cpuMeter();
     const without1 = await load(origins, auth, seconds, workloadOf('new', []));
+    const cpu1 = meter1(without1.total);
     const added = spawnSync(
       process.execPath,
       ['--import', 'tsx', '--conditions=react-server', 'scripts/bench-webhook.ts', receiver.url],
@@ -726,13 +744,16 @@ async function webhooksWorkload(origins, auth) {
     // ever the first: the ratio is to the mean of the two.
     console.error('# webhooks (a): new customers without a webhook again (made inactive)');
     await sql`update webhooks set active = false where org_id = ${orgId} and id = ${webhookId}`;
+    const meter2 = await cpuMeter();
     const without2 = await load(origins, auth, seconds, workloadOf('new', []));
+    const cpu2 = meter2(without2.total);
     await sql`update webhooks set active = true where org_id = ${orgId} and id = ${webhookId}`;
     const side = (r) => ({ rps: r.rps, p99_ms: r.p99_ms, errors: r.errors });
     line('registrations with a webhook vs without', {
-      without_before: side(without1),
+      worker: opt['worker-process'] ? 'own process' : 'in the app process',
+      without_before: { ...side(without1), ...cpu1 },
       with: { ...side(withHook), ...cpu },
-      without_after: side(without2),
+      without_after: { ...side(without2), ...cpu2 },
       rate_with_vs_without: round2(withHook.rps / ((without1.rps + without2.rps) / 2)),
       delivered_by_end_of_load: countsAtEnd.delivered ?? 0,
       pending_at_end_of_load: countsAtEnd.pending ?? 0,
@@ -952,6 +973,7 @@ try {
   if (!opt['skip-build']) sh('npx', ['next', 'build']);
   const origins = [];
   for (let i = 0; i < processes; i++) origins.push(await startServer(Number(opt.port) + i));
+  if (opt['worker-process']) startWorkerProcess();
   const md5 = createHash('md5').update('Bench@123').digest('hex');
   const auth = `Basic ${Buffer.from(`bench.till:${md5}`).toString('base64')}`;
   console.error(`# warm-up ${opt.warm}s`);
