@@ -417,13 +417,12 @@ export function recordAttempt(
  * customer's pending rows (webhook_deliveries_customer_idx, a probe per customer: the lateral
  * subquery, kept one by `offset 0`), then by their keys; copies already sent carry it. Sent unnamed
  * (`planEach`): planned for the number of rows it names, never a plan made on an empty outbox.
- * Two shapes keep it one statement on one shard on Citus (which refuses the update otherwise, 0A000):
- * the commit without waiting for the disk is asked for by the outer select, not by the update (Citus
- * routes an update only without a VOLATILE function, `set_config`, in it; otherwise it runs its FROM
- * as a step of its own, and refuses a modification by `ctid` that reads such a step), here when a
- * claimed delivery got its customer (a statement that gave none commits as any other); and the
- * `{customer}` object is made in FROM (Citus refuses a STABLE function, `jsonb_build_object`, of a
- * column in an update's SET).
+ * On Citus it is one statement sent to the org's worker: the `{customer}` object is made in FROM, as
+ * Citus refuses a STABLE function (`jsonb_build_object`) of a column in an update's SET (0A000); and the
+ * commit without waiting for the disk is asked for by the outer select, not inside the update, where
+ * Citus evaluates the VOLATILE `set_config` on the coordinator before sending the rest (so the worker,
+ * whose commit it is, would wait for its disk). It is asked for when a claimed delivery got its
+ * customer (a statement that gave none of them one commits as any other).
  */
 export const customersForEventsStatement = statementOf(sql`
     with added as (
