@@ -417,12 +417,18 @@ export function recordAttempt(
  * customer's pending rows (webhook_deliveries_customer_idx, a probe per customer: the lateral
  * subquery, kept one by `offset 0`), then by their keys; copies already sent carry it. Sent unnamed
  * (`planEach`): planned for the number of rows it names, never a plan made on an empty outbox.
+ * On Citus it is one statement sent to the org's worker: the `{customer}` object is made in FROM, as
+ * Citus refuses a STABLE function (`jsonb_build_object`) of a column in an update's SET (0A000); and the
+ * commit without waiting for the disk is asked for by the outer select, not inside the update, where
+ * Citus evaluates the VOLATILE `set_config` on the coordinator before sending the rest (so the worker,
+ * whose commit it is, would wait for its disk). It is asked for when a claimed delivery got its
+ * customer (a statement that gave none of them one commits as any other).
  */
 export const customersForEventsStatement = statementOf(sql`
     with added as (
-      update webhook_deliveries d set data = d.data || jsonb_build_object('customer', t.customer)
-      from ${asyncCommit}, (
-        select copy.row_id, e.customer
+      update webhook_deliveries d set data = d.data || t.customer
+      from (
+        select copy.row_id, jsonb_build_object('customer', e.customer) as customer
         from jsonb_to_recordset(${jsonParam('events')}) as e(customer_id bigint, event_id uuid, customer jsonb)
         cross join lateral (
           select p.ctid as row_id from webhook_deliveries p
@@ -432,7 +438,7 @@ export const customersForEventsStatement = statementOf(sql`
           offset 0) copy) t
       where d.org_id = ${param('orgId')} and d.ctid = t.row_id and d.data -> 'customer' is null
       returning d.id, d.data)
-    select a.id, a.data from added a where a.id = any(${param('ids')}::bigint[])
+    select a.id, a.data from added a, ${asyncCommit} where a.id = any(${param('ids')}::bigint[])
     union all
     select x.id, x.data from webhook_deliveries x
     where x.org_id = ${param('orgId')} and x.id = any(${param('ids')}::bigint[])

@@ -68,12 +68,15 @@ export async function createTestDatabase(
   // The app's lock_timeout is a setting of its connections to the coordinator, which Citus does not
   // pass on to its own connections to the workers, where a statement's locks are taken: without it a
   // registration waiting for an identifier's lock ends at the statement timeout (503) instead of 521.
-  // docs/scaling.md ("Citus") has the same setting made for the app's database on each worker.
+  // It is set for the app's role in that database on each worker, not for the database: Citus's own
+  // sessions there (a rebalancer's shard moves, run as another role) must not be cut by it
+  // (docs/scaling.md, "Citus, as run").
   const { LOCK_TIMEOUT_MS } = databaseEnv();
+  const role = decodeURIComponent(new URL(serverUrl).username || 'postgres');
   for (const w of workers) {
     await run(urlOn(serverUrl, w, 'postgres'), [
       `CREATE DATABASE ${name}`,
-      `ALTER DATABASE ${name} SET lock_timeout = ${LOCK_TIMEOUT_MS}`,
+      `ALTER ROLE "${role}" IN DATABASE ${name} SET lock_timeout = ${LOCK_TIMEOUT_MS}`,
     ]);
     await run(urlOn(serverUrl, w, name), ['CREATE EXTENSION citus']);
   }
