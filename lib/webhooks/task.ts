@@ -47,9 +47,9 @@ export interface WebhookTaskOptions {
    * While the process's event loop is busy more than `busyShare` of the time (requests wait for it:
    * the app, or the machine, is saturated), claims are at least this far apart, each taking as many as
    * there are free slots: deliveries give way to the requests in fewer, larger batches, and catch up
-   * as soon as the loop has room again. Measured: a delivery made during a
-   * saturating load cost about 1.5 ms of CPU, much of it per claim rather than per row
-   * (docs/scaling.md, "Webhooks"). A worker in its own process is busy only with its own work.
+   * as soon as the loop has room again. Measured: a delivery made during a saturating load cost
+   * about 1.5 ms of CPU, much of it per claim rather than per row (docs/scaling.md, "Webhooks"). A
+   * worker in its own process is busy only with its own work.
    */
   busyClaimIntervalMs?: number;
   busyShare?: number;
