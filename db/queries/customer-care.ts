@@ -4,12 +4,12 @@
 // The change's statement is one text (db/queries/__snapshots__/customer-change.sql): parts a change
 // leaves alone are fed null or '[]' and write nothing.
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
-import { execStatement, jsonParam, param, statementOf, type DbOrTx } from '@/db/client';
+import { execStatement, jsonParam, param, statementOf, statementOfSteps, type DbOrTx } from '@/db/client';
 import { customerHistory, customers, identifiers, identityKeys } from '@/db/schema';
 import {
-  eventParts,
+  eventSteps,
+  historyStep,
   insertChannels,
-  insertHistory,
   insertSearchWords,
   orgId,
   type ChannelRow,
@@ -154,22 +154,41 @@ const ifWritten = sql`exists (select 1 from c)`;
  * (a column kept, no account) or '[]' (no channels, no search words) and writes nothing. The parts
  * share the statement's snapshot: a delete cannot see the rows the insert beside it adds.
  */
-export const changeStatement = statementOf(sql`with
-c as (update customers set version = version + 1,
+export const changeStatement = statementOfSteps(
+  [
+    {
+      name: 'c',
+      returns: 'version integer',
+      query: sql`update customers set version = version + 1,
     status_label_id = coalesce(${param('statusLabelId')}, status_label_id),
     loyalty_type = coalesce(${param('loyaltyType')}, loyalty_type),
     extended_fields = coalesce(${jsonParam('extendedFields')}, extended_fields)
-  where org_id = ${orgId} and id = ${customerId} and version = ${param('expectedVersion')} returning version),
-a as (update source_accounts set first_name = ${param('firstName')}, last_name = ${param('lastName')}, fields = ${jsonParam('fields')}
-  where org_id = ${orgId} and id = ${param('accountId')} and ${ifWritten}),
-dc as (delete from comm_channels where org_id = ${orgId} and source_account_id = ${param('channelAccountId')} and ${ifWritten}),
-ic as (${insertChannels({ account: param('channelAccountId'), from: sql`c` })}),
-dw as (delete from customer_search_words where org_id = ${orgId} and customer_id = ${customerId} and ${ifWritten}
-  and ${jsonParam('searchWords')} is not null and word not in (select jsonb_array_elements_text(${jsonParam('searchWords')}))),
-iw as (${insertSearchWords({ customerId, from: sql`c` })}),
-h as (${insertHistory({ customerId, from: sql`c` })}),
-${sql.join(eventParts(), sql`,\n`)}
-select version from c`);
+  where org_id = ${orgId} and id = ${customerId} and version = ${param('expectedVersion')} returning version`,
+    },
+    {
+      name: 'a',
+      reads: ['c'],
+      query: sql`update source_accounts set first_name = ${param('firstName')}, last_name = ${param('lastName')}, fields = ${jsonParam('fields')}
+  where org_id = ${orgId} and id = ${param('accountId')} and ${ifWritten}`,
+    },
+    {
+      name: 'dc',
+      reads: ['c'],
+      query: sql`delete from comm_channels where org_id = ${orgId} and source_account_id = ${param('channelAccountId')} and ${ifWritten}`,
+    },
+    { name: 'ic', reads: ['c'], insert: insertChannels({ account: param('channelAccountId'), from: sql`c` }) },
+    {
+      name: 'dw',
+      reads: ['c'],
+      query: sql`delete from customer_search_words where org_id = ${orgId} and customer_id = ${customerId} and ${ifWritten}
+  and ${jsonParam('searchWords')} is not null and word not in (select jsonb_array_elements_text(${jsonParam('searchWords')}))`,
+    },
+    { name: 'iw', reads: ['c'], insert: insertSearchWords({ customerId, from: sql`c` }) },
+    historyStep({ customerId, from: sql`c`, reads: ['c'] }),
+    ...eventSteps(),
+  ],
+  { reads: ['c'], query: sql`select version from c` },
+);
 
 /**
  * Writes a change of the customer in one statement: its row with the version one up, the account's names

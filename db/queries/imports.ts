@@ -187,7 +187,7 @@ const resultsInsert = (rows: string): SQL =>
     rows: sql`${rows}::text::jsonb`,
     set: {},
     fromJson: ['orgId', 'jobId', 'row', 'outcome', 'customerId', 'codes', 'message'],
-    tail: sql`on conflict do nothing`,
+    tail: 'on conflict do nothing',
   });
 
 /**

@@ -4,6 +4,7 @@
 // table (`JsonRow`) and the engine's objects need no renaming; in the SQL they read as x."seriesId".
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { insertSql, type InsertParts } from '@/db/client';
 
 type ColumnKey<T extends PgTable> = keyof T['_']['columns'] & string;
 
@@ -23,17 +24,19 @@ interface JsonInsert<T extends PgTable> {
   /** What the rows are read with: `from <from>, <rows>`, or with `on`: `from <from> join <rows> on <on>`. */
   from?: SQL;
   on?: SQL;
-  /** What follows the select: `order by`, `on conflict`, `returning`. */
-  tail?: SQL;
+  /** The order of the rows (their ids follow it). */
+  order?: SQL;
+  /** What follows the select: `on conflict`, `returning`. */
+  tail?: string;
 }
 
 const field = (name: string) => `x."${name}"`;
 
 /**
  * `insert into <table> (<columns>) select <values> from jsonb_to_recordset(<rows>) as x(<field type>, ...)`,
- * each column's name and SQL type taken from the drizzle table.
+ * each column's name and SQL type taken from the drizzle table, as the parts of an insert (InsertParts).
  */
-export function insertFromJson<T extends PgTable>(p: JsonInsert<T>): SQL {
+export function jsonInsert<T extends PgTable>(p: JsonInsert<T>): InsertParts {
   const columns = getTableColumns(p.table) as Record<string, { name: string; getSQLType(): string }>;
   const setKeys = Object.keys(p.set) as ColumnKey<T>[];
   const names = [...setKeys, ...p.fromJson].map((k) => columns[k]!.name);
@@ -44,7 +47,15 @@ export function insertFromJson<T extends PgTable>(p: JsonInsert<T>): SQL {
   ];
   const recordset = sql`jsonb_to_recordset(${p.rows}) as x(${sql.raw(types.join(', '))})`;
   const from = !p.from ? recordset : p.on ? sql`${p.from} join ${recordset} on ${p.on}` : sql`${p.from}, ${recordset}`;
-  return sql`insert into ${sql.raw(getTableName(p.table))} (${sql.raw(names.join(', '))})
-    select ${sql.join(values, sql`, `)}
-    from ${from}${p.tail ? sql` ${p.tail}` : sql``}`;
+  return insertOf(getTableName(p.table), names, values, sql`from ${from}${p.order ? sql` order by ${p.order}` : sql``}`, p.tail);
 }
+
+/** The parts of `insert into <table> (<columns>) select <values> <rest> <tail>`. */
+export function insertOf(table: string, columns: string[], values: SQL[], rest: SQL, tail = ''): InsertParts {
+  const labelled = values.map((v, i) => sql`${v} as "${sql.raw(columns[i]!)}"`);
+  return { into: table, columns, select: sql`select ${sql.join(labelled, sql`, `)}\n    ${rest}`, tail };
+}
+
+
+/** insertSql(jsonInsert(p)). */
+export const insertFromJson = <T extends PgTable>(p: JsonInsert<T>): SQL => insertSql(jsonInsert(p));

@@ -5,18 +5,28 @@
 // Two statement texts: a new customer's, an existing customer's (db/queries/__snapshots__/).
 // It owns its row types (each a table's columns, see json-insert.ts); the engine maps its own to them.
 import { sql, type SQL } from 'drizzle-orm';
-import { execRows, execStatement, jsonParam as json, param as v, statementOf, type DbOrTx } from '@/db/client';
+import {
+  execRows,
+  execStatement,
+  jsonParam as json,
+  param as v,
+  statementOf,
+  statementOfSteps,
+  type DbOrTx,
+  type Statement,
+  type Step,
+} from '@/db/client';
 import { identifiers, identityKeys, loyaltyEnrollments, sideEffects, sourceAccounts } from '@/db/schema';
 import {
   insertChannels,
-  eventParts,
-  insertHistory,
+  eventSteps,
+  historyStep,
   insertSearchWords,
   orgId,
   type ChannelRow,
   type HistoryEntryRow,
 } from './customer-writes';
-import { insertFromJson, type JsonRow } from './json-insert';
+import { insertOf, jsonInsert, type JsonRow } from './json-insert';
 import type { ActorType, LoyaltyType } from '@/lib/vocabulary';
 
 /** A customer already holding one of the given unique identifiers, with one of its source accounts. */
@@ -166,38 +176,68 @@ const ofAccount = {
  * events of the history (customerAdded or sourceAccountAdded, for the webhooks that want them). Every
  * part binds the org parameter. A part whose JSON rows are `[]` writes nothing.
  */
-function accountParts(): SQL[] {
+function accountParts(): Step[] {
   return [
-    sql`sa as (${insertFromJson({
-      table: sourceAccounts,
-      rows: json('profiles'),
-      set: { orgId, customerId: sql`c.id`, createdByType: actorType, createdByCode: actorCode },
-      fromJson: ['source', 'accountId', 'firstName', 'lastName', 'fields'],
-      from: sql`c`,
-      tail: sql`returning id, source, account_id`,
-    })})`,
-    sql`i as (${insertFromJson({
-      table: identifiers,
-      rows: json('identifiers'),
-      set: { orgId, sourceAccountId: sql`sa.id`, customerId: sql`c.id` },
-      fromJson: ['type', 'value', 'position', 'seriesId', 'statusLabel', 'extendedFields'],
-      from: sql`c, sa`,
-      ...ofAccount,
-    })})`,
-    sql`k as (${insertFromJson({
-      table: identityKeys,
-      rows: json('keys'),
-      set: { orgId, customerId: sql`c.id` },
-      fromJson: ['type', 'value'],
-      from: sql`c`,
-    })})`,
-    sql`ch as (${insertChannels({ account: sql`sa.id`, from: sql`sa`, ...ofAccount })})`,
-    sql`au as (insert into audit_log (org_id, action, outcome, customer_id, request_id, actor_type, actor_code, user_context, details)
-      select ${orgId}, 'customer.register', 'success', c.id, ${v('requestId')}, ${actorType}, ${actorCode},
-             ${json('userContext')}, ${json('details')} from c)`,
-    sql`h as (${insertHistory({ customerId: sql`c.id`, from: sql`c` })})`,
-    sql`sw as (${insertSearchWords({ customerId: sql`c.id`, from: sql`c` })})`,
-    ...eventParts(),
+    {
+      name: 'sa',
+      reads: ['c'],
+      returns: 'id bigint, source text, account_id text',
+      insert: jsonInsert({
+        table: sourceAccounts,
+        rows: json('profiles'),
+        set: { orgId, customerId: sql`c.id`, createdByType: actorType, createdByCode: actorCode },
+        fromJson: ['source', 'accountId', 'firstName', 'lastName', 'fields'],
+        from: sql`c`,
+        tail: 'returning id, source, account_id',
+      }),
+    },
+    {
+      name: 'i',
+      reads: ['c', 'sa'],
+      insert: jsonInsert({
+        table: identifiers,
+        rows: json('identifiers'),
+        set: { orgId, sourceAccountId: sql`sa.id`, customerId: sql`c.id` },
+        fromJson: ['type', 'value', 'position', 'seriesId', 'statusLabel', 'extendedFields'],
+        from: sql`c, sa`,
+        ...ofAccount,
+      }),
+    },
+    {
+      name: 'k',
+      reads: ['c'],
+      insert: jsonInsert({
+        table: identityKeys,
+        rows: json('keys'),
+        set: { orgId, customerId: sql`c.id` },
+        fromJson: ['type', 'value'],
+        from: sql`c`,
+      }),
+    },
+    { name: 'ch', reads: ['sa'], insert: insertChannels({ account: sql`sa.id`, from: sql`sa`, ...ofAccount }) },
+    {
+      name: 'au',
+      reads: ['c'],
+      insert: insertOf(
+        'audit_log',
+        ['org_id', 'action', 'outcome', 'customer_id', 'request_id', 'actor_type', 'actor_code', 'user_context', 'details'],
+        [
+          orgId,
+          sql`'customer.register'`,
+          sql`'success'`,
+          sql`c.id`,
+          v('requestId'),
+          actorType,
+          actorCode,
+          json('userContext'),
+          json('details'),
+        ],
+        sql`from c`,
+      ),
+    },
+    historyStep({ customerId: sql`c.id`, from: sql`c`, reads: ['c'] }),
+    { name: 'sw', reads: ['c'], insert: insertSearchWords({ customerId: sql`c.id`, from: sql`c` }) },
+    ...eventSteps(),
   ];
 }
 
@@ -205,69 +245,109 @@ function accountParts(): SQL[] {
  * A new customer: written only if none of its identity keys is known (`known`, read by the same
  * statement); else nothing is, and the statement answers who they lead to, as findIdentityMatches.
  */
-function newCustomerSql(): SQL {
-  const customer = sql`c as (insert into customers (org_id, status_label_id, loyalty_type, extended_fields, referral_code, registered_till_id, created_by_type, created_by_code)
-    select ${orgId}, ${v('statusLabelId')}, ${v('loyaltyType')}, ${json('extendedFields')},
-           ${v('referralCode')}, ${v('registeredTillId')}, ${actorType}, ${actorCode}
-    where not exists (select from known)
-    returning id)`;
-  const enrollments = sql`en as (${insertFromJson({
-    table: loyaltyEnrollments,
-    rows: json('enrollments'),
-    set: { orgId, customerId: sql`c.id` },
-    fromJson: ['programId', 'tierNumber', 'points', 'tierExpiryDate', 'pointsExpiryDate'],
-    from: sql`c`,
-  })})`;
-  const effects = sql`se as (${insertFromJson({
-    table: sideEffects,
-    rows: json('sideEffects'),
-    set: { orgId, customerId: sql`c.id`, beneficiaryCustomerId: sql`coalesce(x."beneficiaryCustomerId", c.id)` },
-    fromJson: [
-      'position',
-      'type',
-      'programId',
-      'isReferrer',
-      'rawValue',
-      'currencyIdentifier',
-      'currencyName',
-      'couponCode',
-      'couponType',
-      'validTill',
-      'description',
-      'discountCode',
-    ],
-    also: { beneficiaryCustomerId: 'bigint' },
-    from: sql`c`,
-    tail: sql`returning id, position`,
-  })})`;
-  const parts = [
-    sql`known as (${identityMatchesSql(orgId, json('keys'))})`,
-    customer,
-    ...accountParts(),
-    enrollments,
-    effects,
-  ];
-  return sql`with ${sql.join(parts, sql`,\n`)}
-    select (select id from c) as customer_id,
+function newCustomerSql(): Statement {
+  const customer: Step = {
+    name: 'c',
+    reads: ['known'],
+    returns: 'id bigint',
+    insert: insertOf(
+      'customers',
+      [
+        'org_id',
+        'status_label_id',
+        'loyalty_type',
+        'extended_fields',
+        'referral_code',
+        'registered_till_id',
+        'created_by_type',
+        'created_by_code',
+      ],
+      [
+        orgId,
+        v('statusLabelId'),
+        v('loyaltyType'),
+        json('extendedFields'),
+        v('referralCode'),
+        v('registeredTillId'),
+        actorType,
+        actorCode,
+      ],
+      sql`where not exists (select from known)`,
+      'returning id',
+    ),
+  };
+  const enrollments: Step = {
+    name: 'en',
+    reads: ['c'],
+    insert: jsonInsert({
+      table: loyaltyEnrollments,
+      rows: json('enrollments'),
+      set: { orgId, customerId: sql`c.id` },
+      fromJson: ['programId', 'tierNumber', 'points', 'tierExpiryDate', 'pointsExpiryDate'],
+      from: sql`c`,
+    }),
+  };
+  const effects: Step = {
+    name: 'se',
+    reads: ['c'],
+    returns: 'id bigint, position integer',
+    insert: jsonInsert({
+      table: sideEffects,
+      rows: json('sideEffects'),
+      set: { orgId, customerId: sql`c.id`, beneficiaryCustomerId: sql`coalesce(x."beneficiaryCustomerId", c.id)` },
+      fromJson: [
+        'position',
+        'type',
+        'programId',
+        'isReferrer',
+        'rawValue',
+        'currencyIdentifier',
+        'currencyName',
+        'couponCode',
+        'couponType',
+        'validTill',
+        'description',
+        'discountCode',
+      ],
+      also: { beneficiaryCustomerId: 'bigint' },
+      from: sql`c`,
+      tail: 'returning id, position',
+    }),
+  };
+  const known: Step = {
+    name: 'known',
+    returns: 'type text, value text, customer_id bigint, version integer, source text, account_id text',
+    query: identityMatchesSql(orgId, json('keys')),
+  };
+  return statementOfSteps([known, customer, ...accountParts(), enrollments, effects], {
+    reads: ['c', 'se', 'known'],
+    query: sql`select (select id from c) as customer_id,
       (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'position', position)), '[]'::jsonb) from se) as effects,
-      (select jsonb_agg(known) from known) as known`;
+      (select jsonb_agg(known) from known) as known`,
+  });
 }
 
 /**
  * A source account added to an existing customer is a change of it: its version goes up, if the row
  * still has the version the identity was resolved with; else nothing is written (every part reads c).
  */
-function existingCustomerSql(): SQL {
-  const customer = sql`c as (update customers set version = version + 1
-    where org_id = ${orgId} and id = ${v('existingCustomerId')} and version = ${v('existingVersion')} returning id)`;
-  return sql`with ${sql.join([customer, ...accountParts()], sql`,\n`)}
-    select (select id from c) as customer_id, '[]'::jsonb as effects, null::jsonb as known`;
+function existingCustomerSql(): Statement {
+  const customer: Step = {
+    name: 'c',
+    returns: 'id bigint',
+    query: sql`update customers set version = version + 1
+    where org_id = ${orgId} and id = ${v('existingCustomerId')} and version = ${v('existingVersion')} returning id`,
+  };
+  return statementOfSteps([customer, ...accountParts()], {
+    reads: ['c'],
+    query: sql`select (select id from c) as customer_id, '[]'::jsonb as effects, null::jsonb as known`,
+  });
 }
 
 /** The two statements (exported for the plan test, tests/integration/foreign-key-plans.test.ts, and the snapshots). */
 export const registrationStatements = {
-  new: statementOf(newCustomerSql()),
-  existing: statementOf(existingCustomerSql()),
+  new: newCustomerSql(),
+  existing: existingCustomerSql(),
 };
 
 /** What a registration statement did. */

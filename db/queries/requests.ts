@@ -3,7 +3,7 @@
 // recorded as it was and as it became (`to_jsonb`), so an unmerge can check that each is still as the
 // merge left it and put back what was there before, in reverse order, whatever the table.
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { execRows, execStatement, param, statementOf, type DbOrTx } from '@/db/client';
+import { execRows, execStatement, insertSql, param, statementOf, type DbOrTx } from '@/db/client';
 import {
   commChannels,
   customerRequests,
@@ -376,7 +376,7 @@ export async function bumpVersion(db: DbOrTx, orgId: number, customerId: number)
  */
 export const historyStatement = statementOf(sql`with
 one as (select 1),
-h as (${insertHistory({ customerId: param('customerId'), from: sql`one` })}),
+h as (${insertSql(insertHistory({ customerId: param('customerId'), from: sql`one` }))}),
 ${sql.join(eventParts(), sql`,\n`)}
 select count(*)::int as n from h`);
 

@@ -1,5 +1,6 @@
 // The SQL of the write path as PostgreSQL receives it, pinned in db/queries/__snapshots__/: a change
-// to a statement shows in review as a change of these files (update them with `vitest -u`).
+// to a statement shows in review as a change of these files (update them with `vitest -u`). A statement
+// of steps also shows its PL/pgSQL body, the form it takes on Citus.
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '@/db/client';
 import { changeStatement, deleteIdentifiersStatement, releaseIdentityKeyStatement } from './customer-care';
@@ -7,7 +8,8 @@ import { registrationStatements } from './registration';
 
 /** The text with the name of the value behind each `$n`. */
 const rendered = (s: Statement) =>
-  `${s.text.trim()}\n\n-- parameters\n${s.names.map((name, i) => `-- $${i + 1}: ${name}`).join('\n')}\n`;
+  `${s.text.trim()}\n\n-- parameters\n${s.names.map((name, i) => `-- $${i + 1}: ${name}`).join('\n')}\n` +
+  (s.body ? `\n-- as a PL/pgSQL body of plain statements (on Citus)\n${s.body}\n` : '');
 
 describe('the write statements', () => {
   it("a new customer's registration", async () => {

@@ -5,7 +5,9 @@
 import 'server-only';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { getHandle, type Db, type DbKind } from '@/db/client';
+import { makeStepsFunction, getHandle, type Db, type DbKind } from '@/db/client';
+import { changeStatement } from '@/db/queries/customer-care';
+import { registrationStatements } from '@/db/queries/registration';
 import { upgradeSecretHashes } from '@/lib/auth/secret-upgrade';
 import { authSecret, env, EnvironmentError } from '@/lib/env';
 import { log, loggableError } from '@/lib/log';
@@ -23,9 +25,13 @@ export function checkEnvironment({ server }: { server: boolean }): void {
   if (server && NODE_ENV === 'production') authSecret();
 }
 
+/** The writes of one customer whose statements insert in CTEs: on Citus, functions of plain statements. */
+const ORG_WRITE_STATEMENTS = [registrationStatements.new, registrationStatements.existing, changeStatement];
+
 /**
- * Applies the committed migrations (db/migrations), then the one step SQL cannot do: old API client
- * secret hashes wrapped in scrypt (lib/auth/secret-upgrade.ts). Returns how many hashes it upgraded.
+ * Applies the committed migrations (db/migrations); on Citus makes the writes of one customer functions of
+ * plain statements (db/client.ts, makeStepsFunction); then the one step SQL cannot do: old API
+ * client secret hashes wrapped in scrypt (lib/auth/secret-upgrade.ts). Returns how many hashes it upgraded.
  */
 export async function migrateDatabase(db: Db, kind: DbKind): Promise<number> {
   if (kind === 'pglite') {
@@ -37,6 +43,7 @@ export async function migrateDatabase(db: Db, kind: DbKind): Promise<number> {
     await db.execute(sql`select pg_advisory_lock(727001)`);
     try {
       await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      for (const statement of ORG_WRITE_STATEMENTS) await makeStepsFunction(db, statement);
     } finally {
       await db.execute(sql`select pg_advisory_unlock(727001)`);
     }

@@ -6,6 +6,8 @@
 // a webhook's delivery claimed and recorded. Each recorded statement that reads or writes a distributed
 // table is then EXPLAINed with the values it was sent with; a Task Count above 1 is a statement sent to
 // every shard. Statements run through the coordinator in steps ("Distributed Subplan") are listed too.
+// The writes of one customer are calls of functions of plain statements (db/client.ts,
+// makeStepsFunction): what each call sends to the workers is checked from Citus's own log of it.
 // The one statement across orgs, the webhook worker's search for orgs with due deliveries, is left out.
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import postgres from 'postgres';
@@ -22,6 +24,8 @@ interface Sent {
   params: unknown[];
 }
 const sent = vi.hoisted((): Sent[] => []);
+/** What Citus says it sends to the workers (citus.log_remote_commands, on the app's connections). */
+const notices = vi.hoisted((): string[] => []);
 
 vi.mock('postgres', async (importOriginal) => {
   const real = (await importOriginal<{ default: typeof import('postgres') }>()).default;
@@ -31,6 +35,10 @@ vi.mock('postgres', async (importOriginal) => {
       debug: (_connection: number, text: string, params: unknown[]) => {
         sent.push({ text, params });
       },
+      onnotice: (notice: postgres.Notice) => {
+        notices.push(String(notice.message));
+      },
+      connection: { ...options.connection, 'citus.log_remote_commands': 'on' },
     });
   return { default: Object.assign(recording, real) };
 });
@@ -122,5 +130,33 @@ describe('every org-scoped statement the app sends, on Citus', () => {
     // What goes through the coordinator in steps (writes in data-modifying CTEs): reported, not failed.
     if (steps.length) console.info(`Statements run in steps through the coordinator:\n${steps.join('\n')}`);
     expect(spread).toEqual([]);
+  });
+
+  it('a registration and a change are one call each, every statement in it sent to the org\'s shard', async () => {
+    const mobile = uniqueMobile();
+    const [sentFrom, noticesFrom] = [sent.length, notices.length];
+    const id = await register({
+      profiles: [{ source: 'INSTORE', firstName: 'Asha', lastName: 'Rao', identifiers: [{ type: 'mobile', value: mobile }] }],
+    });
+    expect(await register({ profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'mobile', value: mobile }] }] })).toBe(id);
+    const put = await putCustomer(id, { profiles: [{ source: 'INSTORE', lastName: 'Rai' }] });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+
+    // One call each, no statement of steps as text: a new customer; another source, first tried as a new
+    // customer (which finds the mobile known and writes nothing), then added to it; the change.
+    const calls = sent.slice(sentFrom).filter((s) => /^select \* from mc_write_[0-9a-f]+\(/.test(s.text));
+    expect(calls.length).toBe(4);
+    expect(sent.slice(sentFrom).filter((s) => /^\s*with\b[\s\S]*\binsert into\b/i.test(s.text))).toEqual([]);
+    // What went to the workers meanwhile: plain statements on the shards of one org, no rows carried
+    // between nodes (intermediate results).
+    const commands = notices.slice(noticesFrom).filter((m) => m.startsWith('issuing '));
+    expect(commands.some((m) => /INSERT INTO public\.customers_\d+/.test(m))).toBe(true);
+    expect(commands.filter((m) => /read_intermediate_result|\(format result\)/.test(m))).toEqual([]);
+    const shards = [...new Set(commands.flatMap((m) => [...m.matchAll(/public\.[a-z_]+?_(\d{6,})\b/g)].map((x) => x[1]!)))];
+    const [group] = await explainer<{ tables: number; ranges: number }[]>`
+      select count(distinct logicalrelid)::int as tables, count(distinct shardminvalue)::int as ranges
+      from pg_dist_shard where shardid = any(${shards}::bigint[]) and shardminvalue is not null`;
+    expect(group!.tables).toBeGreaterThan(5);
+    expect(group!.ranges).toBe(1);
   });
 });
