@@ -253,7 +253,9 @@ export function statementOfSteps(steps: Step[], final: { query: SQL; reads: stri
     )}\n${final.query}`,
   );
   // The parts that hold values, one after another: their values are numbered as in the text.
-  const parts = statementOf(sql.join([...steps.map((s) => s.query ?? s.insert.select), final.query], sql.raw(STEP_BREAK)));
+  const parts = statementOf(
+    sql.join([...steps.map((s) => s.query ?? s.insert.select), final.query], sql.raw(STEP_BREAK)),
+  );
   if (parts.names.join() !== statement.names.join()) throw new Error('statementOfSteps: the values are not in order');
   const texts = parts.text.split(STEP_BREAK);
   const kept = new Map<string, string>();
@@ -345,7 +347,10 @@ const functions = new WeakMap<Statement, { name: string; call: string }>();
 function functionOf(statement: Statement): { name: string; call: string } {
   let fn = functions.get(statement);
   if (!fn) {
-    const hash = createHash('sha1').update(statement.text).update(statement.body ?? '').digest('hex');
+    const hash = createHash('sha1')
+      .update(statement.text)
+      .update(statement.body ?? '')
+      .digest('hex');
     const name = `mc_write_${hash.slice(0, 16)}`;
     fn = { name, call: `select * from ${name}(${statement.names.map((_, i) => `$${i + 1}`).join(', ')})` };
     functions.set(statement, fn);
@@ -399,15 +404,22 @@ async function typeNames(db: DbOrTx, oids: number[]): Promise<string[]> {
 /**
  * On Citus, makes a statement of steps a PL/pgSQL function of its body, and sends the statement as a
  * call of it from then on (this process; others when they first send one). Its parameters and result
- * are the statement's, as PostgreSQL describes them. False, and nothing made, outside Citus, for a
- * statement without a body, or on a database this module did not open.
+ * are the statement's, as PostgreSQL describes them. False, and nothing made, outside Citus (unless
+ * `anyServer`: a test of the bodies on plain PostgreSQL, this process only), for a statement without a
+ * body, or on a database this module did not open (the embedded one).
  */
-export async function makeStepsFunction(db: Db, statement: Statement): Promise<boolean> {
+export async function makeStepsFunction(db: Db, statement: Statement, { anyServer = false } = {}): Promise<boolean> {
   const describe = describers.get(db);
-  if (!describe || !statement.body || !(await hasCitus(db))) return false;
+  if (!describe || !statement.body || !(anyServer || (await hasCitus(db)))) return false;
   const { name } = functionOf(statement);
   const { types, columns } = await describe(statement.text);
-  const [parameters, results] = [await typeNames(db, types), await typeNames(db, columns.map((c) => c.type))];
+  const [parameters, results] = [
+    await typeNames(db, types),
+    await typeNames(
+      db,
+      columns.map((c) => c.type),
+    ),
+  ];
   const returns = columns.map((c, i) => `"${c.name}" ${results[i]}`).join(', ');
   await execRows(
     db,

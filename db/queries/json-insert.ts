@@ -47,7 +47,13 @@ export function jsonInsert<T extends PgTable>(p: JsonInsert<T>): InsertParts {
   ];
   const recordset = sql`jsonb_to_recordset(${p.rows}) as x(${sql.raw(types.join(', '))})`;
   const from = !p.from ? recordset : p.on ? sql`${p.from} join ${recordset} on ${p.on}` : sql`${p.from}, ${recordset}`;
-  return insertOf(getTableName(p.table), names, values, sql`from ${from}${p.order ? sql` order by ${p.order}` : sql``}`, p.tail);
+  return insertOf(
+    getTableName(p.table),
+    names,
+    values,
+    sql`from ${from}${p.order ? sql` order by ${p.order}` : sql``}`,
+    p.tail,
+  );
 }
 
 /** The parts of `insert into <table> (<columns>) select <values> <rest> <tail>`. */
@@ -55,7 +61,6 @@ export function insertOf(table: string, columns: string[], values: SQL[], rest: 
   const labelled = values.map((v, i) => sql`${v} as "${sql.raw(columns[i]!)}"`);
   return { into: table, columns, select: sql`select ${sql.join(labelled, sql`, `)}\n    ${rest}`, tail };
 }
-
 
 /** insertSql(jsonInsert(p)). */
 export const insertFromJson = <T extends PgTable>(p: JsonInsert<T>): SQL => insertSql(jsonInsert(p));

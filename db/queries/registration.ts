@@ -220,7 +220,17 @@ function accountParts(): Step[] {
       reads: ['c'],
       insert: insertOf(
         'audit_log',
-        ['org_id', 'action', 'outcome', 'customer_id', 'request_id', 'actor_type', 'actor_code', 'user_context', 'details'],
+        [
+          'org_id',
+          'action',
+          'outcome',
+          'customer_id',
+          'request_id',
+          'actor_type',
+          'actor_code',
+          'user_context',
+          'details',
+        ],
         [
           orgId,
           sql`'customer.register'`,

@@ -132,13 +132,17 @@ describe('every org-scoped statement the app sends, on Citus', () => {
     expect(spread).toEqual([]);
   });
 
-  it('a registration and a change are one call each, every statement in it sent to the org\'s shard', async () => {
+  it("a registration and a change are one call each, every statement in it sent to the org's shard", async () => {
     const mobile = uniqueMobile();
     const [sentFrom, noticesFrom] = [sent.length, notices.length];
     const id = await register({
-      profiles: [{ source: 'INSTORE', firstName: 'Asha', lastName: 'Rao', identifiers: [{ type: 'mobile', value: mobile }] }],
+      profiles: [
+        { source: 'INSTORE', firstName: 'Asha', lastName: 'Rao', identifiers: [{ type: 'mobile', value: mobile }] },
+      ],
     });
-    expect(await register({ profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'mobile', value: mobile }] }] })).toBe(id);
+    expect(
+      await register({ profiles: [{ source: 'WEBSITE', identifiers: [{ type: 'mobile', value: mobile }] }] }),
+    ).toBe(id);
     const put = await putCustomer(id, { profiles: [{ source: 'INSTORE', lastName: 'Rai' }] });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
 
@@ -152,7 +156,9 @@ describe('every org-scoped statement the app sends, on Citus', () => {
     const commands = notices.slice(noticesFrom).filter((m) => m.startsWith('issuing '));
     expect(commands.some((m) => /INSERT INTO public\.customers_\d+/.test(m))).toBe(true);
     expect(commands.filter((m) => /read_intermediate_result|\(format result\)/.test(m))).toEqual([]);
-    const shards = [...new Set(commands.flatMap((m) => [...m.matchAll(/public\.[a-z_]+?_(\d{6,})\b/g)].map((x) => x[1]!)))];
+    const shards = [
+      ...new Set(commands.flatMap((m) => [...m.matchAll(/public\.[a-z_]+?_(\d{6,})\b/g)].map((x) => x[1]!))),
+    ];
     const [group] = await explainer<{ tables: number; ranges: number }[]>`
       select count(distinct logicalrelid)::int as tables, count(distinct shardminvalue)::int as ranges
       from pg_dist_shard where shardid = any(${shards}::bigint[]) and shardminvalue is not null`;
