@@ -236,6 +236,9 @@ const STEP_BREAK = '\n-- step --\n';
 export const insertSql = (p: InsertParts): SQL =>
   sql`insert into ${sql.raw(p.into)} (${sql.raw(p.columns.join(', '))})\n    ${p.select}${sql.raw(p.tail ? ` ${p.tail}` : '')}`;
 
+/** A step as a CTE of a statement: `<name> as (<query>)`. */
+export const cteOf = (s: Step): SQL => sql`${sql.raw(s.name)} as (${s.query ?? insertSql(s.insert)})`;
+
 /**
  * A statement of data-modifying CTEs, one per step, ending in `final` (a select of the steps), rendered
  * twice from the same parts: the text (`with <step> as (…), … <final>`), which PostgreSQL runs as one
@@ -246,12 +249,7 @@ export const insertSql = (p: InsertParts): SQL =>
  * "Citus"). On Citus the body is a function the app calls (makeStepsFunction).
  */
 export function statementOfSteps(steps: Step[], final: { query: SQL; reads: string[] }): Statement {
-  const statement = statementOf(
-    sql`with ${sql.join(
-      steps.map((s) => sql`${sql.raw(s.name)} as (${s.query ?? insertSql(s.insert)})`),
-      sql`,\n`,
-    )}\n${final.query}`,
-  );
+  const statement = statementOf(sql`with ${sql.join(steps.map(cteOf), sql`,\n`)}\n${final.query}`);
   // The parts that hold values, one after another: their values are numbered as in the text.
   const parts = statementOf(
     sql.join([...steps.map((s) => s.query ?? s.insert.select), final.query], sql.raw(STEP_BREAK)),

@@ -1,8 +1,9 @@
 // The parts a registration (registration.ts) and a change of a customer (customer-care.ts) both write,
-// as CTEs of their one statement: the account's channels, the history entries and the search words.
+// as steps of their statement (db/client.ts, statementOfSteps): the account's channels, the history
+// entries and their events, and the search words.
 // Each binds the org parameter itself (`orgId`), as every part of those statements does.
 import { sql, type SQL } from 'drizzle-orm';
-import { insertSql, jsonParam, param, type InsertParts, type Step } from '@/db/client';
+import { cteOf, jsonParam, param, type InsertParts, type Step } from '@/db/client';
 import { commChannels, customerHistory } from '@/db/schema';
 import { EVENT_OF_HISTORY_ACTION } from '@/lib/vocabulary';
 import { insertOf, jsonInsert, type JsonRow } from './json-insert';
@@ -105,8 +106,7 @@ export function eventSteps(): Step[] {
 }
 
 /** eventSteps as CTEs, for a statement that is not one of steps. */
-export const eventParts = (): SQL[] =>
-  eventSteps().map((s) => sql`${sql.raw(s.name)} as (${s.query ?? insertSql(s.insert)})`);
+export const eventParts = (): SQL[] => eventSteps().map(cteOf);
 
 /** The folded name words of the JSON array `searchWords` the customer does not hold yet. */
 export function insertSearchWords(p: { customerId: SQL; from: SQL }): InsertParts {
