@@ -273,8 +273,10 @@ export function statementOfSteps(steps: Step[], final: { query: SQL; reads: stri
     const query = reading(s.reads, texts[i]!);
     const [row, out] = [`mc_${s.name}_row`, `mc_${s.name}_out`];
     const keep = s.returns ? `mc_${s.name} := mc_${s.name} || to_jsonb(${out});` : '';
-    if (s.returns) kept.set(s.name, s.returns);
-    if (s.returns) records.push(out);
+    if (s.returns) {
+      kept.set(s.name, s.returns);
+      records.push(out);
+    }
     if (s.insert) {
       records.push(row);
       const { into, columns, tail } = s.insert;
@@ -411,13 +413,11 @@ export async function makeStepsFunction(db: Db, statement: Statement, { anyServe
   if (!describe || !statement.body || !(anyServer || (await hasCitus(db)))) return false;
   const { name } = functionOf(statement);
   const { types, columns } = await describe(statement.text);
-  const [parameters, results] = [
-    await typeNames(db, types),
-    await typeNames(
-      db,
-      columns.map((c) => c.type),
-    ),
-  ];
+  const parameters = await typeNames(db, types);
+  const results = await typeNames(
+    db,
+    columns.map((c) => c.type),
+  );
   const returns = columns.map((c, i) => `"${c.name}" ${results[i]}`).join(', ');
   await execRows(
     db,

@@ -26,7 +26,7 @@ export function checkEnvironment({ server }: { server: boolean }): void {
 }
 
 /** The writes of one customer whose statements insert in CTEs: on Citus, functions of plain statements. */
-const ORG_WRITE_STATEMENTS = [registrationStatements.new, registrationStatements.existing, changeStatement];
+export const ORG_WRITE_STATEMENTS = [registrationStatements.new, registrationStatements.existing, changeStatement];
 
 /**
  * Applies the committed migrations (db/migrations); on Citus makes the writes of one customer functions of

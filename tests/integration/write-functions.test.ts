@@ -6,8 +6,7 @@
 // has no statement descriptions to make the functions from.)
 import { describe, expect, it, vi } from 'vitest';
 import { getDb, makeStepsFunction } from '@/db/client';
-import { changeStatement } from '@/db/queries/customer-care';
-import { registrationStatements } from '@/db/queries/registration';
+import { ORG_WRITE_STATEMENTS } from '@/lib/startup';
 import { POST as REGISTER } from '@/app/v2/customers/route';
 import { getCustomer, getHistory, putCustomer, register, search } from './care-helpers';
 import { call, uniqueEmail, uniqueMobile } from './helpers';
@@ -28,7 +27,7 @@ vi.mock('postgres', async (importOriginal) => {
 describe.runIf(Boolean(process.env.DATABASE_URL))('the writes of one customer as functions of plain statements', () => {
   it('write what the statements write', async () => {
     const db = await getDb();
-    for (const statement of [registrationStatements.new, registrationStatements.existing, changeStatement])
+    for (const statement of ORG_WRITE_STATEMENTS)
       expect(await makeStepsFunction(db, statement, { anyServer: true })).toBe(true);
     const { orgId, auth } = await createTestOrg({ unique: ['mobile', 'email'] });
     await addWebhook(orgId);
