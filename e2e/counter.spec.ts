@@ -76,8 +76,8 @@ test('a second mobile added in "Change identifiers" leaves one primary badge', a
 });
 
 test('a mobile typed without the country code and a name with a typo are found', async ({ page, request }) => {
-  // A local number as people have one (it starts with 9, not 0: a typed leading 0 is the trunk prefix).
-  const mobile = `919${uniqueMobile().slice(3)}`;
+  // A local number as people have one (uniqueMobile's starts with 6–9: a typed leading 0 is the trunk prefix).
+  const mobile = uniqueMobile();
   const surname = `Sawyer${mobile.slice(-4).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
   const id = await registerViaApi(request, 'demo', { firstName: 'Tom', lastName: surname, mobile });
   await page.goto(`/member-care/ui?q=${encodeURIComponent(`0${mobile.slice(2, 7)} ${mobile.slice(7)}`)}`);

@@ -13,9 +13,13 @@ export function basicAuth(till: { code: string; password: string }): string {
   return `Basic ${Buffer.from(`${till.code}:${md5}`).toString('base64')}`;
 }
 
-/** A mobile number nobody has registered: 12 digits, random, so reruns never collide. */
+/**
+ * A mobile number nobody has registered: 12 digits, random, so reruns never collide. The local part
+ * starts with 6–9 as Indian mobiles do: a local number typed with a leading 0 is read as the trunk
+ * prefix, so one starting with 0 would not survive being typed without its country code.
+ */
 export function uniqueMobile(): string {
-  return `91${String(randomInt(0, 10 ** 10)).padStart(10, '0')}`;
+  return `91${randomInt(6, 10)}${String(randomInt(0, 10 ** 9)).padStart(9, '0')}`;
 }
 
 export function uniqueEmail(name: string): string {
