@@ -76,9 +76,11 @@ export function historyStep(p: { customerId: SQL; from: SQL; reads: string[] }):
  * The outbox's part of a change (after `h`, historyStep): the history entries written make events,
  * the entries reporting the same event one event (an identifier removed and one added: one
  * identifierChanged), and each event a delivery row per active webhook of the org subscribed to it.
- * A webhook is found by its org (an org has a handful), so when none wants the event this costs one
- * probe of the webhooks' primary key and writes nothing. `e` is materialised (its random id is
- * volatile): every webhook's copy of an event carries the same event id.
+ * The org's active webhooks (`wh`, an org has a handful) are read on their own, by the org alone, and
+ * matched to the events after: when none wants the event this costs one probe of the webhooks'
+ * primary key and writes nothing, and on Citus the read is a query of one table by its distribution
+ * column, which Citus routes without planning a join (docs/scaling.md, "Citus"). `e` is materialised
+ * (its random id is volatile): every webhook's copy of an event carries the same event id.
  */
 export function eventSteps(): Step[] {
   return [
@@ -92,14 +94,19 @@ export function eventSteps(): Step[] {
       from h group by 1`,
     },
     {
+      name: 'wh',
+      returns: 'id integer, event_names text[]',
+      query: sql`select id, event_names from webhooks where org_id = ${orgId} and active`,
+    },
+    {
       name: 'ev',
-      reads: ['e'],
+      reads: ['e', 'wh'],
       insert: insertOf(
         'webhook_deliveries',
         ['org_id', 'webhook_id', 'customer_id', 'event_id', 'event_name', 'request_id', 'data'],
-        [orgId, sql`w.id`, sql`e.customer_id`, sql`e.event_id`, sql`e.event_name`, sql`e.request_id`, sql`e.data`],
-        sql`from e join webhooks w on w.org_id = ${orgId} and w.active and e.event_name = any(w.event_names)
-      order by e.first_id, w.id`,
+        [orgId, sql`wh.id`, sql`e.customer_id`, sql`e.event_id`, sql`e.event_name`, sql`e.request_id`, sql`e.data`],
+        sql`from e join wh on e.event_name = any(wh.event_names)
+      order by e.first_id, wh.id`,
       ),
     },
   ];

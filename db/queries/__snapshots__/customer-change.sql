@@ -21,10 +21,11 @@ e as (select case h.action when 'customer.registered' then 'customerAdded' when 
         min(h.customer_id) as customer_id, min(h.request_id) as request_id,
         jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
       from h group by 1),
+wh as (select id, event_names from webhooks where org_id = $31 and active),
 ev as (insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data)
-    select $31 as "org_id", w.id as "webhook_id", e.customer_id as "customer_id", e.event_id as "event_id", e.event_name as "event_name", e.request_id as "request_id", e.data as "data"
-    from e join webhooks w on w.org_id = $32 and w.active and e.event_name = any(w.event_names)
-      order by e.first_id, w.id)
+    select $32 as "org_id", wh.id as "webhook_id", e.customer_id as "customer_id", e.event_id as "event_id", e.event_name as "event_name", e.request_id as "request_id", e.data as "data"
+    from e join wh on e.event_name = any(wh.event_names)
+      order by e.first_id, wh.id)
 select version from c
 
 -- parameters
@@ -62,7 +63,7 @@ select version from c
 -- $32: orgId
 
 -- as a PL/pgSQL body of plain statements (on Citus)
-declare mc_c_out record; mc_ic_row record; mc_iw_row record; mc_h_out record; mc_h_row record; mc_e_out record; mc_ev_row record; mc_c jsonb := '[]'; mc_h jsonb := '[]'; mc_e jsonb := '[]';
+declare mc_c_out record; mc_ic_row record; mc_iw_row record; mc_h_out record; mc_h_row record; mc_e_out record; mc_wh_out record; mc_ev_row record; mc_c jsonb := '[]'; mc_h jsonb := '[]'; mc_e jsonb := '[]'; mc_wh jsonb := '[]';
 begin
 for mc_c_out in update customers set version = version + 1,
     status_label_id = coalesce($1, status_label_id),
@@ -96,10 +97,13 @@ select case h.action when 'customer.registered' then 'customerAdded' when 'sourc
         jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
       from h group by 1
 loop mc_e := mc_e || to_jsonb(mc_e_out); end loop;
-for mc_ev_row in with e as (select * from jsonb_to_recordset(mc_e) as e(event_name text, event_id uuid, first_id bigint, customer_id bigint, request_id text, data jsonb))
-select $31 as "org_id", w.id as "webhook_id", e.customer_id as "customer_id", e.event_id as "event_id", e.event_name as "event_name", e.request_id as "request_id", e.data as "data"
-    from e join webhooks w on w.org_id = $32 and w.active and e.event_name = any(w.event_names)
-      order by e.first_id, w.id
+for mc_wh_out in select id, event_names from webhooks where org_id = $31 and active
+loop mc_wh := mc_wh || to_jsonb(mc_wh_out); end loop;
+for mc_ev_row in with e as (select * from jsonb_to_recordset(mc_e) as e(event_name text, event_id uuid, first_id bigint, customer_id bigint, request_id text, data jsonb)),
+wh as (select * from jsonb_to_recordset(mc_wh) as wh(id integer, event_names text[]))
+select $32 as "org_id", wh.id as "webhook_id", e.customer_id as "customer_id", e.event_id as "event_id", e.event_name as "event_name", e.request_id as "request_id", e.data as "data"
+    from e join wh on e.event_name = any(wh.event_names)
+      order by e.first_id, wh.id
 loop insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data) values (mc_ev_row."org_id", mc_ev_row."webhook_id", mc_ev_row."customer_id", mc_ev_row."event_id", mc_ev_row."event_name", mc_ev_row."request_id", mc_ev_row."data");  end loop;
 return query with c as (select * from jsonb_to_recordset(mc_c) as c(version integer))
 select version from c;

@@ -37,10 +37,11 @@ e as (select case h.action when 'customer.registered' then 'customerAdded' when 
         min(h.customer_id) as customer_id, min(h.request_id) as request_id,
         jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
       from h group by 1),
+wh as (select id, event_names from webhooks where org_id = $37 and active),
 ev as (insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data)
-    select $37 as "org_id", w.id as "webhook_id", e.customer_id as "customer_id", e.event_id as "event_id", e.event_name as "event_name", e.request_id as "request_id", e.data as "data"
-    from e join webhooks w on w.org_id = $38 and w.active and e.event_name = any(w.event_names)
-      order by e.first_id, w.id),
+    select $38 as "org_id", wh.id as "webhook_id", e.customer_id as "customer_id", e.event_id as "event_id", e.event_name as "event_name", e.request_id as "request_id", e.data as "data"
+    from e join wh on e.event_name = any(wh.event_names)
+      order by e.first_id, wh.id),
 en as (insert into loyalty_enrollments (org_id, customer_id, program_id, tier_number, points, tier_expiry_date, points_expiry_date)
     select $39 as "org_id", c.id as "customer_id", x."programId" as "program_id", x."tierNumber" as "tier_number", x."points" as "points", x."tierExpiryDate" as "tier_expiry_date", x."pointsExpiryDate" as "points_expiry_date"
     from c, jsonb_to_recordset($40::text::jsonb) as x("programId" integer, "tierNumber" integer, "points" numeric(18, 3), "tierExpiryDate" timestamp with time zone, "pointsExpiryDate" timestamp with time zone)),
@@ -96,7 +97,7 @@ select (select id from c) as customer_id,
 -- $42: sideEffects
 
 -- as a PL/pgSQL body of plain statements (on Citus)
-declare mc_known_out record; mc_c_out record; mc_c_row record; mc_sa_out record; mc_sa_row record; mc_i_row record; mc_k_row record; mc_ch_row record; mc_au_row record; mc_h_out record; mc_h_row record; mc_sw_row record; mc_e_out record; mc_ev_row record; mc_en_row record; mc_se_out record; mc_se_row record; mc_known jsonb := '[]'; mc_c jsonb := '[]'; mc_sa jsonb := '[]'; mc_h jsonb := '[]'; mc_e jsonb := '[]'; mc_se jsonb := '[]';
+declare mc_known_out record; mc_c_out record; mc_c_row record; mc_sa_out record; mc_sa_row record; mc_i_row record; mc_k_row record; mc_ch_row record; mc_au_row record; mc_h_out record; mc_h_row record; mc_sw_row record; mc_e_out record; mc_wh_out record; mc_ev_row record; mc_en_row record; mc_se_out record; mc_se_row record; mc_known jsonb := '[]'; mc_c jsonb := '[]'; mc_sa jsonb := '[]'; mc_h jsonb := '[]'; mc_e jsonb := '[]'; mc_wh jsonb := '[]'; mc_se jsonb := '[]';
 begin
 for mc_known_out in 
     select x.type, x.value, k.customer_id, cu.version, sa.source, sa.account_id
@@ -149,10 +150,13 @@ select case h.action when 'customer.registered' then 'customerAdded' when 'sourc
         jsonb_build_object('entries', jsonb_agg(jsonb_build_object('action', h.action, 'reason', h.reason, 'changes', h.changes) order by h.id)) as data
       from h group by 1
 loop mc_e := mc_e || to_jsonb(mc_e_out); end loop;
-for mc_ev_row in with e as (select * from jsonb_to_recordset(mc_e) as e(event_name text, event_id uuid, first_id bigint, customer_id bigint, request_id text, data jsonb))
-select $37 as "org_id", w.id as "webhook_id", e.customer_id as "customer_id", e.event_id as "event_id", e.event_name as "event_name", e.request_id as "request_id", e.data as "data"
-    from e join webhooks w on w.org_id = $38 and w.active and e.event_name = any(w.event_names)
-      order by e.first_id, w.id
+for mc_wh_out in select id, event_names from webhooks where org_id = $37 and active
+loop mc_wh := mc_wh || to_jsonb(mc_wh_out); end loop;
+for mc_ev_row in with e as (select * from jsonb_to_recordset(mc_e) as e(event_name text, event_id uuid, first_id bigint, customer_id bigint, request_id text, data jsonb)),
+wh as (select * from jsonb_to_recordset(mc_wh) as wh(id integer, event_names text[]))
+select $38 as "org_id", wh.id as "webhook_id", e.customer_id as "customer_id", e.event_id as "event_id", e.event_name as "event_name", e.request_id as "request_id", e.data as "data"
+    from e join wh on e.event_name = any(wh.event_names)
+      order by e.first_id, wh.id
 loop insert into webhook_deliveries (org_id, webhook_id, customer_id, event_id, event_name, request_id, data) values (mc_ev_row."org_id", mc_ev_row."webhook_id", mc_ev_row."customer_id", mc_ev_row."event_id", mc_ev_row."event_name", mc_ev_row."request_id", mc_ev_row."data");  end loop;
 for mc_en_row in with c as (select * from jsonb_to_recordset(mc_c) as c(id bigint))
 select $39 as "org_id", c.id as "customer_id", x."programId" as "program_id", x."tierNumber" as "tier_number", x."points" as "points", x."tierExpiryDate" as "tier_expiry_date", x."pointsExpiryDate" as "points_expiry_date"
