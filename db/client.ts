@@ -161,13 +161,24 @@ const dialect = new PgDialect();
  * `planEach`: sent unnamed instead, so each run is planned with its own values. For statements whose
  * best plan depends on the values (the search's prefix ranges): after five runs of a prepared statement
  * PostgreSQL may settle on a generic plan, blind to how many rows a range holds (measured at a million
- * customers: 17 ms of database CPU per search instead of well under one).
+ * customers: 17 ms of database CPU per search instead of well under one). Not on Citus (`prepares`).
  */
 export async function execRows<T>(db: DbOrTx, query: SQL, { planEach = false } = {}): Promise<T[]> {
   const raw = rawClients.get(db);
   if (!raw) return rowsOf<T>(await db.execute(query));
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return (await raw(text, params, !planEach)) as T[];
+  return (await raw(text, params, await prepares(db, planEach))) as T[];
+}
+
+/**
+ * Whether to prepare a statement: unless `planEach`, and always on Citus. There the worker plans the
+ * shard's query with the run's values however the coordinator planned it (for a prepared statement's
+ * generic plan Citus sends the values in the query's text: seen in its log of remote commands), so
+ * planning each run would only cost the coordinator's planning each time (docs/scaling.md, "Citus on
+ * a quiet machine").
+ */
+async function prepares(db: DbOrTx, planEach: boolean): Promise<boolean> {
+  return !planEach || (await onCitus(db));
 }
 
 /** postgres.js answers an array of rows, PGlite `{ rows }`. */
@@ -320,7 +331,7 @@ export async function execStatement<T>(
   if (raw) {
     const fn = statement.body && describers.has(db) ? functionOf(statement) : null;
     const call = fn && (await stepsFunctionsOf(db)).has(fn.name);
-    return (await raw(call ? fn.call : statement.text, params, !planEach)) as T[];
+    return (await raw(call ? fn.call : statement.text, params, await prepares(db, planEach))) as T[];
   }
   // In a transaction (the rare locked paths): the same text and values, through drizzle, not prepared.
   const query = sql.join(
@@ -375,16 +386,28 @@ function stepsFunctionsOf(db: DbOrTx): Promise<Set<string>> {
   return names;
 }
 
-async function hasCitus(db: DbOrTx): Promise<boolean> {
-  const [row] = await execRows<{ citus: boolean }>(
-    db,
-    sql`select exists (select 1 from pg_extension where extname = 'citus') as citus`,
-  );
-  return row?.citus === true;
+/** Whether a database is Citus's (its extension installed): read once per database, again after a failed read. */
+const citus = new WeakMap<DbOrTx, Promise<boolean>>();
+function onCitus(db: DbOrTx): Promise<boolean> {
+  let answer = citus.get(db);
+  if (!answer) {
+    answer = execRows<{ citus: boolean }>(
+      db,
+      sql`select exists (select 1 from pg_extension where extname = 'citus') as citus`,
+    ).then(
+      ([row]) => row?.citus === true,
+      (err: unknown) => {
+        citus.delete(db);
+        throw err;
+      },
+    );
+    citus.set(db, answer);
+  }
+  return answer;
 }
 
 async function readStepsFunctions(db: DbOrTx): Promise<Set<string>> {
-  if (!(await hasCitus(db))) return new Set();
+  if (!(await onCitus(db))) return new Set();
   const rows = await execRows<{ name: string }>(
     db,
     sql`select proname as name from pg_proc where proname like 'mc_write_%' and pronamespace = 'public'::regnamespace`,
@@ -410,7 +433,7 @@ async function typeNames(db: DbOrTx, oids: number[]): Promise<string[]> {
  */
 export async function makeStepsFunction(db: Db, statement: Statement, { anyServer = false } = {}): Promise<boolean> {
   const describe = describers.get(db);
-  if (!describe || !statement.body || !(anyServer || (await hasCitus(db)))) return false;
+  if (!describe || !statement.body || !(anyServer || (await onCitus(db)))) return false;
   const { name } = functionOf(statement);
   const { types, columns } = await describe(statement.text);
   const parameters = await typeNames(db, types);
