@@ -369,51 +369,40 @@ function functionOf(statement: Statement): { name: string; call: string } {
   return fn;
 }
 
-/**
- * The functions of statements of steps a database holds (none outside Citus), by name: read with the
- * first statement of steps sent, and again after a failed read.
- */
-const stepsFunctions = new WeakMap<DbOrTx, Promise<Set<string>>>();
-function stepsFunctionsOf(db: DbOrTx): Promise<Set<string>> {
-  let names = stepsFunctions.get(db);
-  if (!names) {
-    names = readStepsFunctions(db).catch((err: unknown) => {
-      stepsFunctions.delete(db);
-      throw err;
-    });
-    stepsFunctions.set(db, names);
-  }
-  return names;
-}
-
-/** Whether a database is Citus's (its extension installed): read once per database, again after a failed read. */
-const citus = new WeakMap<DbOrTx, Promise<boolean>>();
-function onCitus(db: DbOrTx): Promise<boolean> {
-  let answer = citus.get(db);
-  if (!answer) {
-    answer = execRows<{ citus: boolean }>(
-      db,
-      sql`select exists (select 1 from pg_extension where extname = 'citus') as citus`,
-    ).then(
-      ([row]) => row?.citus === true,
-      (err: unknown) => {
-        citus.delete(db);
+/** `read` of a database, made once per database and kept; made again after a failed read. */
+function keptPerDatabase<T>(read: (db: DbOrTx) => Promise<T>): (db: DbOrTx) => Promise<T> {
+  const kept = new WeakMap<DbOrTx, Promise<T>>();
+  return (db) => {
+    let answer = kept.get(db);
+    if (!answer) {
+      answer = read(db).catch((err: unknown) => {
+        kept.delete(db);
         throw err;
-      },
-    );
-    citus.set(db, answer);
-  }
-  return answer;
+      });
+      kept.set(db, answer);
+    }
+    return answer;
+  };
 }
 
-async function readStepsFunctions(db: DbOrTx): Promise<Set<string>> {
-  if (!(await onCitus(db))) return new Set();
+/** Whether a database is Citus's (its extension installed). */
+const onCitus = keptPerDatabase(async (db) => {
+  const [row] = await execRows<{ citus: boolean }>(
+    db,
+    sql`select exists (select 1 from pg_extension where extname = 'citus') as citus`,
+  );
+  return row?.citus === true;
+});
+
+/** The functions of statements of steps a database holds (none outside Citus), by name. */
+const stepsFunctionsOf = keptPerDatabase(async (db) => {
+  if (!(await onCitus(db))) return new Set<string>();
   const rows = await execRows<{ name: string }>(
     db,
     sql`select proname as name from pg_proc where proname like 'mc_write_%' and pronamespace = 'public'::regnamespace`,
   );
   return new Set(rows.map((r) => r.name));
-}
+});
 
 /** The SQL names of these type oids, in order. */
 async function typeNames(db: DbOrTx, oids: number[]): Promise<string[]> {
